@@ -1,0 +1,50 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { Logger } from 'pino';
+import { StatementCounter } from './statement-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  /** The service's own Postgres schema; its tables and migrations table live there. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  logger: Logger;
+}
+
+export interface ServiceDataSource {
+  dataSource: DataSource;
+  counter: StatementCounter;
+}
+
+/**
+ * A DataSource confined to one Postgres schema. Never `synchronize`: the
+ * schema changes only through the service's migrations.
+ */
+export function createServiceDataSource(options: DataSourceOptions): ServiceDataSource {
+  const counter = new StatementCounter(options.logger);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: true,
+    logger: counter,
+    maxQueryExecutionTime: 1000,
+    extra: { max: options.poolSize ?? 10, application_name: options.schema },
+  });
+  return { dataSource, counter };
+}
+
+/** Connects and brings the service's schema up to date (creating the Postgres schema first: the migrations table lives in it). */
+export async function connectAndMigrate(dataSource: DataSource, schema: string): Promise<void> {
+  await dataSource.initialize();
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations();
+}

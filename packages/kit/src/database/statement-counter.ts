@@ -1,0 +1,37 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from 'pino';
+
+/**
+ * TypeORM logger that counts every SQL statement sent (the N+1 tests and the
+ * benchmark read the count) and sends TypeORM's messages to the JSON log.
+ */
+export class StatementCounter implements TypeOrmLogger {
+  statements = 0;
+
+  constructor(private readonly logger: Logger) {}
+
+  logQuery(query: string): void {
+    this.statements += 1;
+    this.logger.trace({ sql: query }, 'sql');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.warn({ err: error, sql: query }, 'sql failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, sql: query }, 'slow sql');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    this.logger[level === 'warn' ? 'warn' : 'debug'](String(message));
+  }
+}

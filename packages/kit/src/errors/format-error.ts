@@ -1,0 +1,40 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: errors the code raised on purpose pass through; any
+ * other error (a database failure, a bug) is logged and, outside development,
+ * reaches the client only as "Internal server error" — no SQL, stack or path.
+ */
+export function createErrorFormatter(options: { development: boolean; logger: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (PUBLIC_CODES.has(code)) {
+      const { http: _http, stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.development ? { ...extensions, stacktrace } : extensions };
+    }
+    const original = unwrapResolverError(error);
+    options.logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    if (options.development) {
+      return formatted;
+    }
+    const masked = new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return { ...masked.toJSON(), path: formatted.path, locations: formatted.locations };
+  };
+}

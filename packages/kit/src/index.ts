@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './auth/viewer';
+export { verifyAuthorization, signToken, DEVELOPMENT_JWT_SECRET, type TokenRequest } from './auth/jwt';
+export { hasRole, coversCode, assertCovers } from './auth/jurisdiction';
+export { roleAuthChecker } from './auth/auth-checker';
+export * from './codes/division-codes';
+export * from './errors/graphql-errors';
+export { createErrorFormatter } from './errors/format-error';
+export { commonEnvironmentSchema, portSchema, requiredInProduction, jwtSecretOf } from './environment/common-environment';
+export { parseEnvironment, runMain, StartupError } from './environment/parse-environment';
+export { createLogger, type Logger } from './logging/logger';
+export * from './pagination/connection';
+export { createServiceDataSource, connectAndMigrate, type ServiceDataSource } from './database/data-source';
+export { StatementCounter } from './database/statement-counter';
+export { buildFederatedSchema, type FederatedSchema, type ReferenceResolver } from './schema/federated-schema';
+export type { SubgraphContext } from './server/context';
+export { createHttpServer, listen, closeServer, stopOnSignals, type RequestInfo } from './server/http-server';
+export { defineSubgraph, type SubgraphDefinition } from './subgraph/subgraph-definition';
+export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './subgraph/start-subgraph';
+export { readSubgraphEnvironment } from './subgraph/subgraph-environment';
+export { writeSchemaFile } from './subgraph/write-schema-file';
+export { codeWithinPrefix } from './codes/code-range';

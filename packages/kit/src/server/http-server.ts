@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+
+/** What a GraphQL request carries into the context function. */
+export interface RequestInfo {
+  request: IncomingMessage;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface HttpServerOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  context: (info: RequestInfo) => Promise<Context>;
+  /** Resolves true when the process can serve (database reachable, migrations applied). */
+  ready: () => Promise<boolean>;
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function graphqlErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * One HTTP server per process: `/graphql` through Apollo Server, `/health`
+ * (the process is alive) and `/ready` (it can serve). Every request gets an
+ * id — the caller's `x-request-id` when it sends a sane one — that is logged
+ * and echoed back, so one id follows a request from the gateway through
+ * every subgraph.
+ */
+export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  const handleGraphql = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
+    let body: unknown;
+    if (request.method === 'POST') {
+      const text = await readBody(request, maxBodyBytes);
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        sendJson(response, 400, graphqlErrorBody('request body is not valid JSON', 'BAD_REQUEST'));
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) {
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(info),
+    });
+    for (const [name, value] of result.headers) {
+      response.setHeader(name, value);
+    }
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) {
+      response.write(chunk);
+    }
+    response.end();
+  };
+
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const incomingId = request.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const logger = options.logger.child({ requestId });
+    response.setHeader('x-request-id', requestId);
+
+    const handle = async (): Promise<void> => {
+      switch (url.pathname) {
+        case '/health':
+          sendJson(response, 200, { status: 'ok' });
+          return;
+        case '/ready': {
+          const ready = await options.ready().catch(() => false);
+          sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+          return;
+        }
+        case '/graphql':
+          await handleGraphql(request, response, url, { request, requestId, logger });
+          return;
+        default:
+          sendJson(response, 404, { error: 'not found' });
+      }
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, graphqlErrorBody(`request body is larger than ${maxBodyBytes} bytes`, 'BAD_REQUEST'));
+        return;
+      }
+      logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) {
+        sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      } else {
+        response.end();
+      }
+    });
+  });
+}
+
+/** Listens and resolves the base URL, e.g. http://127.0.0.1:4001 (port 0 picks a free one). */
+export function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      resolve(`http://${shownHost}:${address.port}`);
+    });
+  });
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then resolves. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Runs `stop` once on the first SIGTERM or SIGINT, then exits; a second
+ * signal exits at once.
+ */
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

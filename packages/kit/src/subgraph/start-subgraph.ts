@@ -1,0 +1,86 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import { verifyAuthorization } from '../auth/jwt';
+import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
+import type { StatementCounter } from '../database/statement-counter';
+import { createErrorFormatter } from '../errors/format-error';
+import { createLogger, type Logger } from '../logging/logger';
+import { buildFederatedSchema } from '../schema/federated-schema';
+import type { SubgraphContext } from '../server/context';
+import { closeServer, createHttpServer, listen } from '../server/http-server';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+export interface SubgraphSettings {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  jwtSecret: string;
+  development: boolean;
+  logLevel: string;
+  poolSize?: number;
+}
+
+export interface RunningSubgraph {
+  /** e.g. http://localhost:4001/graphql */
+  url: string;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  logger: Logger;
+  /** Stops accepting, finishes in-flight requests, closes the pool. */
+  stop(): Promise<void>;
+}
+
+/** Migrates the subgraph's schema, builds its graph and serves it. */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  settings: SubgraphSettings,
+): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name, settings.logLevel);
+  const { dataSource, counter } = createServiceDataSource({
+    url: settings.databaseUrl,
+    schema: definition.databaseSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: settings.poolSize,
+    logger,
+  });
+  await connectAndMigrate(dataSource, definition.databaseSchema);
+
+  const { schema } = await buildFederatedSchema<SubgraphContext<Loaders>>(definition);
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema,
+    introspection: settings.development,
+    includeStacktraceInErrorResponses: settings.development,
+    formatError: createErrorFormatter({ development: settings.development, logger }),
+    plugins: settings.development ? [] : [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const server = createHttpServer<SubgraphContext<Loaders>>({
+    apollo,
+    logger,
+    context: async ({ request, requestId, logger: requestLogger }) => {
+      const viewer = verifyAuthorization(request.headers.authorization, settings.jwtSecret);
+      return { viewer, requestId, logger: requestLogger, dataSource, loaders: definition.createLoaders(dataSource, viewer) };
+    },
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+      return !(await dataSource.showMigrations());
+    },
+  });
+  const baseUrl = await listen(server, settings.port, settings.host);
+  logger.info({ url: `${baseUrl}/graphql` }, 'subgraph ready');
+
+  return {
+    url: `${baseUrl}/graphql`,
+    dataSource,
+    statements: counter,
+    logger,
+    stop: async () => {
+      await closeServer(server);
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

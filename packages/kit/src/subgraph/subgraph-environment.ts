@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { commonEnvironmentSchema, jwtSecretOf, requiredInProduction } from '../environment/common-environment';
+import { parseEnvironment, StartupError } from '../environment/parse-environment';
+import type { SubgraphSettings } from './start-subgraph';
+
+export interface SubgraphEnvironmentOptions {
+  /** The subgraph's default port, from the subgraph list. */
+  defaultPort: number;
+  /** A per-service database URL variable, e.g. GOVERNANCE_DATABASE_URL, that wins over DATABASE_URL. */
+  databaseUrlVariable: string;
+}
+
+const subgraphEnvironmentSchema = commonEnvironmentSchema
+  .extend({
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .superRefine(requiredInProduction(['JWT_SECRET']));
+
+/**
+ * Reads and validates a subgraph process's environment once. A bad or
+ * missing variable throws a StartupError that names it.
+ */
+export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: SubgraphEnvironmentOptions): SubgraphSettings {
+  const parsed = parseEnvironment(subgraphEnvironmentSchema, env);
+  const ownUrl = parseEnvironment(z.object({ [options.databaseUrlVariable]: z.string().url().optional() }), env)[
+    options.databaseUrlVariable
+  ] as string | undefined;
+  const databaseUrl = ownUrl ?? parsed.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new StartupError(
+      `Invalid environment:\n  DATABASE_URL: required (or ${options.databaseUrlVariable}); \`pnpm start\` provides one`,
+    );
+  }
+  return {
+    port: parsed.PORT ?? options.defaultPort,
+    host: parsed.HOST,
+    databaseUrl,
+    jwtSecret: jwtSecretOf(parsed),
+    development: parsed.NODE_ENV !== 'production',
+    logLevel: parsed.LOG_LEVEL,
+    poolSize: parsed.DATABASE_POOL_SIZE,
+  };
+}

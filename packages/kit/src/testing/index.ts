@@ -1,0 +1,2 @@
+export { graphqlRequest, type GraphqlResponse, type GraphqlRequestOptions } from './graphql-client';
+export { startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from './test-subgraph';

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { defaultRoutingUrl, SUBGRAPHS } from './subgraphs';
+
+/** The repository root, two folders above this package (from src/ or dist/ alike). */
+export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** The committed supergraph the gateway serves. */
+export const SUPERGRAPH_PATH = join(REPOSITORY_ROOT, 'packages', 'schema', 'supergraph.graphql');
+
+export function subgraphSchemaPath(directory: string): string {
+  return join(REPOSITORY_ROOT, directory, 'schema.graphql');
+}
+
+export class CompositionError extends Error {
+  override name = 'CompositionError';
+}
+
+/**
+ * Composes every listed subgraph's committed schema.graphql into a
+ * supergraph; a failure carries the composer's own messages.
+ */
+export function composeSupergraph(): string {
+  const services = SUBGRAPHS.map((entry) => ({
+    name: entry.name,
+    url: defaultRoutingUrl(entry),
+    typeDefs: parse(readFileSync(subgraphSchemaPath(entry.directory), 'utf8')),
+  }));
+  const result = composeServices(services);
+  if (result.errors) {
+    throw new CompositionError(`Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}
+
+export function readCommittedSupergraph(path: string = SUPERGRAPH_PATH): string {
+  return readFileSync(path, 'utf8');
+}

@@ -1,0 +1,4 @@
+import { ConnectionType } from '@shequ/kit';
+import { Community } from './community.entity';
+
+export const CommunityConnection = ConnectionType('Community', Community);

@@ -1,0 +1,12 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphContext } from '@shequ/kit';
+import { createCommunityLoaders } from './community/community.loader';
+import { createRegionLoaders } from './region/region.loader';
+
+/** Every loader one governance request may use; built fresh for each request. */
+export function createGovernanceLoaders(dataSource: DataSource) {
+  return { ...createRegionLoaders(dataSource), ...createCommunityLoaders(dataSource) };
+}
+
+export type GovernanceLoaders = ReturnType<typeof createGovernanceLoaders>;
+export type GovernanceContext = SubgraphContext<GovernanceLoaders>;
