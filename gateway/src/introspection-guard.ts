@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { forbidden } from '@shequ/kit';
+import type { GatewayContext } from './gateway-context';
+
+/** Outside development only signed-in callers may introspect the graph (DESIGN: Operations). */
+export function introspectionForSignedInOnly(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (contextValue.viewer) {
+            return;
+          }
+          const source = document.loc?.source.body ?? '';
+          if (/\b__(schema|type)\b/.test(source)) {
+            throw forbidden('introspection needs a signed-in caller');
+          }
+        },
+      };
+    },
+  };
+}

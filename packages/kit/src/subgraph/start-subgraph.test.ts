@@ -1,0 +1,98 @@
+import { Authorized, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '../testing';
+import { defineSubgraph } from './subgraph-definition';
+
+@ObjectType()
+class Probe {
+  @Field()
+  publicFigure: number;
+
+  // Protected fields are nullable, so a refusal blanks the field and not the whole object.
+  @Authorized()
+  @Field(() => String, { nullable: true })
+  signedInOnly: string;
+
+  @Authorized('analyst')
+  @Field()
+  analystOnly: string;
+}
+
+@Resolver()
+class ProbeResolver {
+  @Query(() => Probe)
+  probe(): Probe {
+    return { publicFigure: 42, signedInOnly: 'hello', analystOnly: 'figures' };
+  }
+
+  @Query(() => Int)
+  failing(): number {
+    throw new Error('relation "secret_table" does not exist at /srv/app/src/probe.ts:12');
+  }
+}
+
+const probeSubgraph = defineSubgraph({
+  name: 'probe',
+  databaseSchema: 'probe',
+  entities: [],
+  migrations: [],
+  resolvers: [ProbeResolver],
+  createLoaders: () => ({}),
+});
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(probeSubgraph);
+});
+afterAll(() => subgraph.stop());
+
+describe('@Authorized fields', () => {
+  it('lets anyone read public fields', async () => {
+    const { data, errors } = await graphqlRequest(subgraph.url, '{ probe { publicFigure } }');
+    expect(errors).toBeUndefined();
+    expect(data.probe.publicFigure).toBe(42);
+  });
+
+  it('asks anonymous callers to sign in, and masks only that field', async () => {
+    const { data, errors } = await graphqlRequest(subgraph.url, '{ probe { signedInOnly publicFigure } }');
+    expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(errors?.[0].path).toEqual(['probe', 'signedInOnly']);
+    expect(data?.probe).toEqual({ signedInOnly: null, publicFigure: 42 });
+  });
+
+  it('forbids a role the field does not list', async () => {
+    const { errors } = await graphqlRequest(subgraph.url, '{ probe { analystOnly } }', { token: testToken({ roles: ['resident'] }) });
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(errors?.[0].message).toContain('analyst');
+  });
+
+  it.each([['analyst'], ['admin']] as const)('serves the field to %s', async (role) => {
+    const { data, errors } = await graphqlRequest(subgraph.url, '{ probe { signedInOnly analystOnly } }', { token: testToken({ roles: [role] }) });
+    expect(errors).toBeUndefined();
+    expect(data.probe).toEqual({ signedInOnly: 'hello', analystOnly: 'figures' });
+  });
+});
+
+describe('unexpected errors outside development mode', () => {
+  it('reach the client as "Internal server error", without SQL, stack or path', async () => {
+    const response = await graphqlRequest(subgraph.url, '{ failing }');
+    const text = JSON.stringify(response);
+    expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(text).not.toMatch(/secret_table|\/srv\/app|stacktrace/);
+  });
+});
+
+describe('health and readiness', () => {
+  it('answers /health and /ready once migrated, and echoes the request id', async () => {
+    const base = subgraph.url.replace(/\/graphql$/, '');
+    const health = await fetch(`${base}/health`, { headers: { 'x-request-id': 'req-123' } });
+    expect(health.status).toBe(200);
+    expect(health.headers.get('x-request-id')).toBe('req-123');
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+
+  it('answers a body that is not JSON with a 400 and a code', async () => {
+    const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});

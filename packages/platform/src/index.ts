@@ -1,0 +1,1 @@
+export { readEnvironment, type PlatformSettings } from './environment';

@@ -1,0 +1,3 @@
+export { seedDatabase, migrateAll, isDatabaseEmpty, type SeedOptions } from './seed';
+export { SCALES, isScaleName, type Scale, type ScaleName } from './scales';
+export { generateRegions, SYNTHETIC_MARK, type RegionRow, type CommunityRow } from './governance/regions';

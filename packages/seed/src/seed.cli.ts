@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startLocalServer } from '@shequ/database';
+import { parseEnvironment, runMain, StartupError } from '@shequ/kit';
+import { isScaleName, SCALES } from './scales';
+import { seedDatabase } from './seed';
+
+const USAGE = `usage: pnpm seed [--scale ${Object.keys(SCALES).join('|')}] [--seed N]`;
+
+runMain(async () => {
+  const env = parseEnvironment(z.object({ DATABASE_URL: z.string().url().optional() }), process.env);
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '1' } } });
+  const seed = Number(values.seed);
+  if (!isScaleName(values.scale) || !Number.isInteger(seed) || seed < 0) {
+    throw new StartupError(`--scale must be one of ${Object.keys(SCALES).join(', ')} and --seed a whole number\n${USAGE}`);
+  }
+  const server = env.DATABASE_URL ? null : await startLocalServer();
+  try {
+    const databaseUrl = env.DATABASE_URL ?? (server?.url as string);
+    await seedDatabase({ databaseUrl, scale: values.scale, seed, log: (message) => process.stdout.write(`${message}\n`) });
+  } finally {
+    await server?.stop();
+  }
+});
