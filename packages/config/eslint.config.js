@@ -9,7 +9,7 @@ module.exports = tseslint.config(
     rules: {
       curly: ['error', 'all'],
       'no-process-env': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

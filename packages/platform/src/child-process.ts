@@ -10,6 +10,8 @@ export interface ManagedProcess {
 
 /** Starts `node script` with extra environment; its output lines are printed with the process's name. */
 export function startNodeProcess(name: string, script: string, env: Record<string, string>): ManagedProcess {
+  // Children inherit the launcher's environment, with their own settings on top.
+  // eslint-disable-next-line no-process-env
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${name.padEnd(12)}| ${line}\n`));

@@ -84,7 +84,6 @@ async function loadPages(dataSource: DataSource, keys: readonly CommunityPageKey
       parameters,
     );
     const byPrefix = new Map<string, { rows: Community[]; total: number }>();
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     for (const { prefix, total, after_cursor: afterCursor, position, overall, ...community } of rows) {
       const entry = byPrefix.get(prefix) ?? { rows: [], total: Number(total) };
       if (afterCursor) {

@@ -1,0 +1,103 @@
+import { signToken } from '@shequ/kit';
+import { graphqlRequest, startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { SUPERGRAPH_PATH } from '@shequ/schema';
+import { startGateway, type RunningGateway } from './gateway';
+import type { GatewaySettings } from './environment';
+
+let governance: TestSubgraph;
+let gateway: RunningGateway;
+
+function settings(overrides: Partial<GatewaySettings> = {}): GatewaySettings {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphUrls: { governance: governance.url },
+    subgraphTimeoutMs: 5000,
+    jwtSecret: TEST_JWT_SECRET,
+    development: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  governance = await startTestSubgraph(governanceSubgraph);
+  await insertGovernanceFixture(governance.dataSource);
+  gateway = await startGateway(settings());
+});
+
+afterAll(async () => {
+  await gateway.stop();
+  await governance.stop();
+});
+
+describe('the gateway over the committed supergraph', () => {
+  it('answers a prefecture, its counties and their first communities', async () => {
+    const { data, errors } = await graphqlRequest(
+      gateway.url,
+      `{ region(code: "620100") { name children { code communities(first: 5) { totalCount edges { node { code name region { code } } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.region.name).toBe('兰州市');
+    expect(data.region.children.map((county: { code: string }) => county.code)).toEqual(['620102', '620103']);
+    const [chengguan, qilihe] = data.region.children;
+    expect(chengguan.communities.totalCount).toBe(5);
+    expect(chengguan.communities.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual([
+      '620102001001',
+      '620102001002',
+      '620102001003',
+      '620102002001',
+      '620102002002',
+    ]);
+    expect(chengguan.communities.edges[3].node.region.code).toBe('620102002');
+    expect(qilihe.communities).toMatchObject({ totalCount: 1, edges: [{ node: { code: '620103001001', name: '西园社区' } }] });
+  });
+
+  it('passes a subgraph input error through with its code and message', async () => {
+    const { errors } = await graphqlRequest(gateway.url, `{ community(code: "abc") { code } }`);
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].message).toContain('expected 12 digits');
+  });
+
+  it('rejects a bad token itself, before any subgraph is called', async () => {
+    const before = governance.statements.statements;
+    const { status, errors } = await graphqlRequest(gateway.url, `{ region(code: "620100") { name } }`, { token: testToken({ expiresIn: -300 }) });
+    expect(status).toBe(401);
+    expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(governance.statements.statements).toBe(before);
+  });
+
+  it('forwards the Authorization header: a subgraph that trusts another secret refuses the token', async () => {
+    const otherSecret = 'a-gateway-secret-the-subgraph-does-not-know';
+    const misconfigured = await startGateway(settings({ jwtSecret: otherSecret }));
+    try {
+      const token = signToken({ sub: 'u', roles: ['analyst'], jurisdiction: '620000' }, otherSecret);
+      const { data, errors } = await graphqlRequest(misconfigured.url, `{ region(code: "620100") { name } }`, { token });
+      expect(data?.region ?? null).toBeNull();
+      expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const withoutToken = await graphqlRequest(misconfigured.url, `{ region(code: "620100") { name } }`);
+      expect(withoutToken.data.region.name).toBe('兰州市');
+    } finally {
+      await misconfigured.stop();
+    }
+  });
+
+  it('echoes the caller request id', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
+      body: JSON.stringify({ query: '{ region(code: "620000") { code } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+  });
+
+  it('outside development, lets only signed-in callers introspect', async () => {
+    const introspection = '{ __schema { queryType { name } } }';
+    const anonymous = await graphqlRequest(gateway.url, introspection);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const signedIn = await graphqlRequest(gateway.url, introspection, { token: testToken() });
+    expect(signedIn.data.__schema.queryType.name).toBe('Query');
+  });
+});

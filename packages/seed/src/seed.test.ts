@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { isDatabaseEmpty, seedDatabase } from './seed';
+import { SCALES } from './scales';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+async function snapshot(): Promise<{ regions: number; communities: number; checksum: string }> {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*)::int FROM governance.region) AS regions,
+             (SELECT count(*)::int FROM governance.community) AS communities,
+             (SELECT md5(string_agg(code || name || population || tier, ',' ORDER BY code)) FROM governance.community) AS checksum`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seedDatabase', () => {
+  it('migrates an empty database and loads the demo scale through governance tables', async () => {
+    expect(await isDatabaseEmpty(database.url)).toBe(true);
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3 });
+    expect(await isDatabaseEmpty(database.url)).toBe(false);
+    const first = await snapshot();
+    expect(first.communities).toBe(SCALES.demo.communities);
+    expect(first.regions).toBe(1 + 14 + SCALES.demo.counties + SCALES.demo.streets);
+  });
+
+  it('replaces the data, the same for the same seed', async () => {
+    const before = await snapshot();
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3 });
+    expect(await snapshot()).toEqual(before);
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 4 });
+    expect((await snapshot()).checksum).not.toBe(before.checksum);
+  });
+});
