@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { findRepositoryRoot } from './repository-root';
 import { createTestDatabase } from './testing/test-database';
 
 async function query(url: string, sql: string) {
@@ -29,7 +29,7 @@ async function inNode(script: string): Promise<string> {
 
 describe('the embedded PostgreSQL', () => {
   it('keeps its data across a stop and a start on the same folder, and a temporary one deletes it', async () => {
-    const dataDir = join(findRepositoryRoot(), '.data', 'test-clusters', `reuse-${process.pid}`);
+    const dataDir = join(tmpdir(), `shequ-reuse-${process.pid}`);
     const runOnCluster = async (temporary: boolean, sql: string) =>
       inNode(`
         const { startEmbeddedServer } = require('./dist');

@@ -1,6 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../embedded-server';
-import { findRepositoryRoot } from '../repository-root';
 
 declare global {
   var shequTestServer: EmbeddedServer | undefined;
@@ -14,7 +15,9 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) {
     return;
   }
-  const dataDir = join(findRepositoryRoot(), '.data', 'test-clusters', `${process.pid}-${Date.now()}`);
+  // Under the system temporary folder, which the `postgres` user can reach
+  // even when the checkout lies in a folder only root may enter.
+  const dataDir = mkdtempSync(join(tmpdir(), 'shequ-test-'));
   const server = await startEmbeddedServer({ dataDir, temporary: true });
   globalThis.shequTestServer = server;
   process.env.TEST_DATABASE_URL = server.url;
