@@ -21,3 +21,4 @@ export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './su
 export { readSubgraphEnvironment } from './subgraph/subgraph-environment';
 export { writeSchemaFile } from './subgraph/write-schema-file';
 export { codeWithinPrefix } from './codes/code-range';
+export { loaderByKey, loaderOfLists } from './loaders/keyed-loaders';

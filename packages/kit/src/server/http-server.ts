@@ -103,6 +103,13 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     const logger = options.logger.child({ requestId });
     response.setHeader('x-request-id', requestId);
+    if (url.pathname === '/graphql') {
+      const started = process.hrtime.bigint();
+      response.once('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ method: request.method, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'graphql request');
+      });
+    }
 
     const handle = async (): Promise<void> => {
       switch (url.pathname) {

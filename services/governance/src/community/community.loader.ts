@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { codeWithinPrefix, toConnection, type Connection, type PageRequest } from '@shequ/kit';
+import { codeWithinPrefix, loaderByKey, toConnection, type Connection, type PageRequest } from '@shequ/kit';
 import { Community } from './community.entity';
 import { CommunitySort, type CommunityCriteria } from './community.input';
 
@@ -102,11 +102,10 @@ async function loadPages(dataSource: DataSource, keys: readonly CommunityPageKey
 export function createCommunityLoaders(dataSource: DataSource) {
   const repository = dataSource.getRepository(Community);
   return {
-    communityByCode: new DataLoader<string, Community | null>(async (codes) => {
-      const found = await repository.findBy({ code: In([...codes]) });
-      const byCode = new Map(found.map((community) => [community.code, community]));
-      return codes.map((code) => byCode.get(code) ?? null);
-    }),
+    communityByCode: loaderByKey(
+      (codes: string[]) => repository.findBy({ code: In(codes) }),
+      (community) => community.code,
+    ),
     communityPages: new DataLoader<CommunityPageKey, Connection<Community>, string>((keys) => loadPages(dataSource, keys), {
       cacheKeyFn: (key) => JSON.stringify(key),
     }),
