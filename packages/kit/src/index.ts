@@ -22,3 +22,7 @@ export { readSubgraphEnvironment } from './subgraph/subgraph-environment';
 export { writeSchemaFile } from './subgraph/write-schema-file';
 export { codeWithinPrefix } from './codes/code-range';
 export { loaderByKey, loaderOfLists } from './loaders/keyed-loaders';
+export { Granularity, truncUnit, periodLabel } from './reporting/granularity';
+export { AuditEntry } from './audit/audit-entry.entity';
+export { auditLogMigration } from './audit/audit-log.migration';
+export { recordAudit } from './audit/record-audit';

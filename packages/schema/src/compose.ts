@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultRoutingUrl, SUBGRAPHS } from './subgraphs';
+import { defaultRoutingUrl, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
 /** The repository root, two folders above this package (from src/ or dist/ alike). */
 export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
@@ -19,11 +19,11 @@ export class CompositionError extends Error {
 }
 
 /**
- * Composes every listed subgraph's committed schema.graphql into a
- * supergraph; a failure carries the composer's own messages.
+ * Composes every listed subgraph's committed schema.graphql (or those of
+ * `entries`) into a supergraph; a failure carries the composer's own messages.
  */
-export function composeSupergraph(): string {
-  const services = SUBGRAPHS.map((entry) => ({
+export function composeSupergraph(entries: readonly SubgraphEntry[] = SUBGRAPHS): string {
+  const services = entries.map((entry) => ({
     name: entry.name,
     url: defaultRoutingUrl(entry),
     typeDefs: parse(readFileSync(subgraphSchemaPath(entry.directory), 'utf8')),

@@ -25,6 +25,27 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
     urlVariable: 'GOVERNANCE_URL',
     databaseUrlVariable: 'GOVERNANCE_DATABASE_URL',
   },
+  {
+    name: 'service-delivery',
+    directory: 'services/service-delivery',
+    port: 4002,
+    urlVariable: 'SERVICE_DELIVERY_URL',
+    databaseUrlVariable: 'SERVICE_DELIVERY_DATABASE_URL',
+  },
+  {
+    name: 'volunteers',
+    directory: 'services/volunteers',
+    port: 4003,
+    urlVariable: 'VOLUNTEERS_URL',
+    databaseUrlVariable: 'VOLUNTEERS_DATABASE_URL',
+  },
+  {
+    name: 'public-safety',
+    directory: 'services/public-safety',
+    port: 4004,
+    urlVariable: 'PUBLIC_SAFETY_URL',
+    databaseUrlVariable: 'PUBLIC_SAFETY_DATABASE_URL',
+  },
 ];
 
 export function subgraphEntry(name: string): SubgraphEntry {

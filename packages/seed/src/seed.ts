@@ -1,16 +1,31 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { connectAndMigrate, createLogger, createServiceDataSource, type SubgraphDefinition } from '@shequ/kit';
 import { governanceSubgraph } from '@shequ/governance';
+import { publicSafetySubgraph } from '@shequ/public-safety';
+import { serviceDeliverySubgraph } from '@shequ/service-delivery';
+import { volunteersSubgraph } from '@shequ/volunteers';
 import { seedGovernance } from './governance/seed-governance';
+import { seedPublicSafety } from './public-safety/seed-public-safety';
+import type { DepartmentSeeder } from './seed-context';
 import { SCALES, type ScaleName } from './scales';
+import { seedServiceDelivery } from './service-delivery/seed-service-delivery';
+import { seedVolunteers } from './volunteers/seed-volunteers';
 
-/** Every subgraph whose tables the seed writes, in the order their data depends on each other. */
-const SEEDED_SUBGRAPHS: SubgraphDefinition<unknown>[] = [governanceSubgraph as SubgraphDefinition<unknown>];
+/** Every subgraph whose tables the seed writes; governance first, since every record keys on its communities. */
+const SEEDED_SUBGRAPHS = [governanceSubgraph, serviceDeliverySubgraph, volunteersSubgraph, publicSafetySubgraph] as SubgraphDefinition<unknown>[];
+
+const DEPARTMENT_SEEDERS: [string, DepartmentSeeder][] = [
+  ['service-delivery', seedServiceDelivery],
+  ['volunteers', seedVolunteers],
+  ['public-safety', seedPublicSafety],
+];
 
 export interface SeedOptions {
   databaseUrl: string;
   scale: ScaleName;
   seed: number;
+  /** Dates are laid out backwards from this day; by default today (UTC). */
+  referenceDate?: Date;
   log?: (message: string) => void;
 }
 
@@ -37,9 +52,26 @@ export async function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
+/** Empties every table of the seeded schemas except their migrations and audit logs. */
+async function truncateSeededTables(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+     WHERE schemaname = ANY($1) AND tablename NOT IN ('migrations', 'audit_log')`,
+    [SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema)],
+  );
+  if (rows.length > 0) {
+    await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);
+  }
+}
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
 /**
  * Replaces all seeded data with the given scale, deterministically for a
- * given seed, in one transaction: a failed seed leaves the old data.
+ * given seed and reference day, in one transaction: a failed seed leaves the
+ * old data.
  */
 export async function seedDatabase(options: SeedOptions): Promise<void> {
   const log = options.log ?? (() => undefined);
@@ -50,9 +82,22 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('TRUNCATE governance.community, governance.region');
+    await truncateSeededTables(client);
     log(`governance: regions and communities (${scale.communities} communities)`);
-    await seedGovernance(client, scale, options.seed);
+    const { communities } = await seedGovernance(client, scale, options.seed);
+    const context = {
+      scaleName: options.scale,
+      scale,
+      seed: options.seed,
+      communities,
+      referenceDate: startOfUtcDay(options.referenceDate ?? new Date()),
+      log,
+    };
+    for (const [name, seedDepartment] of DEPARTMENT_SEEDERS) {
+      const departmentStarted = Date.now();
+      await seedDepartment(client, { ...context, log: (message) => log(`${name}: ${message}`) });
+      log(`${name}: done in ${((Date.now() - departmentStarted) / 1000).toFixed(1)} s`);
+    }
     await client.query('COMMIT');
     await client.query('ANALYZE');
     log(`seeded scale ${options.scale} with seed ${options.seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { isRegionCode } from '../codes/division-codes';
+import { isCommunityCode, isRegionCode } from '../codes/division-codes';
 import { unauthenticated } from '../errors/graphql-errors';
 import { DEPARTMENTS, ROLES, type Viewer } from './viewer';
 
@@ -13,7 +13,8 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
-  jurisdiction: z.string().refine(isRegionCode, 'must be a 6- or 9-digit division code'),
+  // A region's code, or a resident's own 12-digit community code.
+  jurisdiction: z.string().refine((code) => isRegionCode(code) || isCommunityCode(code), 'must be a 6-, 9- or 12-digit division code'),
   department: z.enum(DEPARTMENTS).nullish(),
 });
 

@@ -10,7 +10,7 @@ export type Department = (typeof DEPARTMENTS)[number];
 export interface Viewer {
   sub: string;
   roles: Role[];
-  /** A division code; the viewer may read and write codes within it. */
+  /** A division code (a region's, or a resident's community); the viewer may read and write codes within it. */
   jurisdiction: string;
   department: Department | null;
 }

@@ -16,6 +16,12 @@ export type ReferenceResolver<Context> = (reference: any, context: Context) => u
 export interface FederatedSchemaOptions<Context> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /**
+   * Entity types to emit even when no query returns them: a subgraph that
+   * only adds fields to Community or Region lists its stubs here.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entityTypes?: Function[];
   /** `__resolveReference` per entity type name; batch through the request's loaders. */
   references?: Record<string, ReferenceResolver<Context>>;
 }
@@ -35,6 +41,7 @@ export interface FederatedSchema {
 export async function buildFederatedSchema<Context>(options: FederatedSchemaOptions<Context>): Promise<FederatedSchema> {
   const classSchema = await buildSchema({
     resolvers: options.resolvers,
+    orphanedTypes: options.entityTypes,
     authChecker: roleAuthChecker,
     validate: false,
     // type-graphql would reject the federation directives it does not know.

@@ -20,6 +20,9 @@ export interface SubgraphDefinition<Loaders> {
   migrations: MixedList<Function | string>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /** Entity types this subgraph extends but no query returns (e.g. its Community stub). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entityTypes?: Function[];
   references?: Record<string, ReferenceResolver<SubgraphContext<Loaders>>>;
   createLoaders(dataSource: DataSource, viewer: Viewer | null): Loaders;
 }

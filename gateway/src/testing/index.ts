@@ -1,0 +1,1 @@
+export { startTestGateway } from './test-gateway';

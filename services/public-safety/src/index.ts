@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+
+export { publicSafetySubgraph } from './subgraph';

@@ -1,0 +1,10 @@
+import { Query, Resolver } from 'type-graphql';
+
+/** Scaffolding: replaced by the department's own queries. */
+@Resolver()
+export class PlaceholderResolver {
+  @Query(() => Boolean, { deprecationReason: 'scaffolding' })
+  publicSafetyPlaceholder(): boolean {
+    return true;
+  }
+}
