@@ -4,6 +4,7 @@ export * from './auth/viewer';
 export { verifyAuthorization, signToken, DEVELOPMENT_JWT_SECRET, type TokenRequest } from './auth/jwt';
 export { hasRole, coversCode, assertCovers } from './auth/jurisdiction';
 export { roleAuthChecker } from './auth/auth-checker';
+export { definePolicy, authorize, isAllowed, refusal, type AccessPolicy, type AccessRule } from './auth/access-policy';
 export * from './codes/division-codes';
 export * from './errors/graphql-errors';
 export { createErrorFormatter } from './errors/format-error';

@@ -1,5 +1,6 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfLists } from '@shequ/kit';
+import { codeWithinPrefix, loaderByKey, loaderOfLists, significantPrefix } from '@shequ/kit';
 import { Region } from './region.entity';
 
 export function createRegionLoaders(dataSource: DataSource) {
@@ -13,5 +14,17 @@ export function createRegionLoaders(dataSource: DataSource) {
       (parentCodes: string[]) => repository.find({ where: { parentCode: In(parentCodes) }, order: { code: 'ASC' } }),
       (region) => region.parentCode as string,
     ),
+    /** Communities within each region, counted in one statement for every region asked. */
+    communityCountByRegion: new DataLoader<string, number>(async (codes) => {
+      const rows: { code: string; count: number }[] = await dataSource.query(
+        `SELECT scope.code, count(c.code)::int AS count
+         FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
+         LEFT JOIN governance.community c ON ${codeWithinPrefix('c.code', 'scope.prefix')}
+         GROUP BY scope.code`,
+        [codes, codes.map(significantPrefix)],
+      );
+      const counts = new Map(rows.map((row) => [row.code, row.count]));
+      return codes.map((code) => counts.get(code) ?? 0);
+    }),
   };
 }

@@ -68,6 +68,16 @@ describe('regions(level, parentCode)', () => {
   });
 });
 
+describe('Region.communityCount', () => {
+  it('counts the communities within each region in one statement', async () => {
+    const before = subgraph.statements.statements;
+    const { data } = await query(`{ regions { code communityCount } }`);
+    const counts = Object.fromEntries(data.regions.map((r: { code: string; communityCount: number }) => [r.code, r.communityCount]));
+    expect(counts).toMatchObject({ '620000': 7, '620100': 6, '620200': 1, '620102': 5, '620102002': 2, '620103001': 1 });
+    expect(subgraph.statements.statements - before).toBe(2);
+  });
+});
+
 describe('Region.communities', () => {
   it('holds every community whose code starts with the region significant prefix', async () => {
     const { data } = await query(`{

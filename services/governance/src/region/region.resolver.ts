@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionCode, readPage, significantPrefix, PageArgs, type Connection } from '@shequ/kit';
 import { CommunityConnection } from '../community/community.connection';
 import type { Community } from '../community/community.entity';
@@ -38,6 +38,11 @@ export class RegionResolver {
   @FieldResolver(() => [Region], { description: 'The regions directly below, in code order; empty for a street.' })
   children(@Root() region: Region, @Ctx() context: GovernanceContext): Promise<Region[]> {
     return context.loaders.childrenByParentCode.load(region.code);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many communities lie within this region; other subgraphs @require it for shares of communities.' })
+  communityCount(@Root() region: Region, @Ctx() context: GovernanceContext): Promise<number> {
+    return context.loaders.communityCountByRegion.load(region.code);
   }
 
   @FieldResolver(() => CommunityConnection, { description: 'Communities anywhere within this region.' })

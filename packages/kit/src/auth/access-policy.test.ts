@@ -1,0 +1,43 @@
+import { authorize, definePolicy, isAllowed } from './access-policy';
+import type { Viewer } from './viewer';
+
+const policy = definePolicy({
+  submit: { roles: ['resident', 'community_worker'] },
+  move: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
+  readAnywhere: { roles: ['analyst'], withinJurisdiction: false },
+});
+
+const viewer = (roles: Viewer['roles'], jurisdiction = '620102', department: Viewer['department'] = null): Viewer => ({
+  sub: 'u',
+  roles,
+  jurisdiction,
+  department,
+});
+
+function codeOf(action: () => unknown): unknown {
+  try {
+    action();
+    return 'allowed';
+  } catch (error) {
+    return (error as { extensions: { code: unknown } }).extensions.code;
+  }
+}
+
+describe('access policies', () => {
+  it.each([
+    ['anonymous', null, 'submit', '620102001001', 'UNAUTHENTICATED'],
+    ['a resident in jurisdiction', viewer(['resident'], '620102001001'), 'submit', '620102001001', 'allowed'],
+    ['a resident of another community', viewer(['resident'], '620102001001'), 'submit', '620102001002', 'FORBIDDEN'],
+    ['a worker of the county', viewer(['community_worker']), 'move', '620102001001', 'allowed'],
+    ['a worker of another county', viewer(['community_worker'], '620103'), 'move', '620102001001', 'FORBIDDEN'],
+    ['staff of the department', viewer(['department_staff'], '620100', 'service-delivery'), 'move', '620102001001', 'allowed'],
+    ['staff of another department', viewer(['department_staff'], '620100', 'public-safety'), 'move', '620102001001', 'FORBIDDEN'],
+    ['an analyst', viewer(['analyst']), 'move', '620102001001', 'FORBIDDEN'],
+    ['an admin of the province', viewer(['admin'], '620000'), 'move', '620102001001', 'allowed'],
+    ['an admin of another prefecture', viewer(['admin'], '620200'), 'move', '620102001001', 'FORBIDDEN'],
+    ['an analyst outside jurisdiction where it does not matter', viewer(['analyst'], '620200'), 'readAnywhere', '620102001001', 'allowed'],
+  ] as const)('%s: %s → %s', (_label, who, operation, code, expected) => {
+    expect(codeOf(() => authorize(policy, operation, who, code))).toBe(expected);
+    expect(isAllowed(policy, operation, who, code)).toBe(expected === 'allowed');
+  });
+});

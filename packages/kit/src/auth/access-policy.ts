@@ -1,0 +1,77 @@
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import { coversCode } from './jurisdiction';
+import type { Department, Role, Viewer } from './viewer';
+
+/** Who may perform one operation (a mutation, or reading a protected field). */
+export interface AccessRule {
+  /** Roles allowed; `admin` is always allowed. */
+  roles: readonly Role[];
+  /** When set, `department_staff` counts only with this department. */
+  department?: Department;
+  /** The target's division code must lie within the viewer's jurisdiction (default true). */
+  withinJurisdiction?: boolean;
+}
+
+/**
+ * A subgraph's authorisation, as data: operation name → rule. One file per
+ * subgraph declares it; resolvers call `authorize`/`isAllowed` with it, and
+ * the authorisation matrix test walks it.
+ */
+export type AccessPolicy<Operation extends string = string> = Readonly<Record<Operation, AccessRule>>;
+
+export function definePolicy<Operation extends string>(policy: AccessPolicy<Operation>): AccessPolicy<Operation> {
+  return policy;
+}
+
+function roleAllows(rule: AccessRule, viewer: Viewer): boolean {
+  return viewer.roles.some(
+    (role) =>
+      role === 'admin' ||
+      (rule.roles.includes(role) && (role !== 'department_staff' || !rule.department || viewer.department === rule.department)),
+  );
+}
+
+/** Why `viewer` may not perform `operation` on `targetCode`, or null when it may. */
+export function refusal<Operation extends string>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  targetCode?: string,
+): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
+  const rule = policy[operation];
+  if (!viewer) {
+    return { code: 'UNAUTHENTICATED', message: `sign in to ${operation}` };
+  }
+  if (!roleAllows(rule, viewer)) {
+    const department = rule.department ? ` (department_staff of ${rule.department})` : '';
+    return { code: 'FORBIDDEN', message: `${operation} needs one of the roles ${rule.roles.join(', ')}${department}` };
+  }
+  if (targetCode !== undefined && rule.withinJurisdiction !== false && !coversCode(viewer, targetCode)) {
+    return { code: 'FORBIDDEN', message: `${operation}: ${targetCode} is outside your jurisdiction ${viewer.jurisdiction}` };
+  }
+  return null;
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the policy allows; returns the viewer when it does. */
+export function authorize<Operation extends string>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  targetCode?: string,
+): Viewer {
+  const reason = refusal(policy, operation, viewer, targetCode);
+  if (reason) {
+    throw reason.code === 'UNAUTHENTICATED' ? unauthenticated(reason.message) : forbidden(reason.message);
+  }
+  return viewer as Viewer;
+}
+
+/** The same rule as a yes/no, for masking a field instead of failing it. */
+export function isAllowed<Operation extends string>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  targetCode?: string,
+): boolean {
+  return refusal(policy, operation, viewer, targetCode) === null;
+}
