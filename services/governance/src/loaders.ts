@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '@shequ/kit';
+import { createAssessmentLoaders } from './assessment/assessment.loader';
 import { createCommunityLoaders } from './community/community.loader';
 import { createRegionLoaders } from './region/region.loader';
 
 /** Every loader one governance request may use; built fresh for each request. */
 export function createGovernanceLoaders(dataSource: DataSource) {
-  return { ...createRegionLoaders(dataSource), ...createCommunityLoaders(dataSource) };
+  return { ...createRegionLoaders(dataSource), ...createCommunityLoaders(dataSource), ...createAssessmentLoaders(dataSource) };
 }
 
 export type GovernanceLoaders = ReturnType<typeof createGovernanceLoaders>;

@@ -1,4 +1,8 @@
-import { defineSubgraph } from '@shequ/kit';
+import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { CommunityAssessmentResolver, RegionAssessmentResolver } from './assessment/assessment.resolver';
+import { CommunityCapacityResolver } from './capacity/capacity.resolver';
+import { CommunityCapacity } from './capacity/community-capacity.entity';
+import { PlanningAndAssessment1764600000000 } from './migrations/1764600000000-planning-and-assessment';
 import { Community } from './community/community.entity';
 import { CommunityResolver } from './community/community.resolver';
 import { createGovernanceLoaders, type GovernanceContext } from './loaders';
@@ -10,12 +14,19 @@ import { RegionResolver } from './region/region.resolver';
 export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   databaseSchema: 'governance',
-  entities: [Region, Community],
-  migrations: [RegionsAndCommunities1764400000000],
-  resolvers: [RegionResolver, CommunityResolver],
+  entities: [Region, Community, CommunityCapacity, AuditEntry],
+  migrations: [RegionsAndCommunities1764400000000, auditLogMigration('governance'), PlanningAndAssessment1764600000000],
+  resolvers: [RegionResolver, CommunityResolver, CommunityAssessmentResolver, RegionAssessmentResolver, CommunityCapacityResolver],
   references: {
-    Region: (reference: { code: string }, context: GovernanceContext) => context.loaders.regionByCode.load(reference.code),
-    Community: (reference: { code: string }, context: GovernanceContext) => context.loaders.communityByCode.load(reference.code),
+    // The representation may carry figures other subgraphs resolved for a @requires; keep them beside the row.
+    Region: async (reference: { code: string }, context: GovernanceContext) => {
+      const region = await context.loaders.regionByCode.load(reference.code);
+      return region && { ...region, ...reference };
+    },
+    Community: async (reference: { code: string }, context: GovernanceContext) => {
+      const community = await context.loaders.communityByCode.load(reference.code);
+      return community && { ...community, ...reference };
+    },
   },
   createLoaders: createGovernanceLoaders,
 });

@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SafetyStatsFigures, ServiceStatsFigures, VolunteerStatsFigures } from '../assessment/department-stats.type';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum Tier {
@@ -42,4 +43,17 @@ export class Community {
   @Field({ description: 'True for communities the demo data invented.' })
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;
+
+  // Owned by the other departments; declared here only so the assessment can @require them.
+  @Directive('@external')
+  @Field(() => ServiceStatsFigures)
+  serviceStats?: ServiceStatsFigures;
+
+  @Directive('@external')
+  @Field(() => VolunteerStatsFigures)
+  volunteerStats?: VolunteerStatsFigures;
+
+  @Directive('@external')
+  @Field(() => SafetyStatsFigures)
+  safetyStats?: SafetyStatsFigures;
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SafetyStatsFigures, ServiceStatsFigures, VolunteerStatsFigures } from '../assessment/department-stats.type';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RegionLevel } from '@shequ/kit';
 
@@ -44,4 +45,17 @@ export class Region {
   @Field({ description: 'True for divisions the demo data invented; the province and its 14 prefectures are real.' })
   @Column({ type: 'boolean', default: false })
   synthetic: boolean;
+
+  // Owned by the other departments; declared here only so the assessment can @require them.
+  @Directive('@external')
+  @Field(() => ServiceStatsFigures)
+  serviceStats?: ServiceStatsFigures;
+
+  @Directive('@external')
+  @Field(() => VolunteerStatsFigures)
+  volunteerStats?: VolunteerStatsFigures;
+
+  @Directive('@external')
+  @Field(() => SafetyStatsFigures)
+  safetyStats?: SafetyStatsFigures;
 }
