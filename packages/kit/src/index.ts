@@ -27,3 +27,5 @@ export { Granularity, truncUnit, periodLabel } from './reporting/granularity';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { auditLogMigration } from './audit/audit-log.migration';
 export { recordAudit } from './audit/record-audit';
+export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
+export { auditedWrite, found } from './audit/audited-write';

@@ -1,5 +1,12 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
 import { CommunityAssessmentResolver, RegionAssessmentResolver } from './assessment/assessment.resolver';
+import { AssessmentSnapshotResolver, RegionAssessmentHistoryResolver } from './assessment/assessment-snapshot';
+import { CommunityDemonstrationResolver, DemonstrationUnitResolver } from './demonstration/demonstration-unit.resolver';
+import { DemonstrationUnit } from './demonstration/demonstration-unit.entity';
+import { Plan, PlanMeasure, PlanTarget } from './planning/plan.entity';
+import { PlanResolver, RegionPlansResolver } from './planning/plan.resolver';
+import { PracticalProject } from './projects/practical-project.entity';
+import { CommunityProjectsResolver, PracticalProjectResolver } from './projects/practical-project.resolver';
 import { CommunityCapacityResolver } from './capacity/capacity.resolver';
 import { CommunityCapacity } from './capacity/community-capacity.entity';
 import { PlanningAndAssessment1764600000000 } from './migrations/1764600000000-planning-and-assessment';
@@ -14,9 +21,23 @@ import { RegionResolver } from './region/region.resolver';
 export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   databaseSchema: 'governance',
-  entities: [Region, Community, CommunityCapacity, AuditEntry],
+  entities: [Region, Community, CommunityCapacity, Plan, PlanTarget, PlanMeasure, PracticalProject, DemonstrationUnit, AuditEntry],
   migrations: [RegionsAndCommunities1764400000000, auditLogMigration('governance'), PlanningAndAssessment1764600000000],
-  resolvers: [RegionResolver, CommunityResolver, CommunityAssessmentResolver, RegionAssessmentResolver, CommunityCapacityResolver],
+  resolvers: [
+    RegionResolver,
+    CommunityResolver,
+    CommunityAssessmentResolver,
+    RegionAssessmentResolver,
+    CommunityCapacityResolver,
+    AssessmentSnapshotResolver,
+    RegionAssessmentHistoryResolver,
+    PlanResolver,
+    RegionPlansResolver,
+    PracticalProjectResolver,
+    CommunityProjectsResolver,
+    DemonstrationUnitResolver,
+    CommunityDemonstrationResolver,
+  ],
   references: {
     // The representation may carry figures other subgraphs resolved for a @requires; keep them beside the row.
     Region: async (reference: { code: string }, context: GovernanceContext) => {

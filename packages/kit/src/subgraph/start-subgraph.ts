@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
-import { verifyAuthorization } from '../auth/jwt';
+import { signToken, verifyAuthorization } from '../auth/jwt';
+import type { Department } from '../auth/viewer';
 import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
 import type { StatementCounter } from '../database/statement-counter';
 import { createErrorFormatter } from '../errors/format-error';
@@ -19,9 +20,15 @@ export interface SubgraphSettings {
   development: boolean;
   logLevel: string;
   poolSize?: number;
+  /**
+   * The gateway's URL, for a subgraph that reads the composed graph as a
+   * client (governance's assessment runs). Read when used, so tests may set it late.
+   */
+  gatewayUrl?: string;
 }
 
 export interface RunningSubgraph {
+  settings: SubgraphSettings;
   /** e.g. http://localhost:4001/graphql */
   url: string;
   dataSource: DataSource;
@@ -63,7 +70,21 @@ export async function startSubgraph<Loaders>(
     logger,
     context: async ({ request, requestId, logger: requestLogger }) => {
       const viewer = verifyAuthorization(request.headers.authorization, settings.jwtSecret);
-      return { viewer, requestId, logger: requestLogger, dataSource, loaders: definition.createLoaders(dataSource, viewer) };
+      return {
+        viewer,
+        requestId,
+        logger: requestLogger,
+        dataSource,
+        loaders: definition.createLoaders(dataSource, viewer),
+        graph: {
+          url: () => settings.gatewayUrl ?? 'http://localhost:4000/graphql',
+          serviceToken: (jurisdiction: string) =>
+            signToken(
+              { sub: `service:${definition.name}`, roles: ['analyst'], jurisdiction, department: definition.name as Department, expiresIn: '10m' },
+              settings.jwtSecret,
+            ),
+        },
+      };
     },
     ready: async () => {
       await dataSource.query('SELECT 1');
@@ -74,6 +95,7 @@ export async function startSubgraph<Loaders>(
   logger.info({ url: `${baseUrl}/graphql` }, 'subgraph ready');
 
   return {
+    settings,
     url: `${baseUrl}/graphql`,
     dataSource,
     statements: counter,

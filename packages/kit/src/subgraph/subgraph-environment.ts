@@ -15,6 +15,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     PORT: z.coerce.number().int().min(0).max(65535).optional(),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
   })
   .superRefine(requiredInProduction(['JWT_SECRET']));
 
@@ -41,5 +42,6 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     development: parsed.NODE_ENV !== 'production',
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,
+    gatewayUrl: parsed.GATEWAY_URL,
   };
 }
