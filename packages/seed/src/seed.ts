@@ -5,6 +5,7 @@ import { publicSafetySubgraph } from '@shequ/public-safety';
 import { serviceDeliverySubgraph } from '@shequ/service-delivery';
 import { volunteersSubgraph } from '@shequ/volunteers';
 import { seedGovernance } from './governance/seed-governance';
+import { seedGovernancePlanning } from './governance/seed-planning';
 import { seedPublicSafety } from './public-safety/seed-public-safety';
 import type { DepartmentSeeder } from './seed-context';
 import { SCALES, type ScaleName } from './scales';
@@ -15,6 +16,7 @@ import { seedVolunteers } from './volunteers/seed-volunteers';
 const SEEDED_SUBGRAPHS = [governanceSubgraph, serviceDeliverySubgraph, volunteersSubgraph, publicSafetySubgraph] as SubgraphDefinition<unknown>[];
 
 const DEPARTMENT_SEEDERS: [string, DepartmentSeeder][] = [
+  ['governance', seedGovernancePlanning],
   ['service-delivery', seedServiceDelivery],
   ['volunteers', seedVolunteers],
   ['public-safety', seedPublicSafety],
