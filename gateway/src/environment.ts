@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonEnvironmentSchema, jwtSecretOf, parseEnvironment, portSchema, requiredInProduction } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
 
 export interface GatewaySettings {
   port: number;
@@ -12,13 +13,36 @@ export interface GatewaySettings {
   jwtSecret: string;
   development: boolean;
   logLevel: string;
+  limits?: OperationLimits;
+  maxBodyBytes?: number;
+  /** A manifest of registered operations (sha256 → document). */
+  trustedDocumentsPath?: string;
+  /** Callers without a token may run registered operations only. */
+  anonymousOnlyTrusted?: boolean;
+  /** Shares the automatic-persisted-query cache between replicas; in memory without it. */
+  redisUrl?: string;
 }
+
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
 
 const gatewayEnvironmentSchema = commonEnvironmentSchema
   .extend({
     PORT: portSchema(GATEWAY_PORT),
     SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    MAX_DEPTH: positive(DEFAULT_LIMITS.maxDepth),
+    MAX_ALIASES: positive(DEFAULT_LIMITS.maxAliases),
+    MAX_TOKENS: positive(DEFAULT_LIMITS.maxTokens),
+    MAX_DIRECTIVES: positive(DEFAULT_LIMITS.maxDirectives),
+    MAX_PAGE_SIZE: positive(DEFAULT_LIMITS.maxPageSize),
+    COST_BUDGET_ANONYMOUS: positive(DEFAULT_LIMITS.costBudget.anonymous),
+    COST_BUDGET_SIGNED_IN: positive(DEFAULT_LIMITS.costBudget.signedIn),
+    COST_BUDGET_ANALYST: positive(DEFAULT_LIMITS.costBudget.analyst),
+    MAX_BODY_BYTES: positive(100_000),
+    TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+    TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
+    REDIS_URL: z.string().url().optional(),
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
   .superRefine(requiredInProduction(['JWT_SECRET']));
@@ -42,5 +66,17 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     jwtSecret: jwtSecretOf(parsed),
     development: parsed.NODE_ENV !== 'production',
     logLevel: parsed.LOG_LEVEL,
+    limits: {
+      maxDepth: parsed.MAX_DEPTH,
+      maxAliases: parsed.MAX_ALIASES,
+      maxTokens: parsed.MAX_TOKENS,
+      maxDirectives: parsed.MAX_DIRECTIVES,
+      maxPageSize: parsed.MAX_PAGE_SIZE,
+      costBudget: { anonymous: parsed.COST_BUDGET_ANONYMOUS, signedIn: parsed.COST_BUDGET_SIGNED_IN, analyst: parsed.COST_BUDGET_ANALYST },
+    },
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
+    anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,
+    redisUrl: parsed.REDIS_URL,
   };
 }

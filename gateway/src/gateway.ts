@@ -6,6 +6,11 @@ import { closeServer, createErrorFormatter, createHttpServer, createLogger, list
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
+import { operationLimitsPlugin } from './limits/limits-plugin';
+import { DEFAULT_LIMITS } from './limits/operation-limits';
+import { createPreflight } from './limits/preflight';
+import { RedisCache } from './limits/redis-cache';
+import { TrustedDocuments } from './limits/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 export interface RunningGateway {
@@ -27,12 +32,23 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs),
     logger,
   });
+  const limits = settings.limits ?? DEFAULT_LIMITS;
+  const trusted = settings.trustedDocumentsPath
+    ? TrustedDocuments.fromManifest(settings.trustedDocumentsPath, settings.anonymousOnlyTrusted ?? false)
+    : TrustedDocuments.none();
+  const apqCache = settings.redisUrl ? new RedisCache(settings.redisUrl) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: settings.development,
+    // Outside development, no "did you mean …?" hints that map the schema for a stranger.
+    hideSchemaDetailsFromClientErrors: !settings.development,
+    persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
-    plugins: settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()],
+    plugins: [
+      operationLimitsPlugin(limits),
+      ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
+    ],
   });
   await apollo.start();
 
@@ -44,15 +60,18 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
       return { viewer: verifyAuthorization(authorization, settings.jwtSecret), requestId, authorization };
     },
     ready: async () => true,
+    maxBodyBytes: settings.maxBodyBytes ?? 100_000,
+    preflight: createPreflight(limits, trusted),
   });
   const baseUrl = await listen(server, settings.port, settings.host);
-  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath }, 'gateway ready');
+  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
   return {
     url: `${baseUrl}/graphql`,
     logger,
     stop: async () => {
       await closeServer(server);
       await apollo.stop();
+      await apqCache?.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 
 /** What a GraphQL request carries into the context function. */
@@ -18,6 +19,13 @@ export interface HttpServerOptions<Context extends BaseContext> {
   ready: () => Promise<boolean>;
   logger: Logger;
   maxBodyBytes?: number;
+  /**
+   * Looks at a parsed GraphQL request before Apollo does: it may replace the
+   * body (a trusted document's text for its hash) or refuse it with an error,
+   * so that costly or hostile operations never reach parsing, validation or a
+   * subgraph.
+   */
+  preflight?: (body: unknown, request: IncomingMessage) => { body: unknown } | { error: GraphQLError; status: number };
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -32,8 +40,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Keep reading (and discarding) so the client gets the 413 instead of a reset connection.
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -72,6 +81,18 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         sendJson(response, 400, graphqlErrorBody('request body is not valid JSON', 'BAD_REQUEST'));
         return;
       }
+    }
+    if (Array.isArray(body)) {
+      sendJson(response, 400, graphqlErrorBody('batched requests are not supported: send one operation per request', 'BAD_REQUEST'));
+      return;
+    }
+    if (options.preflight) {
+      const verdict = options.preflight(body ?? Object.fromEntries(url.searchParams), request);
+      if ('error' in verdict) {
+        sendJson(response, verdict.status, { errors: [{ message: verdict.error.message, extensions: verdict.error.extensions }] });
+        return;
+      }
+      body = request.method === 'POST' ? verdict.body : body;
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -130,6 +151,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     };
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
         sendJson(response, 413, graphqlErrorBody(`request body is larger than ${maxBodyBytes} bytes`, 'BAD_REQUEST'));
         return;
       }

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+
+/** Bounds on what one operation may ask; every value is configurable (see environment.ts). */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxPageSize: number;
+  /** Estimated cost budgets: anonymous callers, signed-in callers, analysts and admins. */
+  costBudget: { anonymous: number; signedIn: number; analyst: number };
+}
+
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 15,
+  maxAliases: 30,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxPageSize: 100,
+  costBudget: { anonymous: 5_000, signedIn: 20_000, analyst: 200_000 },
+};
+
+/** An operation over a limit: BAD_USER_INPUT saying which limit, the maximum and how far over it is. */
+export function limitExceeded(limit: string, maximum: number, actual: number, unit = ''): GraphQLError {
+  return new GraphQLError(`operation ${limit} is ${actual}${unit}, over the limit of ${maximum}${unit} by ${actual - maximum}`, {
+    extensions: { code: 'BAD_USER_INPUT', limit, maximum, actual, http: { status: 400 } },
+  });
+}
