@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,6 +13,16 @@ import { createPreflight } from './limits/preflight';
 import { RedisCache } from './limits/redis-cache';
 import { TrustedDocuments } from './limits/trusted-documents';
 import { SubgraphDataSource } from './subgraph-data-source';
+
+/** The operation types the supergraph serves: query always, mutation when some subgraph has one. */
+function rootOperationTypes(supergraphSdl: string): ReadonlySet<OperationTypeNode> {
+  const schema = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+  const types = new Set<OperationTypeNode>([OperationTypeNode.QUERY]);
+  if (schema.getMutationType()) {
+    types.add(OperationTypeNode.MUTATION);
+  }
+  return types;
+}
 
 export interface RunningGateway {
   /** e.g. http://localhost:4000/graphql */
@@ -27,8 +38,9 @@ export interface RunningGateway {
  */
 export async function startGateway(settings: GatewaySettings): Promise<RunningGateway> {
   const logger = createLogger('gateway', settings.logLevel);
+  const supergraphSdl = readFileSync(settings.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(settings.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs),
     logger,
   });
@@ -61,7 +73,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
-    preflight: createPreflight(limits, trusted),
+    preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
   });
   const baseUrl = await listen(server, settings.port, settings.host);
   logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');

@@ -95,7 +95,8 @@ describe('persisted and trusted documents', () => {
   it('answers automatic persisted queries: a hash alone first, then the hash with its document, then the hash alone', async () => {
     const query = '{ region(code: "620200") { name } }';
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
-    const post = (body: object) => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const post = (body: object) => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
     expect((await post({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await post({ query, extensions })).data.region.name).toBe('嘉峪关市');
     expect((await post({ extensions })).data.region.name).toBe('嘉峪关市');
@@ -107,7 +108,8 @@ describe('persisted and trusted documents', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
-      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     expect((await post({ documentId: `sha256:${sha256(REGISTERED)}` })).body.data.region.name).toBe('兰州市');
     expect((await post({ query: REGISTERED })).body.data.region.name).toBe('兰州市');
     const adHoc = await post({ query: '{ region(code: "620200") { name } }' });

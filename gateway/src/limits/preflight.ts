@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, Lexer, parse, Source, TokenKind } from 'graphql';
+import { GraphQLError, Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type OperationTypeNode } from 'graphql';
 import { measureDocument } from './document-shape';
 import { limitExceeded, type OperationLimits } from './operation-limits';
 import type { TrustedDocuments } from './trusted-documents';
@@ -26,7 +26,27 @@ function countTokens(query: string, stopAt: number): number {
  * callers when configured, and checks tokens, depth, aliases and directives —
  * so a hostile document costs one bounded parse and nothing else.
  */
-export function createPreflight(limits: OperationLimits, trusted: TrustedDocuments) {
+/**
+ * The operation the request names, checked the way the gateway's planner
+ * would otherwise fail on: a missing or ambiguous name, or an operation type
+ * the graph does not have.
+ */
+function operationProblem(document: DocumentNode, operationName: unknown, rootTypes: ReadonlySet<OperationTypeNode>): string | null {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return '"operationName" must be a string';
+  }
+  const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!chosen) {
+    return operationName ? `the document has no operation named "${operationName}"` : operations.length > 1 ? 'the document holds several operations: name one in "operationName"' : null;
+  }
+  if (!rootTypes.has(chosen.operation)) {
+    return `this graph does not serve ${chosen.operation}s`;
+  }
+  return null;
+}
+
+export function createPreflight(limits: OperationLimits, trusted: TrustedDocuments, rootTypes: ReadonlySet<OperationTypeNode>) {
   return (body: unknown, request: IncomingMessage): { body: unknown } | { error: GraphQLError; status: number } => {
     if (body === null || typeof body !== 'object') {
       return { error: badRequest('the request must be a JSON object with a "query"'), status: 400 };
@@ -53,6 +73,10 @@ export function createPreflight(limits: OperationLimits, trusted: TrustedDocumen
     } catch {
       // Apollo reports syntax errors itself, with their location.
       return resolved;
+    }
+    const problem = operationProblem(document, resolved.body.operationName, rootTypes);
+    if (problem) {
+      return { error: badRequest(problem), status: 400 };
     }
     const shape = measureDocument(document);
     const checks: [string, number, number][] = [

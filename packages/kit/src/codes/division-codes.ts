@@ -11,6 +11,11 @@ export type RegionLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY' | 'STREET';
 const REGION_CODE = /^\d{6}(\d{3})?$/;
 const COMMUNITY_CODE = /^\d{12}$/;
 
+/** A caller's value as error messages show it: quoted, and cut short when long. */
+export function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
 export function isRegionCode(value: string): boolean {
   return REGION_CODE.test(value);
 }
@@ -24,7 +29,7 @@ export function assertRegionCode(value: string, argument = 'code'): string {
   if (!isRegionCode(value)) {
     throw badUserInput(
       argument,
-      `"${value}" is not a region code: expected 6 digits (province, prefecture or county, e.g. 620100) or 9 digits (street or township, e.g. 620102001)`,
+      `${shown(value)} is not a region code: expected 6 digits (province, prefecture or county, e.g. 620100) or 9 digits (street or township, e.g. 620102001)`,
     );
   }
   return value;
@@ -33,7 +38,7 @@ export function assertRegionCode(value: string, argument = 'code'): string {
 /** Throws BAD_USER_INPUT naming the argument unless `value` is a community code. */
 export function assertCommunityCode(value: string, argument = 'code'): string {
   if (!isCommunityCode(value)) {
-    throw badUserInput(argument, `"${value}" is not a community code: expected 12 digits, e.g. 620102001001`);
+    throw badUserInput(argument, `${shown(value)} is not a community code: expected 12 digits, e.g. 620102001001`);
   }
   return value;
 }

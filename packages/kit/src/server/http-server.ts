@@ -52,6 +52,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') {
+    return value.includes('\u0000');
+  }
+  if (value && typeof value === 'object') {
+    return Object.values(value).some(containsNul);
+  }
+  return false;
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -81,6 +91,11 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         sendJson(response, 400, graphqlErrorBody('request body is not valid JSON', 'BAD_REQUEST'));
         return;
       }
+    }
+    if (containsNul(body) || url.search.includes('%00')) {
+      // PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL.
+      sendJson(response, 400, graphqlErrorBody('strings must not contain NUL (\\u0000) characters', 'BAD_REQUEST'));
+      return;
     }
     if (Array.isArray(body)) {
       sendJson(response, 400, graphqlErrorBody('batched requests are not supported: send one operation per request', 'BAD_REQUEST'));
