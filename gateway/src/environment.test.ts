@@ -14,7 +14,7 @@ describe('gateway environment', () => {
 
   it.each([
     [{ GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
-    [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
     [{ SUBGRAPH_TIMEOUT_MS: '5' }, 'SUBGRAPH_TIMEOUT_MS'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(message);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, jwtSecretOf, parseEnvironment, portSchema, requiredInProduction } from '@shequ/kit';
+import { commonEnvironmentSchema, parseEnvironment, portSchema, tokenSettingsOf, tokensRequiredInProduction, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
 
@@ -10,7 +10,7 @@ export interface GatewaySettings {
   /** Subgraph URLs given in the environment; the others come from the supergraph. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
-  jwtSecret: string;
+  tokens: TokenSettings;
   development: boolean;
   logLevel: string;
   limits?: OperationLimits;
@@ -45,7 +45,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     REDIS_URL: z.string().url().optional(),
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
-  .superRefine(requiredInProduction(['JWT_SECRET']));
+  .superRefine(tokensRequiredInProduction);
 
 /** The gateway's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
@@ -63,7 +63,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
-    jwtSecret: jwtSecretOf(parsed),
+    tokens: tokenSettingsOf(parsed),
     development: parsed.NODE_ENV !== 'production',
     logLevel: parsed.LOG_LEVEL,
     limits: {

@@ -15,7 +15,7 @@ function settings(overrides: Partial<GatewaySettings> = {}): GatewaySettings {
     supergraphPath: SUPERGRAPH_PATH,
     subgraphUrls: { governance: governance.url },
     subgraphTimeoutMs: 5000,
-    jwtSecret: TEST_JWT_SECRET,
+    tokens: { secret: TEST_JWT_SECRET },
     development: false,
     logLevel: 'silent',
     ...overrides,
@@ -71,7 +71,7 @@ describe('the gateway over the committed supergraph', () => {
 
   it('forwards the Authorization header: a subgraph that trusts another secret refuses the token', async () => {
     const otherSecret = 'a-gateway-secret-the-subgraph-does-not-know';
-    const misconfigured = await startGateway(settings({ jwtSecret: otherSecret }));
+    const misconfigured = await startGateway(settings({ tokens: { secret: otherSecret } }));
     try {
       const token = signToken({ sub: 'u', roles: ['analyst'], jurisdiction: '620000' }, otherSecret);
       const { data, errors } = await graphqlRequest(misconfigured.url, `{ region(code: "620100") { name } }`, { token });

@@ -3,7 +3,7 @@ import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, verifyAuthorization, type Logger } from '@shequ/kit';
+import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, type Logger } from '@shequ/kit';
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
@@ -64,12 +64,13 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   });
   await apollo.start();
 
+  const verifyToken = createTokenVerifier(settings.tokens);
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
     context: async ({ request, requestId }) => {
       const authorization = request.headers.authorization ?? null;
-      return { viewer: verifyAuthorization(authorization, settings.jwtSecret), requestId, authorization };
+      return { viewer: await verifyToken(authorization), requestId, authorization };
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,

@@ -19,7 +19,7 @@ const baseSettings = () => ({
   supergraphPath: SUPERGRAPH_PATH,
   subgraphUrls: { governance: governance.url },
   subgraphTimeoutMs: 5000,
-  jwtSecret: TEST_JWT_SECRET,
+  tokens: { secret: TEST_JWT_SECRET },
   development: false,
   logLevel: 'silent',
   limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxAliases: 5, maxTokens: 400, maxDirectives: 4, costBudget: { anonymous: 300, signedIn: 1000, analyst: 20_000 } },

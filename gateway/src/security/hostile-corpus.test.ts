@@ -16,7 +16,7 @@ beforeAll(async () => {
     supergraphPath: SUPERGRAPH_PATH,
     subgraphUrls: { governance: governance.url },
     subgraphTimeoutMs: 5000,
-    jwtSecret: TEST_JWT_SECRET,
+    tokens: { secret: TEST_JWT_SECRET },
     development: false,
     logLevel: 'silent',
   });

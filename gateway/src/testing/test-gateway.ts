@@ -21,7 +21,7 @@ export async function startTestGateway(subgraphs: Record<string, string>): Promi
     supergraphPath,
     subgraphUrls: subgraphs,
     subgraphTimeoutMs: 10_000,
-    jwtSecret: TEST_JWT_SECRET,
+    tokens: { secret: TEST_JWT_SECRET },
     development: false,
     logLevel: 'silent',
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, parseEnvironment, requiredInProduction } from '@shequ/kit';
+import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, tokensRequiredInProduction } from '@shequ/kit';
 import { isScaleName, type ScaleName } from '@shequ/seed';
 
 export interface PlatformSettings {
@@ -15,7 +15,8 @@ const platformEnvironmentSchema = commonEnvironmentSchema
     DATABASE_URL: z.string().url().optional(),
     SEED_SCALE: z.string().refine(isScaleName, 'must be demo, province or stress').default('demo'),
   })
-  .superRefine(requiredInProduction(['DATABASE_URL', 'JWT_SECRET']));
+  .superRefine(requiredInProduction(['DATABASE_URL']))
+  .superRefine(tokensRequiredInProduction);
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformSettings {
   const parsed = parseEnvironment(platformEnvironmentSchema, env);

@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { isCommunityCode, isRegionCode } from '../codes/division-codes';
@@ -18,12 +19,16 @@ const claimsSchema = z.object({
   department: z.enum(DEPARTMENTS).nullish(),
 });
 
-/**
- * Reads the Authorization header: none means anonymous (null); a bearer token
- * that is malformed, badly signed, expired or carries unknown claims is
- * UNAUTHENTICATED — never silently anonymous.
- */
-export function verifyAuthorization(header: string | undefined | null, secret: string): Viewer | null {
+/** How tokens are checked: an HS256 secret, and/or RS256 keys from a JWKS URL; issuer and audience when set. */
+export interface TokenSettings {
+  /** null: HS256 tokens are refused (a JWKS-only deployment). */
+  secret: string | null;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+function bearerToken(header: string | undefined | null): string | null {
   if (!header) {
     return null;
   }
@@ -31,19 +36,77 @@ export function verifyAuthorization(header: string | undefined | null, secret: s
   if (!match) {
     throw unauthenticated('Authorization header must be "Bearer <token>"');
   }
-  let payload: unknown;
-  try {
-    payload = jwt.verify(match[1], secret, { algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS });
-  } catch (error) {
-    const reason = error instanceof jwt.TokenExpiredError ? 'token has expired' : 'token is not valid';
-    throw unauthenticated(reason);
-  }
+  return match[1];
+}
+
+function viewerFromClaims(payload: unknown): Viewer {
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
     const problems = claims.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw unauthenticated(`token claims are not valid (${problems})`);
   }
   return { ...claims.data, department: claims.data.department ?? null };
+}
+
+/**
+ * Reads the Authorization header with an HS256 secret: none means anonymous
+ * (null); a bearer token that is malformed, badly signed, expired, for
+ * another issuer or audience, or carries unknown claims is UNAUTHENTICATED —
+ * never silently anonymous.
+ */
+export function verifyAuthorization(header: string | undefined | null, secret: string, expected: Pick<TokenSettings, 'issuer' | 'audience'> = {}): Viewer | null {
+  const token = bearerToken(header);
+  if (token === null) {
+    return null;
+  }
+  let payload: unknown;
+  try {
+    payload = jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS, issuer: expected.issuer, audience: expected.audience });
+  } catch (error) {
+    throw unauthenticated(error instanceof jwt.TokenExpiredError ? 'token has expired' : 'token is not valid');
+  }
+  return viewerFromClaims(payload);
+}
+
+/**
+ * A verifier for every request of a process: RS256 tokens against the JWKS
+ * (keys fetched and cached by jose), HS256 tokens against the secret — with
+ * the same claims, expiry, skew, issuer and audience rules either way.
+ */
+export function createTokenVerifier(settings: TokenSettings): (header: string | undefined | null) => Promise<Viewer | null> {
+  const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
+  return async (header) => {
+    const token = bearerToken(header);
+    if (token === null) {
+      return null;
+    }
+    let algorithm: string | undefined;
+    try {
+      algorithm = decodeProtectedHeader(token).alg;
+    } catch {
+      throw unauthenticated('token is not valid');
+    }
+    if (algorithm === 'RS256' && keys) {
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          algorithms: ['RS256'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          issuer: settings.issuer,
+          audience: settings.audience,
+        });
+        return viewerFromClaims(payload);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('token claims')) {
+          throw error;
+        }
+        throw unauthenticated(error instanceof joseErrors.JWTExpired ? 'token has expired' : 'token is not valid');
+      }
+    }
+    if (settings.secret === null) {
+      throw unauthenticated('token is not valid');
+    }
+    return verifyAuthorization(header, settings.secret, settings);
+  };
 }
 
 export interface TokenRequest {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { commonEnvironmentSchema, jwtSecretOf } from '../environment/common-environment';
+import { commonEnvironmentSchema, tokenSettingsOf } from '../environment/common-environment';
 import { parseEnvironment, runMain, StartupError } from '../environment/parse-environment';
 import { signToken } from './jwt';
 import type { Viewer } from './viewer';
@@ -9,6 +9,10 @@ const USAGE = 'usage: pnpm -s token --role <role> [--role <role>] --jurisdiction
 
 runMain(async () => {
   const env = parseEnvironment(commonEnvironmentSchema.pick({ NODE_ENV: true, JWT_SECRET: true }), process.env);
+  const secret = tokenSettingsOf(env).secret;
+  if (!secret) {
+    throw new StartupError('set JWT_SECRET to sign tokens outside development');
+  }
   const { values } = parseArgs({
     options: {
       role: { type: 'string', multiple: true },
@@ -27,7 +31,7 @@ runMain(async () => {
         department: (values.department ?? null) as Viewer['department'],
         expiresIn: values['expires-in'],
       },
-      jwtSecretOf(env),
+      secret,
     );
     process.stdout.write(`${token}\n`);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET } from '../auth/jwt';
+import { DEVELOPMENT_JWT_SECRET, type TokenSettings } from '../auth/jwt';
 
 export const portSchema = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
 
@@ -9,7 +9,19 @@ export const commonEnvironmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
+
+type TokenEnvironment = { NODE_ENV: string; JWT_SECRET?: string; JWT_JWKS_URL?: string; JWT_ISSUER?: string; JWT_AUDIENCE?: string };
+
+/** A zod refinement: in production, tokens must be checked against a real secret or a JWKS, never the public development secret. */
+export function tokensRequiredInProduction(env: TokenEnvironment, context: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL) {
+    context.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'required when NODE_ENV=production (or JWT_JWKS_URL)' });
+  }
+}
 
 /**
  * A zod refinement: in production each listed variable must be set, because
@@ -29,7 +41,8 @@ export function requiredInProduction(variables: string[]) {
   };
 }
 
-/** The secret tokens are verified with: the configured one, or in development the public default. */
-export function jwtSecretOf(env: { JWT_SECRET?: string }): string {
-  return env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+/** How tokens are checked: the configured secret and/or JWKS; in development without either, the public development secret. */
+export function tokenSettingsOf(env: TokenEnvironment): TokenSettings {
+  const fallback = env.NODE_ENV === 'production' || env.JWT_JWKS_URL ? null : DEVELOPMENT_JWT_SECRET;
+  return { secret: env.JWT_SECRET ?? fallback, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
-import { signToken, verifyAuthorization } from '../auth/jwt';
+import { createTokenVerifier, signToken, type TokenSettings } from '../auth/jwt';
 import type { Department } from '../auth/viewer';
 import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
 import type { StatementCounter } from '../database/statement-counter';
@@ -16,7 +16,7 @@ export interface SubgraphSettings {
   port: number;
   host: string;
   databaseUrl: string;
-  jwtSecret: string;
+  tokens: TokenSettings;
   development: boolean;
   logLevel: string;
   poolSize?: number;
@@ -65,11 +65,12 @@ export async function startSubgraph<Loaders>(
   });
   await apollo.start();
 
+  const verifyToken = createTokenVerifier(settings.tokens);
   const server = createHttpServer<SubgraphContext<Loaders>>({
     apollo,
     logger,
     context: async ({ request, requestId, logger: requestLogger }) => {
-      const viewer = verifyAuthorization(request.headers.authorization, settings.jwtSecret);
+      const viewer = await verifyToken(request.headers.authorization);
       return {
         viewer,
         requestId,
@@ -78,11 +79,15 @@ export async function startSubgraph<Loaders>(
         loaders: definition.createLoaders(dataSource, viewer),
         graph: {
           url: () => settings.gatewayUrl ?? 'http://localhost:4000/graphql',
-          serviceToken: (jurisdiction: string) =>
-            signToken(
+          serviceToken: (jurisdiction: string) => {
+            if (!settings.tokens.secret) {
+              throw new Error('service tokens are signed with JWT_SECRET, which is not set');
+            }
+            return signToken(
               { sub: `service:${definition.name}`, roles: ['analyst'], jurisdiction, department: definition.name as Department, expiresIn: '10m' },
-              settings.jwtSecret,
-            ),
+              settings.tokens.secret,
+            );
+          },
         },
       };
     },

@@ -9,7 +9,7 @@ describe('readSubgraphEnvironment', () => {
     expect(readSubgraphEnvironment({ DATABASE_URL: URL }, options)).toMatchObject({
       port: 4001,
       databaseUrl: URL,
-      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      tokens: { secret: DEVELOPMENT_JWT_SECRET },
       development: true,
       logLevel: 'info',
     });
@@ -24,7 +24,7 @@ describe('readSubgraphEnvironment', () => {
     [{}, 'DATABASE_URL: required'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: Invalid url'],
     [{ DATABASE_URL: URL, PORT: 'eighty' }, 'PORT: Expected number'],
-    [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production'],
+    [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
     [{ DATABASE_URL: URL, JWT_SECRET: 'short' }, 'JWT_SECRET: must be at least 32 characters'],
     [{ DATABASE_URL: URL, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('stops on %j naming the variable', (env, message) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, jwtSecretOf, requiredInProduction } from '../environment/common-environment';
+import { commonEnvironmentSchema, tokenSettingsOf, tokensRequiredInProduction } from '../environment/common-environment';
 import { parseEnvironment, StartupError } from '../environment/parse-environment';
 import type { SubgraphSettings } from './start-subgraph';
 
@@ -17,7 +17,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
   })
-  .superRefine(requiredInProduction(['JWT_SECRET']));
+  .superRefine(tokensRequiredInProduction);
 
 /**
  * Reads and validates a subgraph process's environment once. A bad or
@@ -38,7 +38,7 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     port: parsed.PORT ?? options.defaultPort,
     host: parsed.HOST,
     databaseUrl,
-    jwtSecret: jwtSecretOf(parsed),
+    tokens: tokenSettingsOf(parsed),
     development: parsed.NODE_ENV !== 'production',
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,

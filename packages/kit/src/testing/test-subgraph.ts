@@ -21,7 +21,7 @@ export async function startTestSubgraph<Loaders>(definition: SubgraphDefinition<
     port: 0,
     host: '127.0.0.1',
     databaseUrl: database.url,
-    jwtSecret: TEST_JWT_SECRET,
+    tokens: { secret: TEST_JWT_SECRET },
     development: false,
     logLevel: 'silent',
     poolSize: 4,
