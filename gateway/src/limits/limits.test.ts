@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphqlRequest, startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
@@ -11,6 +11,7 @@ import { sha256 } from './trusted-documents';
 let governance: TestSubgraph;
 let gateway: RunningGateway;
 let trustedGateway: RunningGateway;
+let manifestFolder: string;
 
 const REGISTERED = '{ region(code: "620100") { name } }';
 const baseSettings = () => ({
@@ -30,7 +31,8 @@ beforeAll(async () => {
   governance = await startTestSubgraph(governanceSubgraph);
   await insertGovernanceFixture(governance.dataSource);
   gateway = await startGateway(baseSettings());
-  const manifest = join(mkdtempSync(join(tmpdir(), 'shequ-manifest-')), 'manifest.json');
+  manifestFolder = mkdtempSync(join(tmpdir(), 'shequ-manifest-'));
+  const manifest = join(manifestFolder, 'manifest.json');
   writeFileSync(manifest, JSON.stringify({ [sha256(REGISTERED)]: REGISTERED }));
   trustedGateway = await startGateway({ ...baseSettings(), trustedDocumentsPath: manifest, anonymousOnlyTrusted: true });
 });
@@ -39,6 +41,7 @@ afterAll(async () => {
   await trustedGateway.stop();
   await gateway.stop();
   await governance.stop();
+  rmSync(manifestFolder, { recursive: true, force: true });
 });
 
 async function rejectedBeforeAnySubgraph(query: string, token?: string, variables?: Record<string, unknown>) {

@@ -1,3 +1,5 @@
 import 'reflect-metadata';
 
 export { publicSafetySubgraph } from './subgraph';
+export { SafetyStats } from './community/safety-stats.type';
+export { insertPublicSafetyFixture } from './testing/fixture';

@@ -1,18 +1,44 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { VolunteerActivity } from './activity/activity.entity';
+import { VolunteerActivityResolver } from './activity/activity.resolver';
 import { CommunityReference, RegionReference } from './community/community.entity';
-import { Schema1764500000000 } from './migrations/1764500000000-volunteers-schema';
-import { PlaceholderResolver } from './placeholder.resolver';
+import { CommunityVolunteersResolver, RegionVolunteersResolver } from './community/community.resolver';
+import { VolunteerSignUp } from './hours/activity-signup.entity';
+import { VolunteerHourRedemption } from './hours/hour-redemption.entity';
+import { HourRedemptionResolver, VolunteerSignUpResolver } from './hours/hours.resolver';
+import { createVolunteersLoaders } from './loaders';
+import { VolunteersSchema1764500000000 } from './migrations/1764500000000-volunteers-schema';
+import { Organization, OrganizationCommunity } from './organization/organization.entity';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { VolunteeringReportingResolver } from './reporting/reporting.resolver';
+import { VolunteerTeam, VolunteerTeamMember } from './team/team.entity';
+import { VolunteerTeamMemberResolver, VolunteerTeamResolver } from './team/team.resolver';
+import { Volunteer } from './volunteer/volunteer.entity';
+import { VolunteerResolver } from './volunteer/volunteer.resolver';
 
+/** Volunteer and NGO cultivation: volunteers, teams, activities, service hours and the time bank, organisations. */
 export const volunteersSubgraph = defineSubgraph({
   name: 'volunteers',
   databaseSchema: 'volunteers',
-  entities: [AuditEntry],
-  migrations: [auditLogMigration('volunteers'), Schema1764500000000],
-  resolvers: [PlaceholderResolver],
+  entities: [AuditEntry, Volunteer, VolunteerTeam, VolunteerTeamMember, VolunteerActivity, VolunteerSignUp, VolunteerHourRedemption, Organization, OrganizationCommunity],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000],
+  resolvers: [
+    VolunteerResolver,
+    VolunteerTeamResolver,
+    VolunteerTeamMemberResolver,
+    VolunteerActivityResolver,
+    VolunteerSignUpResolver,
+    HourRedemptionResolver,
+    OrganizationResolver,
+    CommunityVolunteersResolver,
+    RegionVolunteersResolver,
+    VolunteeringReportingResolver,
+  ],
   entityTypes: [CommunityReference, RegionReference],
   references: {
+    // The representation carries the population a @requires asked the gateway for.
     Community: (reference: CommunityReference) => reference,
     Region: (reference: RegionReference) => reference,
   },
-  createLoaders: () => ({}),
+  createLoaders: createVolunteersLoaders,
 });
