@@ -3,7 +3,7 @@ import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, type Logger } from '@shequ/kit';
+import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger } from '@shequ/kit';
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
@@ -68,6 +68,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
+    metrics: new ProcessMetrics('gateway'),
     context: async ({ request, requestId }) => {
       const authorization = request.headers.authorization ?? null;
       return { viewer: await verifyToken(authorization), requestId, authorization };

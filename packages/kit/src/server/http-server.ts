@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { ProcessMetrics } from './metrics';
 
 /** What a GraphQL request carries into the context function. */
 export interface RequestInfo {
@@ -18,6 +19,7 @@ export interface HttpServerOptions<Context extends BaseContext> {
   /** Resolves true when the process can serve (database reachable, migrations applied). */
   ready: () => Promise<boolean>;
   logger: Logger;
+  metrics: ProcessMetrics;
   maxBodyBytes?: number;
   /**
    * Looks at a parsed GraphQL request before Apollo does: it may replace the
@@ -157,7 +159,12 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
           return;
         }
+        case '/metrics':
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+          response.end(options.metrics.render());
+          return;
         case '/graphql':
+          options.metrics.requests += 1;
           await handleGraphql(request, response, url, { request, requestId, logger });
           return;
         default:

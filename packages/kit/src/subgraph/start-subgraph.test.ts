@@ -90,6 +90,15 @@ describe('health and readiness', () => {
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   });
 
+  it('exposes Prometheus metrics counting requests and SQL statements', async () => {
+    const base = subgraph.url.replace(/\/graphql$/, '');
+    const read = async () => (await (await fetch(`${base}/metrics`)).text()).match(/shequ_graphql_requests_total\{service="probe"\} (\d+)/)?.[1];
+    const before = Number(await read());
+    await graphqlRequest(subgraph.url, '{ probe { publicFigure } }');
+    expect(Number(await read())).toBe(before + 1);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/shequ_sql_statements_total\{service="probe"\} \d+/);
+  });
+
   it('answers a body that is not JSON with a 400 and a code', async () => {
     const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { buildFederatedSchema } from '../schema/federated-schema';
 import type { SubgraphContext } from '../server/context';
 import { closeServer, createHttpServer, listen } from '../server/http-server';
+import { ProcessMetrics } from '../server/metrics';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 export interface SubgraphSettings {
@@ -69,6 +70,7 @@ export async function startSubgraph<Loaders>(
   const server = createHttpServer<SubgraphContext<Loaders>>({
     apollo,
     logger,
+    metrics: new ProcessMetrics(definition.name, () => counter.statements),
     context: async ({ request, requestId, logger: requestLogger }) => {
       const viewer = await verifyToken(request.headers.authorization);
       return {
