@@ -8,13 +8,17 @@ export interface ManagedProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `node script` with extra environment; its output lines are printed with the process's name. */
-export function startNodeProcess(name: string, script: string, env: Record<string, string>): ManagedProcess {
+/** Starts `node script [...args]` with extra environment; its output lines are printed with the process's name. */
+export function startNodeProcess(name: string, script: string, env: Record<string, string>, args: string[] = [], quiet = false): ManagedProcess {
   // Children inherit the launcher's environment, with their own settings on top.
   // eslint-disable-next-line no-process-env
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${name.padEnd(12)}| ${line}\n`));
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!quiet) {
+        process.stdout.write(`${name.padEnd(12)}| ${line}\n`);
+      }
+    });
   }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { name, child, exited };

@@ -8,10 +8,16 @@ import type { Logger } from 'pino';
 export class StatementCounter implements TypeOrmLogger {
   statements = 0;
 
+  /** The statements sent, kept only when capture is on (the benchmark replays them to measure the SQL floor). */
+  captured: { sql: string; parameters: unknown[] }[] | null = null;
+
   constructor(private readonly logger: Logger) {}
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.statements += 1;
+    if (this.captured && this.captured.length < 10_000) {
+      this.captured.push({ sql: query, parameters: parameters ?? [] });
+    }
     this.logger.trace({ sql: query }, 'sql');
   }
 

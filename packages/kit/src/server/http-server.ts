@@ -20,6 +20,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   ready: () => Promise<boolean>;
   logger: Logger;
   metrics: ProcessMetrics;
+  /** Only with SQL_CAPTURE=true (the benchmark): the statements sent since the last reset. */
+  sqlCapture?: (reset: boolean) => unknown;
   maxBodyBytes?: number;
   /**
    * Looks at a parsed GraphQL request before Apollo does: it may replace the
@@ -159,6 +161,13 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
           return;
         }
+        case '/debug/sql':
+          if (options.sqlCapture) {
+            sendJson(response, 200, options.sqlCapture(url.searchParams.has('reset')));
+            return;
+          }
+          sendJson(response, 404, { error: 'not found' });
+          return;
         case '/metrics':
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
           response.end(options.metrics.render());

@@ -21,6 +21,8 @@ export interface SubgraphSettings {
   development: boolean;
   logLevel: string;
   poolSize?: number;
+  /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
+  sqlCapture?: boolean;
   /**
    * The gateway's URL, for a subgraph that reads the composed graph as a
    * client (governance's assessment runs). Read when used, so tests may set it late.
@@ -54,6 +56,9 @@ export async function startSubgraph<Loaders>(
     logger,
   });
   await connectAndMigrate(dataSource, definition.databaseSchema);
+  if (settings.sqlCapture) {
+    counter.captured = [];
+  }
 
   const { schema } = await buildFederatedSchema<SubgraphContext<Loaders>>(definition);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
@@ -71,6 +76,13 @@ export async function startSubgraph<Loaders>(
     apollo,
     logger,
     metrics: new ProcessMetrics(definition.name, () => counter.statements),
+    sqlCapture: settings.sqlCapture
+      ? (reset) => {
+          const statements = counter.captured ?? [];
+          counter.captured = reset ? [] : statements;
+          return statements;
+        }
+      : undefined,
     context: async ({ request, requestId, logger: requestLogger }) => {
       const viewer = await verifyToken(request.headers.authorization);
       return {

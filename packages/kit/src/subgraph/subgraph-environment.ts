@@ -16,6 +16,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
+    SQL_CAPTURE: z.enum(['true', 'false']).default('false'),
   })
   .superRefine(tokensRequiredInProduction);
 
@@ -43,5 +44,6 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,
     gatewayUrl: parsed.GATEWAY_URL,
+    sqlCapture: parsed.SQL_CAPTURE === 'true' && parsed.NODE_ENV !== 'production',
   };
 }

@@ -1,0 +1,151 @@
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { startLocalServer } from '@shequ/database';
+import { runMain, signToken, StartupError } from '@shequ/kit';
+import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
+import { replayFloor, resetCapture, takeCapture } from './floor';
+import { drive, once } from './load';
+import { operations } from './operations';
+import { writeReport, type BenchReport, type OperationReport } from './report';
+import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
+
+const USAGE = 'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS]';
+
+/** Seeds the scale unless the database already holds it (same community count). */
+async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let communities = 0;
+  try {
+    const { rows } = await client.query(`SELECT CASE WHEN to_regclass('governance.community') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM governance.community) END AS n`);
+    communities = rows[0].n;
+  } finally {
+    await client.end();
+  }
+  if (communities !== SCALES[scale].communities) {
+    log(`seeding scale ${scale} (found ${communities} communities)`);
+    await seedDatabase({ databaseUrl, scale, seed: 1, log });
+  } else {
+    log(`reusing scale ${scale} (${communities} communities)`);
+  }
+}
+
+async function firstCodes(databaseUrl: string): Promise<{ prefecture: string; community: string }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT code FROM governance.community WHERE code LIKE '6201%' ORDER BY code LIMIT 1`);
+    return { prefecture: '620100', community: rows[0].code };
+  } finally {
+    await client.end();
+  }
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'province' },
+      seconds: { type: 'string', default: '15' },
+      connections: { type: 'string', default: '50' },
+      targets: { type: 'string', default: 'shequ,plain,hive' },
+      operations: { type: 'string', default: 'dashboard,rollup,community,ranking,write' },
+      smoke: { type: 'boolean', default: false },
+      soak: { type: 'string' },
+    },
+  });
+  const scale = values.smoke ? 'demo' : values.scale;
+  const targets = values.smoke ? (['shequ'] as TargetName[]) : (values.targets.split(',') as TargetName[]);
+  if (!isScaleName(scale) || targets.some((target) => !(target in TARGETS))) {
+    throw new StartupError(USAGE);
+  }
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const log = (line: string) => process.stdout.write(`bench       | ${line}\n`);
+
+  // eslint-disable-next-line no-process-env
+  const externalUrl = process.env.DATABASE_URL;
+  const server = externalUrl ? null : await startLocalServer();
+  const databaseUrl = externalUrl ?? (server?.url as string);
+  await ensureScale(databaseUrl, scale, log);
+  const codes = await firstCodes(databaseUrl);
+  const stack = await startStack(databaseUrl, targets, 1);
+  const token = signToken({ sub: 'bench', roles: ['analyst', 'resident'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
+  const runId = Date.now().toString(36);
+  const selected = operations(codes.prefecture, codes.community, runId).filter((operation) => values.operations.split(',').includes(operation.name));
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    scale,
+    connections,
+    seconds,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    operations: [],
+    peakRssMb: {},
+  };
+  let failed = false;
+  try {
+    for (const operation of selected) {
+      await resetCapture();
+      const sample = await once(graphqlUrl('shequ'), operation, token);
+      const captured = await takeCapture();
+      const sqlStatements = Object.values(captured).reduce((sum, statements) => sum + statements.length, 0);
+      if (sample.errors?.length) {
+        failed = true;
+        log(`${operation.name}: ${sample.errors[0].message}`);
+      } else {
+        log(`${operation.name}: answers, ${sqlStatements} SQL statements`);
+      }
+      const entry: OperationReport = { operation: operation.name, sqlStatements, results: {} };
+      if (!values.smoke) {
+        if (operation.name === 'rollup' || operation.name === 'dashboard') {
+          entry.sqlFloorMs = await replayFloor(databaseUrl, captured);
+        }
+        // Two alternating rounds per gateway, so noise on the machine falls on every gateway alike.
+        for (let round = 0; round < 2; round += 1) {
+          for (const target of targets) {
+            await drive(graphqlUrl(target), operation, token, connections, round === 0 ? 3 : 1); // warm-up
+            const result = await drive(graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
+            const previous = entry.results[target];
+            entry.results[target] = previous
+              ? {
+                  requestsPerSecond: Math.round(((previous.requestsPerSecond + result.requestsPerSecond) / 2) * 10) / 10,
+                  p50: Math.max(previous.p50, result.p50),
+                  p95: Math.max(previous.p95, result.p95),
+                  p99: Math.max(previous.p99, result.p99),
+                  errors: previous.errors + result.errors,
+                  requests: previous.requests + result.requests,
+                }
+              : result;
+            log(`${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors`);
+          }
+        }
+      }
+      report.operations.push(entry);
+    }
+    if (values.soak && !values.smoke) {
+      const soakSeconds = Number(values.soak);
+      const dashboard = selected.find((operation) => operation.name === 'dashboard') ?? selected[0];
+      await drive(graphqlUrl('shequ'), dashboard, token, connections, 10);
+      const pids = { gateway: stack.gateways.shequ?.child.pid, ...Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.process.child.pid])) };
+      const rssStartMb = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+      await drive(graphqlUrl('shequ'), dashboard, token, connections, soakSeconds);
+      const rssEndMb = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+      report.soak = { seconds: soakSeconds, rssStartMb, rssEndMb };
+    }
+    for (const [target, managed] of Object.entries(stack.gateways)) {
+      report.peakRssMb[`gateway ${target}`] = peakRssMb(managed?.child.pid);
+    }
+    for (const subgraph of stack.subgraphs) {
+      report.peakRssMb[subgraph.name] = peakRssMb(subgraph.process.child.pid);
+    }
+  } finally {
+    await stack.stop();
+    await server?.stop();
+  }
+  if (!values.smoke) {
+    process.stdout.write(`\n${writeReport(report)}`);
+  }
+  if (failed) {
+    throw new StartupError('some operations answered with errors');
+  }
+});

@@ -1,0 +1,1 @@
+export { operations, type BenchOperation } from './operations';

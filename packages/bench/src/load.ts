@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+import type { BenchOperation } from './operations';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/**
+ * Drives one operation at one gateway with a fixed number of connections for
+ * a fixed time. A response counts as an error unless it is HTTP 200 with no
+ * GraphQL `errors` — a gateway that answers fast with errors is not fast.
+ */
+export async function drive(url: string, operation: BenchOperation, token: string, connections: number, seconds: number): Promise<LoadResult> {
+  let counter = 0;
+  let graphqlErrors = 0;
+  const body = (n: number) => JSON.stringify({ query: operation.query, variables: operation.variables(n) });
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: body((counter += 1)) }),
+        onResponse: (status, responseBody) => {
+          if (status !== 200 || responseBody.includes('"errors"')) {
+            graphqlErrors += 1;
+          }
+        },
+      },
+    ],
+    }, (error, finished) => (error ? reject(error) : resolve(finished)));
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  const percentile = (share: number) => (times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(share * times.length))] * 10) / 10 : 0);
+  return {
+    requestsPerSecond: Math.round((times.length / seconds) * 10) / 10,
+    p50: percentile(0.5),
+    p95: percentile(0.95),
+    p99: percentile(0.99),
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    requests: result.requests.total,
+  };
+}
+
+/** One request, for checking an operation answers without errors and counting what it costs. */
+export async function once(url: string, operation: BenchOperation, token: string, n = 0): Promise<{ data?: unknown; errors?: { message: string }[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: operation.query, variables: operation.variables(n) }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+}

@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from '@shequ/schema';
+import type { LoadResult } from './load';
+import type { TargetName } from './stack';
+
+export interface OperationReport {
+  operation: string;
+  sqlStatements: number;
+  results: Partial<Record<TargetName, LoadResult>>;
+  /** Median milliseconds of the same SQL run directly with pg (rollup and dashboard). */
+  sqlFloorMs?: number;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  scale: string;
+  connections: number;
+  seconds: number;
+  machine: string;
+  operations: OperationReport[];
+  peakRssMb: Record<string, number | null>;
+  soak?: { seconds: number; rssStartMb: Record<string, number | null>; rssEndMb: Record<string, number | null> };
+}
+
+const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '—');
+
+/** The table, as Markdown: one row per operation and gateway, then the ratios and the floor. */
+export function toMarkdown(report: BenchReport): string {
+  const lines = [
+    `# Benchmark ${report.startedAt}`,
+    '',
+    `Scale \`${report.scale}\`, ${report.connections} connections, ${report.seconds} s per gateway and operation, ${report.machine}.`,
+    '',
+    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const operation of report.operations) {
+    for (const [target, result] of Object.entries(operation.results)) {
+      lines.push(`| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${operation.sqlStatements} |`);
+    }
+  }
+  lines.push('', '| operation | Shequ ÷ plain | Shequ ÷ Hive | end-to-end p50 ÷ raw SQL |', '|---|---:|---:|---:|');
+  for (const operation of report.operations) {
+    const { shequ, plain, hive } = operation.results;
+    const floor = operation.sqlFloorMs ? `${ratio(shequ?.p50, operation.sqlFloorMs)} (SQL ${operation.sqlFloorMs} ms)` : '—';
+    lines.push(`| ${operation.operation} | ${ratio(shequ?.requestsPerSecond, plain?.requestsPerSecond)} | ${ratio(shequ?.requestsPerSecond, hive?.requestsPerSecond)} | ${floor} |`);
+  }
+  lines.push('', '| process | peak RSS MB |', '|---|---:|');
+  for (const [name, mb] of Object.entries(report.peakRssMb)) {
+    lines.push(`| ${name} | ${mb ?? '—'} |`);
+  }
+  if (report.soak) {
+    lines.push('', `Soak ${report.soak.seconds} s:`, '', '| process | RSS start MB | RSS end MB |', '|---|---:|---:|');
+    for (const name of Object.keys(report.soak.rssStartMb)) {
+      lines.push(`| ${name} | ${report.soak.rssStartMb[name] ?? '—'} | ${report.soak.rssEndMb[name] ?? '—'} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes bench/results/<timestamp>.json and .md and returns the Markdown. */
+export function writeReport(report: BenchReport): string {
+  const folder = join(REPOSITORY_ROOT, 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, '-');
+  const markdown = toMarkdown(report);
+  writeFileSync(join(folder, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(folder, `${stamp}.md`), markdown);
+  return markdown;
+}

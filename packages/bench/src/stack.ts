@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startNodeProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@shequ/platform';
+import { REPOSITORY_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+
+/** The gateways measured side by side, each on its own port over the same subgraphs. */
+export const TARGETS = {
+  shequ: { port: 4000, label: 'Shequ gateway' },
+  plain: { port: 4100, label: 'plain @apollo/gateway' },
+  hive: { port: 4200, label: 'Hive Gateway' },
+} as const;
+export type TargetName = keyof typeof TARGETS;
+
+export const BENCH_JWT_SECRET = 'shequ-benchmark-secret-0123456789abcdef';
+
+export interface Stack {
+  subgraphs: { name: string; port: number; process: ManagedProcess }[];
+  gateways: Partial<Record<TargetName, ManagedProcess>>;
+  stop(): Promise<void>;
+}
+
+export function graphqlUrl(target: TargetName): string {
+  return `http://127.0.0.1:${TARGETS[target].port}/graphql`;
+}
+
+/** Polls a gateway with `{ __typename }` until it answers, whatever health endpoint it has or lacks. */
+async function waitForGraphql(managed: ManagedProcess, url: string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    if (managed.child.exitCode !== null) {
+      throw new Error(`${managed.name} exited with code ${managed.child.exitCode}`);
+    }
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${managed.name} did not answer at ${url}`);
+}
+
+/** Peak resident memory (VmHWM) of a process, in MB, from /proc. */
+export function peakRssMb(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Current resident memory (VmRSS) of a process, in MB. */
+export function rssMb(pid: number | undefined): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts every subgraph and each requested gateway as its own process, as
+ * deployed. Subgraphs keep the SQL they send (SQL_CAPTURE) so the floor can
+ * be measured; they run outside production mode for that reason only.
+ */
+export async function startStack(databaseUrl: string, targets: TargetName[], workers: number): Promise<Stack> {
+  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers) };
+  const subgraphs = SUBGRAPHS.map((entry) => ({
+    name: entry.name,
+    port: entry.port,
+    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: 'true', DATABASE_POOL_SIZE: '20' }),
+  }));
+  await Promise.all(subgraphs.map((subgraph) => waitUntilReady(subgraph.process, `http://127.0.0.1:${subgraph.port}/ready`)));
+  const gateways: Partial<Record<TargetName, ManagedProcess>> = {};
+  for (const target of targets) {
+    const port = String(TARGETS[target].port);
+    if (target === 'shequ') {
+      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', COST_BUDGET_ANALYST: '10000000' });
+    } else if (target === 'plain') {
+      gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH });
+    } else {
+      const hiveBin = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
+      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production' }, ['supergraph', SUPERGRAPH_PATH, '--port', port], true);
+    }
+    await waitForGraphql(gateways[target] as ManagedProcess, graphqlUrl(target));
+  }
+  return {
+    subgraphs,
+    gateways,
+    stop: async () => {
+      await Promise.all(Object.values(gateways).map((managed) => stopProcess(managed as ManagedProcess)));
+      await Promise.all(subgraphs.map((subgraph) => stopProcess(subgraph.process)));
+    },
+  };
+}
