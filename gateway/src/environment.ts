@@ -21,6 +21,8 @@ export interface GatewaySettings {
   anonymousOnlyTrusted?: boolean;
   /** Shares the automatic-persisted-query cache between replicas; in memory without it. */
   redisUrl?: string;
+  /** Processes serving the port (node cluster); 1 by default. */
+  workers?: number;
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -43,6 +45,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     REDIS_URL: z.string().url().optional(),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
   .superRefine(tokensRequiredInProduction);
@@ -78,5 +81,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,
     redisUrl: parsed.REDIS_URL,
+    workers: parsed.WORKERS,
   };
 }

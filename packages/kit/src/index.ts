@@ -21,6 +21,7 @@ export { createHttpServer, listen, closeServer, stopOnSignals, type RequestInfo 
 export { defineSubgraph, type SubgraphDefinition } from './subgraph/subgraph-definition';
 export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './subgraph/start-subgraph';
 export { readSubgraphEnvironment } from './subgraph/subgraph-environment';
+export { runSubgraphProcess } from './subgraph/run-subgraph-process';
 export { writeSchemaFile } from './subgraph/write-schema-file';
 export { codeWithinPrefix } from './codes/code-range';
 export { loaderByKey, loaderOfLists } from './loaders/keyed-loaders';

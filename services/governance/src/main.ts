@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import { runMain, startSubgraph, stopOnSignals } from '@shequ/kit';
+import { runMain, runSubgraphProcess } from '@shequ/kit';
 import { readEnvironment } from './environment';
 import { governanceSubgraph } from './subgraph';
 
-runMain(async () => {
-  const running = await startSubgraph(governanceSubgraph, readEnvironment());
-  stopOnSignals(running.stop, running.logger);
-});
+runMain(() => runSubgraphProcess(governanceSubgraph, readEnvironment()));

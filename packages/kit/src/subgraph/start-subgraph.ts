@@ -21,6 +21,8 @@ export interface SubgraphSettings {
   development: boolean;
   logLevel: string;
   poolSize?: number;
+  /** A cluster worker: the primary already migrated. */
+  skipMigrations?: boolean;
   /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
   sqlCapture?: boolean;
   /**
@@ -55,7 +57,11 @@ export async function startSubgraph<Loaders>(
     poolSize: settings.poolSize,
     logger,
   });
-  await connectAndMigrate(dataSource, definition.databaseSchema);
+  if (settings.skipMigrations) {
+    await dataSource.initialize();
+  } else {
+    await connectAndMigrate(dataSource, definition.databaseSchema);
+  }
   if (settings.sqlCapture) {
     counter.captured = [];
   }

@@ -17,6 +17,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
     SQL_CAPTURE: z.enum(['true', 'false']).default('false'),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine(tokensRequiredInProduction);
 
@@ -24,7 +25,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
  * Reads and validates a subgraph process's environment once. A bad or
  * missing variable throws a StartupError that names it.
  */
-export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: SubgraphEnvironmentOptions): SubgraphSettings {
+export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: SubgraphEnvironmentOptions): SubgraphSettings & { workers: number } {
   const parsed = parseEnvironment(subgraphEnvironmentSchema, env);
   const ownUrl = parseEnvironment(z.object({ [options.databaseUrlVariable]: z.string().url().optional() }), env)[
     options.databaseUrlVariable
@@ -45,5 +46,6 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     poolSize: parsed.DATABASE_POOL_SIZE,
     gatewayUrl: parsed.GATEWAY_URL,
     sqlCapture: parsed.SQL_CAPTURE === 'true' && parsed.NODE_ENV !== 'production',
+    workers: parsed.WORKERS,
   };
 }
