@@ -5,6 +5,7 @@ const policy = definePolicy({
   submit: { roles: ['resident', 'community_worker'] },
   move: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
   readAnywhere: { roles: ['analyst'], withinJurisdiction: false },
+  restricted: { roles: ['department_staff'], department: 'public-safety', admins: false },
 });
 
 const viewer = (roles: Viewer['roles'], jurisdiction = '620102', department: Viewer['department'] = null): Viewer => ({
@@ -36,6 +37,8 @@ describe('access policies', () => {
     ['an admin of the province', viewer(['admin'], '620000'), 'move', '620102001001', 'allowed'],
     ['an admin of another prefecture', viewer(['admin'], '620200'), 'move', '620102001001', 'FORBIDDEN'],
     ['an analyst outside jurisdiction where it does not matter', viewer(['analyst'], '620200'), 'readAnywhere', '620102001001', 'allowed'],
+    ['an admin, for records admins may not read', viewer(['admin'], '620000'), 'restricted', '620102001001', 'FORBIDDEN'],
+    ['public-safety staff, for those records', viewer(['department_staff'], '620100', 'public-safety'), 'restricted', '620102001001', 'allowed'],
   ] as const)('%s: %s → %s', (_label, who, operation, code, expected) => {
     expect(codeOf(() => authorize(policy, operation, who, code))).toBe(expected);
     expect(isAllowed(policy, operation, who, code)).toBe(expected === 'allowed');

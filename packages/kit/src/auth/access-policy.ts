@@ -10,6 +10,8 @@ export interface AccessRule {
   department?: Department;
   /** The target's division code must lie within the viewer's jurisdiction (default true). */
   withinJurisdiction?: boolean;
+  /** false: admins need one of the roles too (restricted records admins audit but do not read). */
+  admins?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function definePolicy<Operation extends string>(policy: AccessPolicy<Oper
 function roleAllows(rule: AccessRule, viewer: Viewer): boolean {
   return viewer.roles.some(
     (role) =>
-      role === 'admin' ||
+      (role === 'admin' && rule.admins !== false) ||
       (rule.roles.includes(role) && (role !== 'department_staff' || !rule.department || viewer.department === rule.department)),
   );
 }

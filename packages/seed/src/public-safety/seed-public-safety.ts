@@ -16,11 +16,13 @@ const DAY_MS = 86_400_000;
  *   had an earlier one.
  * - every community has a security committee, 80% a patrol group patrolling
  *   about weekly, a third of the patrols jointly with the police.
- * - about 4 incidents and 2 mediation cases per 1,000 residents a year,
- *   laid over the last two years; 85% of mediations end in agreement.
+ * - about 1.5 reported incidents and 0.8 mediation cases per 1,000
+ *   residents a year, laid over the last two years; 85% of mediations end
+ *   in agreement.
  * - monthly legal education, a few consultations and the odd legal-aid case.
  * - about one inspection a month, 0–3 hazards each, three quarters fixed.
- * - about 0.5 supervised persons per 1,000 residents.
+ * - about 0.3 supervised persons per 1,000 residents (30% of them
+ *   already ended), and 0.5 floating-population registrations per 1,000 a month.
  */
 
 const INCIDENT_CATEGORIES = { THEFT: 30, FRAUD: 20, FIRE: 5, TRAFFIC: 15, DRUGS: 3, PUBLIC_ORDER: 12, DISPUTE_ESCALATION: 10, OTHER: 5 };
@@ -95,7 +97,7 @@ function generateCommunity(random: Random, community: CommunityRow, reference: D
       rows.patrols.push({ code, groupId, on: day(reference, daysAgo), hours: random.integer(4, 30) / 10, participants: random.integer(3, 15), joint: random.next() < 0.33 });
     }
   }
-  for (let index = countAround(random, perThousand * 4 * 2); index > 0; index -= 1) {
+  for (let index = countAround(random, perThousand * 1.5 * 2); index > 0; index -= 1) {
     const daysAgo = random.integer(0, 729);
     const status = daysAgo > 60 ? random.weighted({ RESOLVED: 85, DISMISSED: 15 }) : random.weighted({ REPORTED: 30, INVESTIGATING: 40, RESOLVED: 25, DISMISSED: 5 });
     const at = new Date(reference.getTime() - daysAgo * DAY_MS - random.integer(0, DAY_MS - 1)).toISOString();
@@ -103,7 +105,7 @@ function generateCommunity(random: Random, community: CommunityRow, reference: D
     rows.incidents.push({ code, category, severity: random.weighted(SEVERITIES), at, status, summary: `${category.toLowerCase()} 事件（合成数据）` });
   }
   const mediator = `${personName(random)}（调解员）`;
-  for (let index = countAround(random, perThousand * 2 * 2); index > 0; index -= 1) {
+  for (let index = countAround(random, perThousand * 0.8 * 2); index > 0; index -= 1) {
     const received = random.integer(0, 729);
     const days = random.integer(1, 60);
     const open = received - days < 0 || (received < 90 && random.next() < 0.15);
@@ -128,9 +130,9 @@ function generateCommunity(random: Random, community: CommunityRow, reference: D
       }
     }
     const monthStart = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() - month, 1)).toISOString().slice(0, 10);
-    rows.months.push({ code, month: monthStart, programmes: random.integer(0, 3), participants: random.integer(0, 60), floating: countAround(random, perThousand * 1.5) });
+    rows.months.push({ code, month: monthStart, programmes: random.integer(0, 3), participants: random.integer(0, 60), floating: countAround(random, perThousand * 0.5) });
   }
-  for (let index = countAround(random, perThousand * 0.5); index > 0; index -= 1) {
+  for (let index = countAround(random, perThousand * 0.3); index > 0; index -= 1) {
     const from = random.integer(0, 1800);
     const ended = random.next() < 0.3;
     const birth = new Date(Date.UTC(random.integer(1955, 2005), random.integer(0, 11), random.integer(1, 28))).toISOString().slice(0, 10).replace(/-/g, '');

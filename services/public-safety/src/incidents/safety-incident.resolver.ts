@@ -1,0 +1,81 @@
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit } from '@shequ/kit';
+import { publicSafetyPolicy } from '../access-policy';
+import { assertId } from '../common/input';
+import type { PublicSafetyContext } from '../loaders';
+import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
+import { readReportSafetyIncident, readTrendWindow, ReportSafetyIncidentInput } from './safety-incident.input';
+
+@ObjectType({ description: 'Safety incidents in one period of a trend.' })
+export class IncidentTrendPoint {
+  @Field({ description: '2026-03, 2026-Q1 or 2026.' })
+  period: string;
+
+  @Field(() => Date, { description: 'The period starts here (UTC).' })
+  start: Date;
+
+  @Field(() => Int)
+  incidents: number;
+
+  @Field(() => Int, { description: 'Of which HIGH or CRITICAL.' })
+  seriousIncidents: number;
+}
+
+@Resolver(() => SafetyIncident)
+export class SafetyIncidentResolver {
+  @Query(() => [IncidentTrendPoint], { description: 'Incidents per period in a region (by occurredAt, UTC), empty periods included as zero; `category` keeps one category.' })
+  async incidentTrend(
+    @Ctx() context: PublicSafetyContext,
+    @Arg('regionCode') regionCode: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
+    @Arg('category', () => SafetyIncidentCategory, { nullable: true }) category?: SafetyIncidentCategory | null,
+  ): Promise<IncidentTrendPoint[]> {
+    const window = readTrendWindow(regionCode, from, to, granularity);
+    const unit = truncUnit(window.granularity);
+    const rows: { start: Date; incidents: string; serious: string }[] = await context.dataSource.query(
+      `SELECT period.start AT TIME ZONE 'UTC' AS start, count(i.id) AS incidents,
+              count(i.id) FILTER (WHERE i.severity IN ('HIGH', 'CRITICAL')) AS serious
+       FROM generate_series(date_trunc('${unit}', $2::timestamptz AT TIME ZONE 'UTC'), $3::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond', interval '1 ${unit}') AS period(start)
+       LEFT JOIN public_safety.safety_incident i
+         ON ${codeWithinPrefix('i.community_code', '$1')}
+        AND date_trunc('${unit}', i.occurred_at AT TIME ZONE 'UTC') = period.start
+        AND i.occurred_at >= $2 AND i.occurred_at < $3
+        AND ($4::text IS NULL OR i.category = $4)
+       GROUP BY period.start
+       ORDER BY period.start`,
+      [significantPrefix(window.regionCode), window.from, window.to, category ?? null],
+    );
+    return rows.map((row) => ({ period: periodLabel(row.start, window.granularity), start: row.start, incidents: Number(row.incidents), seriousIncidents: Number(row.serious) }));
+  }
+
+  @Mutation(() => SafetyIncident, { description: 'Records a safety incident in a community (status REPORTED).' })
+  reportIncident(@Arg('input', () => ReportSafetyIncidentInput) input: ReportSafetyIncidentInput, @Ctx() context: PublicSafetyContext): Promise<SafetyIncident> {
+    const incident = readReportSafetyIncident(input);
+    authorize(publicSafetyPolicy, 'reportIncident', context.viewer, incident.communityCode);
+    return context.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(SafetyIncident, { ...incident, status: SafetyIncidentStatus.REPORTED }));
+      await recordAudit(manager, context, { operation: 'reportIncident', targetType: 'SafetyIncident', targetIds: [saved.id] });
+      return saved;
+    });
+  }
+
+  @Mutation(() => SafetyIncident, { description: 'Moves an incident: REPORTED → INVESTIGATING → RESOLVED, or DISMISSED.' })
+  updateIncidentStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => SafetyIncidentStatus) status: SafetyIncidentStatus,
+    @Ctx() context: PublicSafetyContext,
+  ): Promise<SafetyIncident> {
+    assertId(id, 'id');
+    return context.dataSource.transaction(async (manager) => {
+      const incident = found(await manager.findOne(SafetyIncident, { where: { id }, lock: { mode: 'pessimistic_write' } }), `safety incident ${id}`);
+      authorize(publicSafetyPolicy, 'updateIncidentStatus', context.viewer, incident.communityCode);
+      assertTransition(INCIDENT_TRANSITIONS, incident.status, status, 'the incident');
+      incident.status = status;
+      const saved = await manager.save(incident);
+      await recordAudit(manager, context, { operation: `updateIncidentStatus:${status}`, targetType: 'SafetyIncident', targetIds: [id] });
+      return saved;
+    });
+  }
+}

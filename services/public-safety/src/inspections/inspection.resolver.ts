@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { authorize, badUserInput, found, recordAudit } from '@shequ/kit';
+import { publicSafetyPolicy } from '../access-policy';
+import { assertId, assertPastDate, todayIso } from '../common/input';
+import type { PublicSafetyContext } from '../loaders';
+import { Inspection, InspectionHazard } from './inspection.entity';
+import { readRecordInspection, RecordInspectionInput } from './inspection.input';
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @FieldResolver(() => [InspectionHazard])
+  hazards(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<InspectionHazard[]> {
+    return context.loaders.hazardsByInspection.load(inspection.id);
+  }
+
+  @FieldResolver(() => Int)
+  async hazardsFound(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<number> {
+    return (await context.loaders.hazardsByInspection.load(inspection.id)).length;
+  }
+
+  @FieldResolver(() => Int)
+  async hazardsFixed(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<number> {
+    return (await context.loaders.hazardsByInspection.load(inspection.id)).filter((hazard) => hazard.fixedOn !== null).length;
+  }
+
+  @Mutation(() => Inspection, { description: 'Records an inspection and the hazards it found.' })
+  recordInspection(@Arg('input', () => RecordInspectionInput) input: RecordInspectionInput, @Ctx() context: PublicSafetyContext): Promise<Inspection> {
+    const { hazards, ...inspection } = readRecordInspection(input);
+    authorize(publicSafetyPolicy, 'recordInspection', context.viewer, inspection.communityCode);
+    return context.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(Inspection, inspection));
+      if (hazards.length > 0) {
+        await manager.insert(
+          InspectionHazard,
+          hazards.map((description) => ({ inspectionId: saved.id, communityCode: saved.communityCode, description, fixedOn: null })),
+        );
+      }
+      await recordAudit(manager, context, { operation: 'recordInspection', targetType: 'Inspection', targetIds: [saved.id] });
+      return saved;
+    });
+  }
+
+  @Mutation(() => InspectionHazard, { description: 'Marks a hazard fixed; `fixedOn` defaults to today. A fixed hazard stays fixed.' })
+  fixHazard(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: PublicSafetyContext,
+    @Arg('fixedOn', () => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted.' }) fixedOn?: string | null,
+  ): Promise<InspectionHazard> {
+    assertId(id, 'id');
+    const day = fixedOn == null ? todayIso() : assertPastDate(fixedOn, 'fixedOn');
+    return context.dataSource.transaction(async (manager) => {
+      const [hazard]: (InspectionHazard & { inspectedOn: string })[] = await manager.query(
+        `SELECT h.id, h.community_code AS "communityCode", h.fixed_on::text AS "fixedOn", i.inspected_on::text AS "inspectedOn"
+         FROM public_safety.inspection_hazard h JOIN public_safety.inspection i ON i.id = h.inspection_id
+         WHERE h.id = $1 FOR UPDATE OF h`,
+        [id],
+      );
+      found(hazard, `hazard ${id}`);
+      authorize(publicSafetyPolicy, 'fixHazard', context.viewer, hazard.communityCode);
+      if (hazard.fixedOn !== null) {
+        throw badUserInput('id', `the hazard was already fixed on ${hazard.fixedOn}`);
+      }
+      if (day < hazard.inspectedOn) {
+        throw badUserInput('fixedOn', `cannot precede the inspection that found the hazard (${hazard.inspectedOn})`);
+      }
+      await manager.update(InspectionHazard, { id }, { fixedOn: day });
+      await recordAudit(manager, context, { operation: 'fixHazard', targetType: 'InspectionHazard', targetIds: [id] });
+      return manager.findOneByOrFail(InspectionHazard, { id });
+    });
+  }
+}

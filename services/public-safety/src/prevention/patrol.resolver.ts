@@ -1,0 +1,26 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { authorize, badUserInput, found, recordAudit } from '@shequ/kit';
+import { publicSafetyPolicy } from '../access-policy';
+import type { PublicSafetyContext } from '../loaders';
+import { Patrol, SafetyGroup } from './patrol.entity';
+import { readRecordPatrol, RecordPatrolInput } from './patrol.input';
+
+@Resolver(() => Patrol)
+export class PatrolResolver {
+  @Mutation(() => Patrol, { description: 'Records a patrol held in a community.' })
+  recordPatrol(@Arg('input', () => RecordPatrolInput) input: RecordPatrolInput, @Ctx() context: PublicSafetyContext): Promise<Patrol> {
+    const patrol = readRecordPatrol(input);
+    authorize(publicSafetyPolicy, 'recordPatrol', context.viewer, patrol.communityCode);
+    return context.dataSource.transaction(async (manager) => {
+      if (patrol.groupId) {
+        const group = found(await manager.findOneBy(SafetyGroup, { id: patrol.groupId }), `safety group ${patrol.groupId}`);
+        if (group.communityCode !== patrol.communityCode) {
+          throw badUserInput('input.groupId', `the group belongs to community ${group.communityCode}, not ${patrol.communityCode}`);
+        }
+      }
+      const saved = await manager.save(manager.create(Patrol, patrol));
+      await recordAudit(manager, context, { operation: 'recordPatrol', targetType: 'Patrol', targetIds: [saved.id] });
+      return saved;
+    });
+  }
+}

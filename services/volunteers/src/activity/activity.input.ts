@@ -1,0 +1,96 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { assertCommunityCode, badUserInput } from '@shequ/kit';
+import { assertId, assertIntegerBetween, assertText, assertValidDate } from '../shared/validation';
+import { VolunteerActivityCategory } from './activity.entity';
+
+const MAX_ACTIVITY_HOURS = 72;
+
+@InputType({ description: 'Give exactly one organiser: a team or an organisation.' })
+export class CreateVolunteerActivityInput {
+  @Field()
+  title: string;
+
+  @Field(() => VolunteerActivityCategory)
+  category: VolunteerActivityCategory;
+
+  @Field()
+  communityCode: string;
+
+  @Field(() => ID, { nullable: true })
+  organiserTeamId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organiserOrganizationId?: string | null;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+
+  @Field(() => Int, { description: '1 to 10,000.' })
+  places: number;
+}
+
+export interface ActivityDraft {
+  title: string;
+  category: VolunteerActivityCategory;
+  communityCode: string;
+  organiserTeamId: string | null;
+  organiserOrganizationId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  places: number;
+}
+
+export function readCreateActivity(input: CreateVolunteerActivityInput): ActivityDraft {
+  assertCommunityCode(input.communityCode, 'input.communityCode');
+  const teamId = input.organiserTeamId == null ? null : assertId(input.organiserTeamId, 'input.organiserTeamId');
+  const organizationId = input.organiserOrganizationId == null ? null : assertId(input.organiserOrganizationId, 'input.organiserOrganizationId');
+  if ((teamId === null) === (organizationId === null)) {
+    throw badUserInput('input.organiserTeamId', 'give exactly one organiser: organiserTeamId or organiserOrganizationId');
+  }
+  const startsAt = assertValidDate(input.startsAt, 'input.startsAt');
+  const endsAt = assertValidDate(input.endsAt, 'input.endsAt');
+  const hours = (endsAt.getTime() - startsAt.getTime()) / 3_600_000;
+  if (hours <= 0 || hours > MAX_ACTIVITY_HOURS) {
+    throw badUserInput('input.endsAt', `must be after startsAt and at most ${MAX_ACTIVITY_HOURS} hours later`);
+  }
+  return {
+    title: assertText(input.title, 'input.title', 200),
+    category: input.category,
+    communityCode: input.communityCode,
+    organiserTeamId: teamId,
+    organiserOrganizationId: organizationId,
+    startsAt,
+    endsAt,
+    places: assertIntegerBetween(input.places, 'input.places', 1, 10_000),
+  };
+}
+
+@InputType({ description: "Narrows a community's activities; the fields combine with AND." })
+export class VolunteerActivityFilter {
+  @Field(() => VolunteerActivityCategory, { nullable: true })
+  category?: VolunteerActivityCategory | null;
+
+  @Field(() => Date, { nullable: true, description: 'Activities starting at or after this instant.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Activities starting before this instant.' })
+  to?: Date | null;
+}
+
+export interface ActivityCriteria {
+  category: VolunteerActivityCategory | null;
+  from: string | null;
+  to: string | null;
+}
+
+export function readActivityFilter(filter: VolunteerActivityFilter | null | undefined): ActivityCriteria {
+  const from = filter?.from == null ? null : assertValidDate(filter.from, 'filter.from').toISOString();
+  const to = filter?.to == null ? null : assertValidDate(filter.to, 'filter.to').toISOString();
+  if (from && to && from >= to) {
+    throw badUserInput('filter.to', 'must be after filter.from');
+  }
+  return { category: filter?.category ?? null, from, to };
+}

@@ -1,0 +1,83 @@
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionType, isAllowed, PageArgs, readPage, type Connection } from '@shequ/kit';
+import { volunteersPolicy } from '../access-policy';
+import { VolunteerActivity } from '../activity/activity.entity';
+import { readActivityFilter, VolunteerActivityFilter } from '../activity/activity.input';
+import type { VolunteersContext } from '../loaders';
+import { Organization } from '../organization/organization.entity';
+import { OrganizationFilter, readOrganizationFilter } from '../organization/organization.input';
+import { SocialOrganizationConnection } from '../organization/organization.resolver';
+import { Volunteer } from '../volunteer/volunteer.entity';
+import { readVolunteerFilter, VolunteerFilter } from '../volunteer/volunteer.input';
+import { CommunityReference, RegionReference } from './community.entity';
+import { VolunteerStats } from './volunteer-stats.type';
+
+export const VolunteerConnection = ConnectionType('Volunteer', Volunteer);
+export const VolunteerActivityConnection = ConnectionType('VolunteerActivity', VolunteerActivity);
+
+/** Adds governance's population (from the @requires) to the SQL figures: the same rate at every level. */
+async function statsFor(code: string, population: number, context: VolunteersContext): Promise<VolunteerStats> {
+  const figures = await context.loaders.volunteerFigures.load(code);
+  return {
+    ...figures,
+    registeredVolunteersPer100Residents: population > 0 ? (figures.registeredVolunteers * 100) / population : null,
+  };
+}
+
+@Resolver(() => CommunityReference)
+export class CommunityVolunteersResolver {
+  @FieldResolver(() => VolunteerConnection, {
+    nullable: true,
+    description: "Volunteers registered in the community, newest first. For community workers, volunteers-department staff and analysts whose jurisdiction covers it (null for others); personal fields stay masked unless you may see them.",
+  })
+  volunteers(
+    @Root() community: CommunityReference,
+    @Ctx() context: VolunteersContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter?: VolunteerFilter | null,
+  ): Promise<Connection<Volunteer>> | null {
+    const criteria = readVolunteerFilter(filter);
+    const page = readPage(pageArgs);
+    if (!isAllowed(volunteersPolicy, 'readVolunteers', context.viewer, community.code)) {
+      return null;
+    }
+    return context.loaders.volunteerPages.load({ scope: community.code, criteria, page });
+  }
+
+  @FieldResolver(() => VolunteerActivityConnection, { description: 'Volunteer activities held in the community, latest start first.' })
+  volunteerActivities(
+    @Root() community: CommunityReference,
+    @Ctx() context: VolunteersContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => VolunteerActivityFilter, { nullable: true }) filter?: VolunteerActivityFilter | null,
+  ): Promise<Connection<VolunteerActivity>> {
+    const criteria = readActivityFilter(filter);
+    return context.loaders.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs) });
+  }
+
+  @FieldResolver(() => SocialOrganizationConnection, { description: 'Intermediary and social organisations serving the community, by name. (filter.regionCode is ignored here.)' })
+  organizations(
+    @Root() community: CommunityReference,
+    @Ctx() context: VolunteersContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
+  ): Promise<Connection<Organization>> {
+    const { criteria } = readOrganizationFilter(filter);
+    return context.loaders.organizationPages.load({ scope: community.code, criteria, page: readPage(pageArgs) });
+  }
+
+  @Directive('@requires(fields: "population")')
+  @FieldResolver(() => VolunteerStats, { description: 'Volunteering in the community; the same figures as Region.volunteerStats.' })
+  volunteerStats(@Root() community: CommunityReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
+    return statsFor(community.code, community.population, context);
+  }
+}
+
+@Resolver(() => RegionReference)
+export class RegionVolunteersResolver {
+  @Directive('@requires(fields: "population")')
+  @FieldResolver(() => VolunteerStats, { description: "Volunteering over every community in the region; the same figures as Community.volunteerStats." })
+  volunteerStats(@Root() region: RegionReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
+    return statsFor(region.code, region.population, context);
+  }
+}

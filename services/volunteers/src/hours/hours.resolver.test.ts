@@ -1,0 +1,164 @@
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { volunteersSubgraph } from '../subgraph';
+import { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from '../testing/fixture';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(volunteersSubgraph);
+  await insertVolunteersFixture(subgraph.dataSource);
+});
+afterAll(() => subgraph.stop());
+
+const worker = testToken({ sub: 'worker', roles: ['community_worker'], jurisdiction: '620102001' });
+const otherWorker = testToken({ sub: 'other', roles: ['community_worker'], jurisdiction: '620103' });
+const { volunteers: v, teams: t } = VOLUNTEERS_FIXTURE;
+
+async function balanceOf(id: string): Promise<number> {
+  const [row] = await subgraph.dataSource.query(`SELECT hour_balance::float8 AS balance FROM volunteers.volunteer WHERE id = $1`, [id]);
+  return row.balance;
+}
+
+async function counts(): Promise<Record<string, number>> {
+  const [row] = await subgraph.dataSource.query(`SELECT
+    (SELECT count(*) FROM volunteers.volunteer)::int AS volunteers, (SELECT count(*) FROM volunteers.activity)::int AS activities,
+    (SELECT count(*) FROM volunteers.activity_signup)::int AS signups, (SELECT count(*) FROM volunteers.activity_signup WHERE confirmed_at IS NOT NULL)::int AS confirmed,
+    (SELECT count(*) FROM volunteers.hour_redemption)::int AS redemptions, (SELECT sum(hour_balance)::float8 FROM volunteers.volunteer) AS balances`);
+  return row;
+}
+
+const REGISTER = `mutation ($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id status name community { code } } }`;
+const CREATE_ACTIVITY = `mutation ($input: CreateVolunteerActivityInput!) { createActivity(input: $input) { id signUpCount } }`;
+const SIGN_UP = `mutation ($input: SignUpVolunteerInput!) { signUp(input: $input) { attended hours confirmedAt volunteer { id } activity { id } } }`;
+const ATTEND = `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { attended hours confirmedAt } }`;
+const CONFIRM = `mutation ($input: ConfirmHoursInput!) { confirmHours(input: $input) { hours confirmedAt volunteer { id hourBalance } } }`;
+const REDEEM = `mutation ($input: RedeemHoursInput!) { redeemHours(input: $input) { hours service volunteer { hourBalance } } }`;
+
+describe('an activity from registration to confirmed hours', () => {
+  it('lets a community worker register a volunteer, run an activity and confirm hours into the time bank', async () => {
+    const registered = await graphqlRequest(subgraph.url, REGISTER, {
+      token: worker,
+      variables: { input: { communityCode: '620102001003', name: '钱十', phone: '13011112222', idNumber: '620102199912121234', skills: ['ENVIRONMENT'], accountSub: 'volunteer-qian' } },
+    });
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerVolunteer).toMatchObject({ status: 'ACTIVE', community: { code: '620102001003' }, name: '钱*' });
+    const qian = registered.data.registerVolunteer.id;
+
+    // started an hour ago, ends in an hour: sign-ups are still open and attendance can be recorded
+    const startsAt = new Date(Date.now() - 3_600_000).toISOString();
+    const endsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const created = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, {
+      token: worker,
+      variables: { input: { title: '河道清理', category: 'ENVIRONMENT', communityCode: '620102001001', organiserTeamId: t.xingfu, startsAt, endsAt, places: 2 } },
+    });
+    expect(created.errors).toBeUndefined();
+    const activityId = created.data.createActivity.id;
+
+    // the volunteer signs themself up; the worker signs up 李四; the third finds no place left
+    const volunteerToken = testToken({ sub: 'volunteer-qian', roles: ['resident'], jurisdiction: '620102001003' });
+    expect((await graphqlRequest(subgraph.url, SIGN_UP, { token: volunteerToken, variables: { input: { activityId, volunteerId: qian } } })).errors).toBeUndefined();
+    expect((await graphqlRequest(subgraph.url, SIGN_UP, { token: worker, variables: { input: { activityId, volunteerId: v.li } } })).errors).toBeUndefined();
+    const again = await graphqlRequest(subgraph.url, SIGN_UP, { token: worker, variables: { input: { activityId, volunteerId: v.li } } });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const full = await graphqlRequest(subgraph.url, SIGN_UP, { token: worker, variables: { input: { activityId, volunteerId: v.zhang } } });
+    expect(full.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.activityId' });
+    const stranger = await graphqlRequest(subgraph.url, SIGN_UP, { token: volunteerToken, variables: { input: { activityId, volunteerId: v.li } } });
+    expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const tooLong = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 3 } } });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.hours' });
+    const attended = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 1.5 } } });
+    expect(attended.data.recordAttendance).toEqual({ attended: true, hours: 1.5, confirmedAt: null });
+
+    // 李四 has no recorded hours: confirming both fails as a whole and changes nothing
+    const before = await counts();
+    const partial = await graphqlRequest(subgraph.url, CONFIRM, { token: worker, variables: { input: { activityId, volunteerIds: [qian, v.li] } } });
+    expect(partial.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.volunteerIds' });
+    expect(await counts()).toEqual(before);
+
+    const refused = await graphqlRequest(subgraph.url, CONFIRM, { token: otherWorker, variables: { input: { activityId, volunteerIds: [qian] } } });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const confirmed = await graphqlRequest(subgraph.url, CONFIRM, { token: worker, variables: { input: { activityId, volunteerIds: [qian] } } });
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data.confirmHours).toEqual([{ hours: 1.5, confirmedAt: expect.any(String), volunteer: { id: qian, hourBalance: 1.5 } }]);
+    expect(await balanceOf(qian)).toBe(1.5);
+
+    const twice = await graphqlRequest(subgraph.url, CONFIRM, { token: worker, variables: { input: { activityId, volunteerIds: [qian] } } });
+    expect(twice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const changeAfter = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 1 } } });
+    expect(changeAfter.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await balanceOf(qian)).toBe(1.5);
+
+    const [audit] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM volunteers.audit_log WHERE operation = 'confirmHours' AND actor_sub = 'worker'`);
+    expect(audit.n).toBe(1);
+  });
+});
+
+describe('the time bank', () => {
+  it('redeems within the balance, refuses more and changes nothing', async () => {
+    const before = await counts();
+    const over = await graphqlRequest(subgraph.url, REDEEM, { token: worker, variables: { input: { volunteerId: v.zhang, hours: 4.25, service: '家政服务' } } });
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.hours' });
+    expect(await counts()).toEqual(before);
+    // 张三 redeems for themself
+    const self = testToken({ sub: VOLUNTEERS_FIXTURE.zhangAccount, roles: ['resident'], jurisdiction: '620102001001' });
+    const redeemed = await graphqlRequest(subgraph.url, REDEEM, { token: self, variables: { input: { volunteerId: v.zhang, hours: 1, service: '家政服务' } } });
+    expect(redeemed.data.redeemHours).toEqual({ hours: 1, service: '家政服务', volunteer: { hourBalance: 3 } });
+    const other = testToken({ sub: 'someone', roles: ['resident'], jurisdiction: '620102001001' });
+    expect((await graphqlRequest(subgraph.url, REDEEM, { token: other, variables: { input: { volunteerId: v.zhang, hours: 1, service: 'x' } } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('cannot be overdrawn by concurrent redemptions', async () => {
+    // 李四 holds 6.5 h; eight parallel redemptions of 1.5 h ask for 12 h: exactly four can be afforded
+    expect(await balanceOf(v.li)).toBe(6.5);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => graphqlRequest(subgraph.url, REDEEM, { token: worker, variables: { input: { volunteerId: v.li, hours: 1.5, service: '助餐服务' } } })),
+    );
+    const succeeded = responses.filter((response) => !response.errors);
+    const refused = responses.filter((response) => response.errors);
+    expect(succeeded).toHaveLength(4);
+    expect(refused.map((response) => response.errors?.[0].extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(await balanceOf(v.li)).toBe(0.5);
+    const [row] = await subgraph.dataSource.query(`SELECT count(*)::int AS n, sum(hours)::float8 AS hours FROM volunteers.hour_redemption WHERE volunteer_id = $1`, [v.li]);
+    expect(row).toEqual({ n: 4, hours: 6 });
+  });
+
+  it.each([
+    [{ volunteerId: 'not-an-id', hours: 1, service: 'x' }, 'input.volunteerId'],
+    [{ volunteerId: v.sun, hours: 0, service: 'x' }, 'input.hours'],
+    [{ volunteerId: v.sun, hours: -1, service: 'x' }, 'input.hours'],
+    [{ volunteerId: v.sun, hours: 0.3, service: 'x' }, 'input.hours'],
+    [{ volunteerId: v.sun, hours: 1, service: '   ' }, 'input.service'],
+  ])('rejects %j naming %s', async (input, argument) => {
+    const before = await counts();
+    const { errors } = await graphqlRequest(subgraph.url, REDEEM, { token: worker, variables: { input } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('is NOT_FOUND for a volunteer nobody registered', async () => {
+    const { errors } = await graphqlRequest(subgraph.url, REDEEM, { token: worker, variables: { input: { volunteerId: '00000000-0000-4000-8000-999999999999', hours: 1, service: 'x' } } });
+    expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('activity validation', () => {
+  const base = { title: '义诊', category: 'HEALTH', communityCode: '620102001001', organiserTeamId: t.xingfu, startsAt: '2030-01-01T01:00:00Z', endsAt: '2030-01-01T03:00:00Z', places: 5 };
+  it.each([
+    [{ ...base, communityCode: '62010200100' }, 'input.communityCode'],
+    [{ ...base, endsAt: '2029-12-31T00:00:00Z' }, 'input.endsAt'],
+    [{ ...base, places: 0 }, 'input.places'],
+    [{ ...base, organiserOrganizationId: VOLUNTEERS_FIXTURE.organizations.socialService }, 'input.organiserTeamId'],
+    [{ ...base, communityCode: '620102001002' }, 'input.organiserTeamId'],
+    [{ ...base, title: '' }, 'input.title'],
+  ])('rejects %j naming %s and writes nothing', async (input, argument) => {
+    const before = await counts();
+    const { errors } = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { token: worker, variables: { input } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an activity outside the jurisdiction and an unauthenticated caller', async () => {
+    expect((await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { token: otherWorker, variables: { input: base } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { variables: { input: base } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

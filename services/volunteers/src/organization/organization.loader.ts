@@ -1,0 +1,57 @@
+import { In, type DataSource } from 'typeorm';
+import { codeWithinPrefix, loaderByKey, loaderOfLists } from '@shequ/kit';
+import { scopedPageLoader, type ScopedListSpec } from '../shared/scoped-pages';
+import { Organization, OrganizationCommunity } from './organization.entity';
+import type { OrganizationCriteria } from './organization.input';
+
+const COLUMNS = `t.id, t.name, t.kind, t.functions, t.stage, t.registration_number AS "registrationNumber",
+  to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.staff_count AS "staffCount", t.volunteer_count AS "volunteerCount"`;
+
+function organizationList(join: string): ScopedListSpec<Organization, OrganizationCriteria> {
+  return {
+    join,
+    columns: COLUMNS,
+    orderBy: 't.name, t.id',
+    after: '(t.name, t.id) > ($A1, $A2::uuid)',
+    sortKey: (organization) => [organization.name, organization.id],
+    filters: (criteria, parameters) => {
+      const conditions: string[] = [];
+      if (criteria.stage) {
+        parameters.push(criteria.stage);
+        conditions.push(`t.stage = $${parameters.length}`);
+      }
+      if (criteria.kind) {
+        parameters.push(criteria.kind);
+        conditions.push(`t.kind = $${parameters.length}`);
+      }
+      if (criteria.function) {
+        parameters.push(criteria.function);
+        conditions.push(`$${parameters.length} = ANY (t.functions)`);
+      }
+      return conditions;
+    },
+  };
+}
+
+export function createOrganizationLoaders(dataSource: DataSource) {
+  return {
+    organizationById: loaderByKey((ids: string[]) => dataSource.getRepository(Organization).findBy({ id: In(ids) }), (organization) => organization.id),
+    communitiesByOrganization: loaderOfLists(
+      (ids: string[]) => dataSource.getRepository(OrganizationCommunity).find({ where: { organizationId: In(ids) }, order: { communityCode: 'ASC' } }),
+      (link) => link.organizationId,
+    ),
+    /** Organisations serving one community (scope = the community's code). */
+    organizationPages: scopedPageLoader<Organization, OrganizationCriteria>(
+      dataSource,
+      organizationList('JOIN volunteers.organization_community oc ON oc.community_code = scope.code JOIN volunteers.organization t ON t.id = oc.organization_id'),
+    ),
+    /** Organisations serving any community under a region prefix (scope = the prefix, '' for everywhere). */
+    organizationPagesByPrefix: scopedPageLoader<Organization, OrganizationCriteria>(
+      dataSource,
+      organizationList(
+        `JOIN volunteers.organization t ON EXISTS (SELECT 1 FROM volunteers.organization_community oc
+           WHERE oc.organization_id = t.id AND ${codeWithinPrefix('oc.community_code', 'scope.code')})`,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,81 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertTransition, auditedWrite, authorize, badUserInput, ConnectionType, found, graphqlError, isAllowed, PageArgs, readPage, significantPrefix, type Connection } from '@shequ/kit';
+import { volunteersPolicy } from '../access-policy';
+import { CommunityReference } from '../community/community.entity';
+import type { VolunteersContext } from '../loaders';
+import { conflictOnDuplicate } from '../shared/conflict';
+import { assertId } from '../shared/validation';
+import { Organization, OrganizationCommunity, ORGANIZATION_TRANSITIONS, OrganizationStage } from './organization.entity';
+import { AdvanceOrganizationStageInput, OrganizationFilter, readAdvanceOrganizationStage, readOrganizationFilter, readRegisterOrganization, RegisterOrganizationInput } from './organization.input';
+
+export const SocialOrganizationConnection = ConnectionType('SocialOrganization', Organization);
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true, description: 'One intermediary or social organisation; null when there is none with this id.' })
+  organization(@Arg('id', () => ID) id: string, @Ctx() context: VolunteersContext): Promise<Organization | null> {
+    return context.loaders.organizationById.load(assertId(id, 'id'));
+  }
+
+  @Query(() => SocialOrganizationConnection, { description: 'Organisations by name, narrowed by the filter (e.g. stage: INCUBATING in a region).' })
+  organizations(
+    @Ctx() context: VolunteersContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
+  ): Promise<Connection<Organization>> {
+    const { regionCode, criteria } = readOrganizationFilter(filter);
+    const page = readPage(pageArgs);
+    return context.loaders.organizationPagesByPrefix.load({ scope: regionCode ? significantPrefix(regionCode) : '', criteria, page });
+  }
+
+  @FieldResolver(() => [CommunityReference], { description: 'The communities it serves.' })
+  async communities(@Root() organization: Organization, @Ctx() context: VolunteersContext): Promise<Pick<CommunityReference, 'code'>[]> {
+    return (await context.loaders.communitiesByOrganization.load(organization.id)).map((link) => ({ code: link.communityCode }));
+  }
+
+  @Mutation(() => Organization, { description: 'Registers an organisation in the INCUBATING stage, serving the given communities.' })
+  registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() context: VolunteersContext): Promise<Organization> {
+    const draft = readRegisterOrganization(input);
+    for (const code of draft.communityCodes) {
+      authorize(volunteersPolicy, 'registerOrganization', context.viewer, code);
+    }
+    return auditedWrite(context, { operation: 'registerOrganization', targetType: 'SocialOrganization' }, async (manager) => {
+      const { communityCodes, ...fields } = draft;
+      const saved = await manager.save(manager.create(Organization, { ...fields, stage: OrganizationStage.INCUBATING, registrationNumber: null, registeredOn: null }));
+      await manager.insert(
+        OrganizationCommunity,
+        communityCodes.map((communityCode) => ({ organizationId: saved.id, communityCode })),
+      );
+      return { result: saved, targetIds: [saved.id] };
+    });
+  }
+
+  @Mutation(() => Organization, {
+    description: 'Moves an organisation along INCUBATING → REGISTERED → ACTIVE, to SUSPENDED, or from SUSPENDED back to REGISTERED. Registering needs a registration number.',
+  })
+  advanceOrganizationStage(@Arg('input', () => AdvanceOrganizationStageInput) input: AdvanceOrganizationStageInput, @Ctx() context: VolunteersContext): Promise<Organization> {
+    const change = readAdvanceOrganizationStage(input);
+    return conflictOnDuplicate('another organisation has this registration number', () =>
+      auditedWrite(context, { operation: `advanceOrganizationStage:${change.stage}`, targetType: 'SocialOrganization' }, async (manager) => {
+        const organization = found(await manager.findOne(Organization, { where: { id: change.id }, lock: { mode: 'pessimistic_write' } }), `organization ${change.id}`);
+        const served = await manager.findBy(OrganizationCommunity, { organizationId: organization.id });
+        if (!served.some((link) => isAllowed(volunteersPolicy, 'advanceOrganizationStage', context.viewer, link.communityCode))) {
+          // authorize() names the reason (sign-in, role or jurisdiction) for the first community served
+          authorize(volunteersPolicy, 'advanceOrganizationStage', context.viewer, served[0]?.communityCode ?? '');
+          throw graphqlError('FORBIDDEN', 'advanceOrganizationStage: the organisation serves no community within your jurisdiction');
+        }
+        assertTransition(ORGANIZATION_TRANSITIONS, organization.stage, change.stage, 'the organisation');
+        if (change.stage === OrganizationStage.REGISTERED) {
+          const registrationNumber = change.registrationNumber ?? organization.registrationNumber;
+          if (!registrationNumber) {
+            throw badUserInput('input.registrationNumber', 'is required to register the organisation');
+          }
+          organization.registrationNumber = registrationNumber;
+          organization.registeredOn = change.registeredOn ?? organization.registeredOn ?? new Date().toISOString().slice(0, 10);
+        }
+        organization.stage = change.stage;
+        return { result: await manager.save(organization), targetIds: [organization.id] };
+      }),
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix } from '@shequ/kit';
+import type { VolunteersContext } from '../loaders';
+import { assertDate, assertIntegerBetween } from '../shared/validation';
+import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
+import { RANKING_SQL, VolunteeringRanking, VolunteeringRankingMetric } from './volunteering-ranking';
+
+const MAX_TREND_YEARS = 20;
+
+@Resolver()
+export class VolunteeringReportingResolver {
+  @Query(() => [VolunteeringRanking], { description: 'Communities of a region ranked by a volunteering metric, highest first (ties by code).' })
+  async rankCommunitiesByVolunteering(
+    @Ctx() context: VolunteersContext,
+    @Arg('metric', () => VolunteeringRankingMetric) metric: VolunteeringRankingMetric,
+    @Arg('regionCode') regionCode: string,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
+  ): Promise<VolunteeringRanking[]> {
+    assertRegionCode(regionCode, 'regionCode');
+    assertIntegerBetween(first, 'first', 1, 100);
+    const rows: { code: string; value: number | null }[] = await context.dataSource.query(
+      `SELECT code, value FROM (${RANKING_SQL[metric]}) ranked ORDER BY value DESC NULLS LAST, code LIMIT $2`,
+      [significantPrefix(regionCode), first],
+    );
+    return rows.map((row) => ({ community: { code: row.code }, value: row.value }));
+  }
+
+  @Query(() => [VolunteerHoursTrendPoint], { description: 'Volunteering in a region per period from `from` (inclusive) to `to` (exclusive), dates YYYY-MM-DD; empty periods are zeros.' })
+  async volunteerHoursTrend(
+    @Ctx() context: VolunteersContext,
+    @Arg('regionCode') regionCode: string,
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
+  ): Promise<VolunteerHoursTrendPoint[]> {
+    assertRegionCode(regionCode, 'regionCode');
+    assertDate(from, 'from');
+    assertDate(to, 'to');
+    if (from >= to) {
+      throw badUserInput('to', 'must be after from');
+    }
+    const limit = new Date(`${from}T00:00:00Z`);
+    limit.setUTCFullYear(limit.getUTCFullYear() + MAX_TREND_YEARS);
+    if (new Date(`${to}T00:00:00Z`) > limit) {
+      throw badUserInput('to', `the span may be at most ${MAX_TREND_YEARS} years`);
+    }
+    const rows: (Omit<VolunteerHoursTrendPoint, 'period' | 'start'> & { start: string })[] = await context.dataSource.query(trendSql(granularity), [significantPrefix(regionCode), from, to]);
+    return rows.map((row) => {
+      const start = new Date(`${row.start}T00:00:00Z`);
+      return { ...row, start, period: periodLabel(start, granularity) };
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { codeWithinPrefix, truncUnit, type Granularity } from '@shequ/kit';
+
+@ObjectType({ description: 'Volunteering in one period of a trend.' })
+export class VolunteerHoursTrendPoint {
+  @Field({ description: 'e.g. 2026-03, 2026-Q1 or 2026.' })
+  period: string;
+
+  @Field(() => Date, { description: 'First day of the period (UTC midnight).' })
+  start: Date;
+
+  @Field(() => Float, { description: 'Confirmed hours served in the period (by the activity\'s community and date).' })
+  confirmedHours: number;
+
+  @Field(() => Int, { description: 'Distinct volunteers with confirmed hours served in the period.' })
+  servingVolunteers: number;
+
+  @Field(() => Int, { description: 'Activities that started in the period.' })
+  activities: number;
+
+  @Field(() => Int, { description: 'Volunteers registered in the period.' })
+  newVolunteers: number;
+}
+
+/**
+ * One statement: the periods from generate_series, so an empty period is a
+ * row of zeros, left-joined to each aggregate. $1 prefix, $2 from, $3 to
+ * (dates, `to` exclusive). Activity instants are bucketed by China Standard Time.
+ */
+export function trendSql(granularity: Granularity): string {
+  const unit = truncUnit(granularity);
+  return `
+    WITH periods AS (
+      SELECT generate_series(date_trunc('${unit}', $2::date::timestamp), ($3::date - 1)::timestamp, interval '1 ${unit}') AS start
+    ), hours AS (
+      SELECT date_trunc('${unit}', s.served_on::timestamp) AS start, sum(s.hours)::float8 AS hours, count(DISTINCT s.volunteer_id)::int AS volunteers
+      FROM volunteers.activity_signup s
+      WHERE ${codeWithinPrefix('s.community_code', '$1')} AND s.confirmed_at IS NOT NULL AND s.served_on >= $2::date AND s.served_on < $3::date
+      GROUP BY 1
+    ), held AS (
+      SELECT date_trunc('${unit}', a.starts_at AT TIME ZONE 'Asia/Shanghai') AS start, count(*)::int AS activities
+      FROM volunteers.activity a
+      WHERE ${codeWithinPrefix('a.community_code', '$1')}
+        AND a.starts_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND a.starts_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+      GROUP BY 1
+    ), registered AS (
+      SELECT date_trunc('${unit}', v.registered_on::timestamp) AS start, count(*)::int AS volunteers
+      FROM volunteers.volunteer v
+      WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.registered_on >= $2::date AND v.registered_on < $3::date
+      GROUP BY 1
+    )
+    SELECT to_char(p.start, 'YYYY-MM-DD') AS start, coalesce(h.hours, 0)::float8 AS "confirmedHours", coalesce(h.volunteers, 0) AS "servingVolunteers",
+           coalesce(a.activities, 0) AS activities, coalesce(r.volunteers, 0) AS "newVolunteers"
+    FROM periods p
+    LEFT JOIN hours h ON h.start = p.start
+    LEFT JOIN held a ON a.start = p.start
+    LEFT JOIN registered r ON r.start = p.start
+    ORDER BY p.start`;
+}

@@ -1,0 +1,67 @@
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { codeWithinPrefix } from '@shequ/kit';
+import { CommunityReference } from '../community/community.entity';
+
+export enum VolunteeringRankingMetric {
+  REGISTERED_VOLUNTEERS = 'REGISTERED_VOLUNTEERS',
+  ACTIVE_VOLUNTEERS = 'ACTIVE_VOLUNTEERS',
+  ACTIVE_VOLUNTEER_SHARE = 'ACTIVE_VOLUNTEER_SHARE',
+  CONFIRMED_HOURS_LAST_12_MONTHS = 'CONFIRMED_HOURS_LAST_12_MONTHS',
+  ACTIVITIES_LAST_12_MONTHS = 'ACTIVITIES_LAST_12_MONTHS',
+  MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER = 'MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER',
+}
+registerEnumType(VolunteeringRankingMetric, {
+  name: 'VolunteeringRankingMetric',
+  description:
+    'What rankCommunitiesByVolunteering orders by. Only figures the volunteers subgraph computes from its own rows: per-resident rates need governance\'s population, which this subgraph cannot read — use Community.volunteerStats.registeredVolunteersPer100Residents for those. Communities with no rows for the metric are not ranked.',
+  valuesConfig: {
+    REGISTERED_VOLUNTEERS: { description: 'Registered, not withdrawn, volunteers.' },
+    ACTIVE_VOLUNTEERS: { description: 'Registered volunteers with confirmed hours in the last 12 months.' },
+    ACTIVE_VOLUNTEER_SHARE: { description: 'ACTIVE_VOLUNTEERS / REGISTERED_VOLUNTEERS (0–1).' },
+    CONFIRMED_HOURS_LAST_12_MONTHS: { description: 'Confirmed hours of activities held in the community in the last 12 months.' },
+    ACTIVITIES_LAST_12_MONTHS: { description: 'Activities started in the community in the last 12 months.' },
+    MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER: { description: "Median of active volunteers' confirmed hours over the last 12 months." },
+  },
+});
+
+@ObjectType({ description: "One community's place in a volunteering ranking." })
+export class VolunteeringRanking {
+  @Field(() => CommunityReference)
+  community: Pick<CommunityReference, 'code'>;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+}
+
+const LAST_12_MONTHS = `s.confirmed_at IS NOT NULL AND s.served_on > (current_date - interval '12 months')::date AND s.served_on <= current_date`;
+
+/** One SQL per metric: `code` and `value` per community within the prefix $1. */
+export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
+  REGISTERED_VOLUNTEERS: `
+    SELECT v.community_code AS code, count(*)::float8 AS value FROM volunteers.volunteer v
+    WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN' GROUP BY v.community_code`,
+  ACTIVE_VOLUNTEERS: `
+    SELECT v.community_code AS code, count(*)::float8 AS value FROM volunteers.volunteer v
+    WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN'
+      AND EXISTS (SELECT 1 FROM volunteers.activity_signup s WHERE s.volunteer_id = v.id AND ${LAST_12_MONTHS})
+    GROUP BY v.community_code`,
+  ACTIVE_VOLUNTEER_SHARE: `
+    SELECT v.community_code AS code,
+           (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM volunteers.activity_signup s WHERE s.volunteer_id = v.id AND ${LAST_12_MONTHS})))::float8 / count(*) AS value
+    FROM volunteers.volunteer v
+    WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN' GROUP BY v.community_code`,
+  CONFIRMED_HOURS_LAST_12_MONTHS: `
+    SELECT s.community_code AS code, sum(s.hours)::float8 AS value FROM volunteers.activity_signup s
+    WHERE ${codeWithinPrefix('s.community_code', '$1')} AND ${LAST_12_MONTHS} GROUP BY s.community_code`,
+  ACTIVITIES_LAST_12_MONTHS: `
+    SELECT a.community_code AS code, count(*)::float8 AS value FROM volunteers.activity a
+    WHERE ${codeWithinPrefix('a.community_code', '$1')} AND a.starts_at > now() - interval '12 months' AND a.starts_at <= now()
+    GROUP BY a.community_code`,
+  MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER: `
+    SELECT code, percentile_cont(0.5) WITHIN GROUP (ORDER BY total)::float8 AS value FROM (
+      SELECT v.community_code AS code, sum(s.hours) AS total
+      FROM volunteers.volunteer v JOIN volunteers.activity_signup s ON s.volunteer_id = v.id AND ${LAST_12_MONTHS}
+      WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN'
+      GROUP BY v.id, v.community_code) per_volunteer
+    GROUP BY code`,
+};

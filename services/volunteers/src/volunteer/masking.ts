@@ -1,0 +1,15 @@
+/** "张三" → "张*", "欧阳娜娜" → "欧***": the family name stays, so a list is still readable. */
+export function maskName(name: string): string {
+  const characters = [...name];
+  return characters.length <= 1 ? '*' : characters[0] + '*'.repeat(characters.length - 1);
+}
+
+/** "13812345678" → "138****5678". */
+export function maskPhone(phone: string): string {
+  return phone.length < 8 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** "620102199001011234" → "6201**********1234": region and check digits stay, the birth date goes. */
+export function maskIdNumber(idNumber: string): string {
+  return idNumber.length < 9 ? '*'.repeat(idNumber.length) : `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
+}

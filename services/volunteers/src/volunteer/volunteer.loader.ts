@@ -1,0 +1,33 @@
+import { In, type DataSource } from 'typeorm';
+import { loaderByKey } from '@shequ/kit';
+import { scopedPageLoader } from '../shared/scoped-pages';
+import { Volunteer } from './volunteer.entity';
+import type { VolunteerCriteria } from './volunteer.input';
+
+export const VOLUNTEER_COLUMNS = `t.id, t.community_code AS "communityCode", t.account_sub AS "accountSub", t.name, t.phone,
+  t.id_number AS "idNumber", t.skills, t.status, to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.hour_balance::float8 AS "hourBalance"`;
+
+export function createVolunteerLoaders(dataSource: DataSource) {
+  return {
+    volunteerById: loaderByKey((ids: string[]) => dataSource.getRepository(Volunteer).findBy({ id: In(ids) }), (volunteer) => volunteer.id),
+    volunteerPages: scopedPageLoader<Volunteer, VolunteerCriteria>(dataSource, {
+      join: 'JOIN volunteers.volunteer t ON t.community_code = scope.code',
+      columns: VOLUNTEER_COLUMNS,
+      orderBy: 't.registered_on DESC, t.id DESC',
+      after: '(t.registered_on, t.id) < ($A1::date, $A2::uuid)',
+      sortKey: (volunteer) => [volunteer.registeredOn, volunteer.id],
+      filters: (criteria, parameters) => {
+        const conditions: string[] = [];
+        if (criteria.status) {
+          parameters.push(criteria.status);
+          conditions.push(`t.status = $${parameters.length}`);
+        }
+        if (criteria.skill) {
+          parameters.push(criteria.skill);
+          conditions.push(`$${parameters.length} = ANY (t.skills)`);
+        }
+        return conditions;
+      },
+    }),
+  };
+}
