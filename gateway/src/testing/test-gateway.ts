@@ -2,24 +2,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_JWT_SECRET } from '@shequ/kit/dist/testing';
-import { composeSupergraph, subgraphEntry } from '@shequ/schema';
+import { composeSupergraph, SUBGRAPHS } from '@shequ/schema';
 import { startGateway, type RunningGateway } from '../gateway';
 
+/** Subgraphs a test did not start answer nowhere: a query that reaches them fails, others are unaffected. */
+const UNREACHABLE = 'http://127.0.0.1:9/graphql';
+
 /**
- * A gateway in production mode over just the given running subgraphs,
- * composed in memory from their schema.graphql files — so a department can
- * test its subgraph behind a gateway before the committed supergraph
- * includes it.
+ * A gateway in production mode over the running subgraphs given, composed in
+ * memory from every subgraph's schema.graphql as it is in the working tree —
+ * so a department can test its subgraph behind a gateway before the committed
+ * supergraph includes its latest change. Subgraphs not given are unreachable.
  */
 export async function startTestGateway(subgraphs: Record<string, string>): Promise<RunningGateway> {
   const folder = mkdtempSync(join(tmpdir(), 'shequ-supergraph-'));
   const supergraphPath = join(folder, 'supergraph.graphql');
-  writeFileSync(supergraphPath, composeSupergraph(Object.keys(subgraphs).map(subgraphEntry)));
+  writeFileSync(supergraphPath, composeSupergraph());
   const gateway = await startGateway({
     port: 0,
     host: '127.0.0.1',
     supergraphPath,
-    subgraphUrls: subgraphs,
+    subgraphUrls: { ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, UNREACHABLE])), ...subgraphs },
     subgraphTimeoutMs: 10_000,
     tokens: { secret: TEST_JWT_SECRET },
     development: false,
