@@ -1,11 +1,15 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
-/** Governance's Community, as this subgraph sees it: its key. Add `population` marked @external when a field @requires it. */
+/** Governance's Community, as this subgraph sees it: its key, and the population its per-resident rates @require. */
 @Directive('@key(fields: "code")')
 @ObjectType('Community')
 export class CommunityReference {
   @Field()
   code: string;
+
+  @Directive('@external')
+  @Field(() => Int)
+  population: number;
 }
 
 /** Governance's Region, as this subgraph sees it. */
@@ -14,4 +18,8 @@ export class CommunityReference {
 export class RegionReference {
   @Field()
   code: string;
+
+  @Directive('@external')
+  @Field(() => Int)
+  population: number;
 }

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, readPage, type Connection } from '@shequ/kit';
+import { ServiceFacility } from '../facilities/service-facility.entity';
+import { readFacilityFilter, ServiceFacilityFilter } from '../facilities/service-facility.input';
+import type { ServiceDeliveryContext } from '../loaders';
+import { ServiceRequestConnection } from '../requests/service-request.connection';
+import type { ServiceRequest } from '../requests/service-request.entity';
+import { readRequestFilter, ServiceRequestFilter } from '../requests/service-request.input';
+import { ServiceStats, withPopulation } from '../stats/service-stats.type';
+import { CommunityReference, RegionReference } from './community.entity';
+
+@Resolver(() => CommunityReference)
+export class CommunityServiceResolver {
+  @FieldResolver(() => [ServiceFacility], { description: "The community's service facilities, by kind and name." })
+  serviceFacilities(
+    @Root() community: CommunityReference,
+    @Ctx() context: ServiceDeliveryContext,
+    @Arg('filter', () => ServiceFacilityFilter, { nullable: true }) filter?: ServiceFacilityFilter | null,
+  ): Promise<ServiceFacility[]> {
+    return context.loaders.facilityLists.load({ communityCode: community.code, criteria: readFacilityFilter(filter) });
+  }
+
+  @FieldResolver(() => ServiceRequestConnection, { description: "The community's service requests, newest first. Descriptions and submitters are null unless you may read them." })
+  serviceRequests(
+    @Root() community: CommunityReference,
+    @Ctx() context: ServiceDeliveryContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => ServiceRequestFilter, { nullable: true }) filter?: ServiceRequestFilter | null,
+  ): Promise<Connection<ServiceRequest>> {
+    return context.loaders.serviceRequestPages.load({ communityCode: community.code, criteria: readRequestFilter(filter), page: readPage(pageArgs) });
+  }
+
+  @Directive('@requires(fields: "population")')
+  @FieldResolver(() => ServiceStats, { description: 'Service delivery in this community (public aggregate).' })
+  async serviceStats(@Root() community: CommunityReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
+    return withPopulation(await context.loaders.serviceFigures.load(community.code), community.population);
+  }
+}
+
+@Resolver(() => RegionReference)
+export class RegionServiceResolver {
+  @Directive('@requires(fields: "population")')
+  @FieldResolver(() => ServiceStats, { description: 'Service delivery over every community of this region (public aggregate).' })
+  async serviceStats(@Root() region: RegionReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
+    return withPopulation(await context.loaders.serviceFigures.load(region.code), region.population);
+  }
+}

@@ -1,0 +1,4 @@
+import { ConnectionType } from '@shequ/kit';
+import { ServiceRequest } from './service-request.entity';
+
+export const ServiceRequestConnection = ConnectionType('ServiceRequest', ServiceRequest);

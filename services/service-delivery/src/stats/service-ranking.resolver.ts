@@ -1,0 +1,92 @@
+import { Arg, Ctx, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { CommunityReference } from '../community/community.entity';
+import type { ServiceDeliveryContext } from '../loaders';
+import {
+  AVERAGE_SATISFACTION,
+  COUNTED_FACILITY,
+  CURRENT_YEAR,
+  MEDIAN_DAYS_TO_RESOLVE,
+  OPEN_REQUEST,
+  RELEVANT_REQUEST,
+  RESOLVED_WITHIN_15_DAYS_RATE,
+  SUBMITTED_LAST_12_MONTHS,
+  WELFARE_FACILITY,
+} from './service-stats.sql';
+
+export enum ServiceRankingMetric {
+  FACILITY_COUNT = 'FACILITY_COUNT',
+  WELFARE_FACILITIES = 'WELFARE_FACILITIES',
+  OPEN_REQUESTS = 'OPEN_REQUESTS',
+  REQUESTS_LAST_12_MONTHS = 'REQUESTS_LAST_12_MONTHS',
+  RESOLVED_WITHIN_15_DAYS_RATE = 'RESOLVED_WITHIN_15_DAYS_RATE',
+  MEDIAN_DAYS_TO_RESOLVE = 'MEDIAN_DAYS_TO_RESOLVE',
+  AVERAGE_SATISFACTION = 'AVERAGE_SATISFACTION',
+  INVESTMENT_THIS_YEAR = 'INVESTMENT_THIS_YEAR',
+}
+registerEnumType(ServiceRankingMetric, {
+  name: 'ServiceRankingMetric',
+  description:
+    'A ServiceStats figure to rank communities by, with the same meaning as in ServiceStats. ' +
+    'Per-resident rates (welfareFacilitiesPer1000Residents) are not offered: they need governance\'s population, which this subgraph cannot read; ' +
+    'rank by WELFARE_FACILITIES and read serviceStats { welfareFacilitiesPer1000Residents } on the ranked communities instead.',
+  valuesConfig: {
+    MEDIAN_DAYS_TO_RESOLVE: { description: 'Highest first, like every metric: the slowest communities lead.' },
+    OPEN_REQUESTS: { description: 'Highest first: the largest backlogs lead.' },
+  },
+});
+
+@ObjectType({ description: "A community's place in a service ranking." })
+export class ServiceRanking {
+  @Field(() => CommunityReference)
+  community: CommunityReference;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+}
+
+/** Per metric: the table, the rows that matter, and the per-community value; shares the stats' SQL meanings. */
+const METRICS: Record<ServiceRankingMetric, { from: string; where: string; value: string }> = {
+  FACILITY_COUNT: { from: 'service_delivery.service_facility f', where: COUNTED_FACILITY, value: 'count(*)' },
+  WELFARE_FACILITIES: { from: 'service_delivery.service_facility f', where: `${COUNTED_FACILITY} AND ${WELFARE_FACILITY}`, value: 'count(*)' },
+  OPEN_REQUESTS: { from: 'service_delivery.service_request r', where: OPEN_REQUEST, value: 'count(*)' },
+  REQUESTS_LAST_12_MONTHS: { from: 'service_delivery.service_request r', where: SUBMITTED_LAST_12_MONTHS, value: 'count(*)' },
+  RESOLVED_WITHIN_15_DAYS_RATE: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: RESOLVED_WITHIN_15_DAYS_RATE },
+  MEDIAN_DAYS_TO_RESOLVE: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: MEDIAN_DAYS_TO_RESOLVE },
+  AVERAGE_SATISFACTION: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: AVERAGE_SATISFACTION },
+  INVESTMENT_THIS_YEAR: { from: 'service_delivery.service_investment i', where: `i.year = ${CURRENT_YEAR}`, value: 'sum(i.amount)' },
+};
+
+@Resolver()
+export class ServiceRankingResolver {
+  @Query(() => [ServiceRanking], {
+    description:
+      'The communities of a region ranked by a service figure, highest first (ties by code). Only communities with a value appear: a community with no facilities, requests or investment has none here.',
+  })
+  async rankCommunitiesByService(
+    @Ctx() context: ServiceDeliveryContext,
+    @Arg('metric', () => ServiceRankingMetric) metric: ServiceRankingMetric,
+    @Arg('regionCode') regionCode: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+  ): Promise<ServiceRanking[]> {
+    assertRegionCode(regionCode, 'regionCode');
+    if (!Number.isInteger(first) || first < 1 || first > 100) {
+      throw badUserInput('first', `must be between 1 and 100 (got ${first})`);
+    }
+    const spec = METRICS[metric];
+    const alias = spec.from.slice(-1);
+    const rows: { code: string; value: number | null }[] = await context.dataSource.query(
+      `SELECT * FROM (
+         SELECT ${alias}.community_code AS code, (${spec.value})::float8 AS value
+         FROM ${spec.from}
+         WHERE ${codeWithinPrefix(`${alias}.community_code`, '$1')} AND ${spec.where}
+         GROUP BY ${alias}.community_code
+       ) ranked
+       WHERE value IS NOT NULL
+       ORDER BY value DESC, code
+       LIMIT $2`,
+      [significantPrefix(regionCode), first],
+    );
+    return rows.map((row) => ({ community: { code: row.code } as CommunityReference, value: row.value }));
+  }
+}
