@@ -3,7 +3,7 @@ import type { RunningGateway } from '@shequ/gateway';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { publicSafetySubgraph } from './subgraph';
 import { insertPublicSafetyFixture } from './testing/fixture';
-import { startSafetyTestGateway } from './testing/test-gateway';
+import { startTestGateway } from '@shequ/gateway/dist/testing';
 
 let governance: TestSubgraph;
 let safety: TestSubgraph;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   [governance, safety] = await Promise.all([startTestSubgraph(governanceSubgraph), startTestSubgraph(publicSafetySubgraph)]);
   await insertGovernanceFixture(governance.dataSource);
   await insertPublicSafetyFixture(safety.dataSource);
-  gateway = await startSafetyTestGateway({ governance: governance.url, 'public-safety': safety.url });
+  gateway = await startTestGateway({ governance: governance.url, 'public-safety': safety.url });
 });
 afterAll(async () => {
   await gateway?.stop();

@@ -3,7 +3,7 @@ import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { volunteersSubgraph } from './subgraph';
 import { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from './testing/fixture';
-import { startVolunteersTestGateway } from './testing/test-gateway';
+import { startTestGateway } from '@shequ/gateway/dist/testing';
 
 let governance: TestSubgraph;
 let volunteers: TestSubgraph;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   [governance, volunteers] = await Promise.all([startTestSubgraph(governanceSubgraph), startTestSubgraph(volunteersSubgraph)]);
   await insertGovernanceFixture(governance.dataSource);
   await insertVolunteersFixture(volunteers.dataSource);
-  gateway = await startVolunteersTestGateway({ governance: governance.url, volunteers: volunteers.url });
+  gateway = await startTestGateway({ governance: governance.url, volunteers: volunteers.url });
 });
 afterAll(async () => {
   await gateway?.stop();

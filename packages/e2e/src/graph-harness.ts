@@ -1,0 +1,54 @@
+import { startGateway, type RunningGateway } from '@shequ/gateway';
+import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { startTestSubgraph, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { insertPublicSafetyFixture, publicSafetySubgraph } from '@shequ/public-safety';
+import { SUPERGRAPH_PATH } from '@shequ/schema';
+import { insertServiceDeliveryFixture, serviceDeliverySubgraph } from '@shequ/service-delivery';
+import { insertVolunteersFixture, volunteersSubgraph } from '@shequ/volunteers';
+
+export interface Graph {
+  gateway: RunningGateway;
+  subgraphs: Record<'governance' | 'service-delivery' | 'volunteers' | 'public-safety', TestSubgraph>;
+  /** SQL statements sent by every subgraph so far. */
+  statements(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * All four subgraphs, each on its own fresh database with its fixture, behind
+ * a gateway serving the committed supergraph — the graph as deployed, in one
+ * test process.
+ */
+export async function startGraph(options: { extraCommunities?: number } = {}): Promise<Graph> {
+  const [governance, serviceDelivery, volunteers, publicSafety] = await Promise.all([
+    startTestSubgraph(governanceSubgraph),
+    startTestSubgraph(serviceDeliverySubgraph),
+    startTestSubgraph(volunteersSubgraph),
+    startTestSubgraph(publicSafetySubgraph),
+  ]);
+  await insertGovernanceFixture(governance.dataSource, options.extraCommunities ?? 0);
+  await insertServiceDeliveryFixture(serviceDelivery.dataSource);
+  await insertVolunteersFixture(volunteers.dataSource);
+  await insertPublicSafetyFixture(publicSafety.dataSource);
+  const subgraphs = { governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety };
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+    subgraphTimeoutMs: 10_000,
+    tokens: { secret: TEST_JWT_SECRET },
+    development: false,
+    logLevel: 'silent',
+  });
+  governance.settings.gatewayUrl = gateway.url;
+  return {
+    gateway,
+    subgraphs,
+    statements: () => Object.values(subgraphs).reduce((sum, subgraph) => sum + subgraph.statements.statements, 0),
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
+    },
+  };
+}
