@@ -21,7 +21,7 @@ export function operations(prefectureCode: string, communityCode: string, runId:
   return [
     {
       name: 'dashboard',
-      query: `query Dashboard($code: String!) { region(code: $code) { name communities(first: 50) { totalCount edges { node {
+      query: `query Dashboard($code: String!, $first: Int! = 50) { region(code: $code) { name communities(first: $first) { totalCount edges { node {
         code name population households tier ${ALL_STATS} assessment { score missingComponents components { name score } } } } } } }`,
       variables: () => ({ code: prefectureCode }),
     },
@@ -58,7 +58,7 @@ export function operations(prefectureCode: string, communityCode: string, runId:
       name: 'write',
       mutation: true,
       query: `mutation Submit($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { id status } }`,
-      variables: (n) => ({ input: { communityCode, serviceCode: 'ELDERLY_MEAL', description: 'bench request', channel: 'APP', idempotencyKey: `bench-${runId}-${n}` } }),
+      variables: (n) => ({ input: { communityCode, serviceCode: 'ELDER_MEAL', description: 'bench request', channel: 'APP', idempotencyKey: `bench-${runId}-${n}` } }),
     },
   ];
 }
