@@ -3,6 +3,9 @@ import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/test
 import { isDatabaseEmpty, seedDatabase } from './seed';
 import { SCALES } from './scales';
 
+// Every department seeds the demo scale here, three times over.
+jest.setTimeout(180_000);
+
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -23,10 +26,12 @@ async function snapshot(): Promise<{ regions: number; communities: number; check
   }
 }
 
+const referenceDate = new Date(Date.UTC(2026, 10, 29));
+
 describe('seedDatabase', () => {
   it('migrates an empty database and loads the demo scale through governance tables', async () => {
     expect(await isDatabaseEmpty(database.url)).toBe(true);
-    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3 });
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3, referenceDate });
     expect(await isDatabaseEmpty(database.url)).toBe(false);
     const first = await snapshot();
     expect(first.communities).toBe(SCALES.demo.communities);
@@ -35,9 +40,9 @@ describe('seedDatabase', () => {
 
   it('replaces the data, the same for the same seed', async () => {
     const before = await snapshot();
-    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3 });
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3, referenceDate });
     expect(await snapshot()).toEqual(before);
-    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 4 });
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 4, referenceDate });
     expect((await snapshot()).checksum).not.toBe(before.checksum);
   });
 });
