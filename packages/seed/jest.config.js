@@ -4,4 +4,6 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: require.resolve('@shequ/database/dist/testing/global-setup'),
   globalTeardown: require.resolve('@shequ/database/dist/testing/global-teardown'),
+  // Seeding the demo scale, several times per file, is slow on a busy two-core machine.
+  testTimeout: 240_000,
 };
