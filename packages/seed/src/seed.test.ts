@@ -12,13 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function snapshot(): Promise<{ regions: number; communities: number; checksum: string }> {
+async function snapshot(): Promise<{ regions: number; communities: number; tier_targets: number; checksum: string }> {
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {
     const { rows } = await client.query(`
       SELECT (SELECT count(*)::int FROM governance.region) AS regions,
              (SELECT count(*)::int FROM governance.community) AS communities,
+             (SELECT count(*)::int FROM governance.tier_target) AS tier_targets,
              (SELECT md5(string_agg(code || name || population || tier, ',' ORDER BY code)) FROM governance.community) AS checksum`);
     return rows[0];
   } finally {
@@ -35,6 +36,8 @@ describe('seedDatabase', () => {
     expect(await isDatabaseEmpty(database.url)).toBe(false);
     const first = await snapshot();
     expect(first.communities).toBe(SCALES.demo.communities);
+    // The tier templates are reference data the migration wrote: seeding keeps them.
+    expect(first.tier_targets).toBe(33);
     expect(first.regions).toBe(1 + 14 + SCALES.demo.counties + SCALES.demo.streets);
   });
 

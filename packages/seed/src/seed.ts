@@ -54,12 +54,15 @@ export async function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
-/** Empties every table of the seeded schemas except their migrations and audit logs. */
+/** Tables the seed leaves alone: migration history, audit trails, and reference data the migrations wrote (the tier templates). */
+const KEPT_TABLES = ['migrations', 'audit_log', 'tier_target'];
+
+/** Empties every other table of the seeded schemas. */
 async function truncateSeededTables(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-     WHERE schemaname = ANY($1) AND tablename NOT IN ('migrations', 'audit_log')`,
-    [SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema)],
+     WHERE schemaname = ANY($1) AND NOT tablename = ANY($2)`,
+    [SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema), KEPT_TABLES],
   );
   if (rows.length > 0) {
     await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);

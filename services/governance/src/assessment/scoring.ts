@@ -60,7 +60,8 @@ export function assess(figures: Figures, targets: Targets): AssessmentResult {
     const { component, comparison } = INDICATORS[indicator];
     const actual = figures[indicator];
     const target = targets[indicator];
-    const reached = actual === null || actual === undefined || !Number.isFinite(actual) ? null : attainment(comparison, actual, target);
+    // A figure or a target that is missing (no tier template for it) leaves the indicator unscored.
+    const reached = actual === null || actual === undefined || !Number.isFinite(actual) || !Number.isFinite(target) ? null : attainment(comparison, actual, target);
     return { indicator, component, comparison, target, actual: reached === null ? null : (actual as number), met: reached === null ? null : reached >= 1, attainment: reached };
   });
   const components = Object.values(AssessmentComponentName).map((name) => {
