@@ -101,3 +101,16 @@ describe('the gateway over the committed supergraph', () => {
     expect(signedIn.data.__schema.queryType.name).toBe('Query');
   });
 });
+
+describe('identical queries in flight', () => {
+  it('share one subgraph fetch per identical request, while each caller gets a whole answer', async () => {
+    const query = `{ region(code: "620100") { name children { code communities(first: 2) { totalCount } } } }`;
+    const before = governance.statements.statements;
+    const single = await graphqlRequest(gateway.url, query);
+    const perRequest = governance.statements.statements - before;
+    const start = governance.statements.statements;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => graphqlRequest(gateway.url, query)));
+    expect(answers.every((answer) => JSON.stringify(answer.data) === JSON.stringify(single.data))).toBe(true);
+    expect(governance.statements.statements - start).toBeLessThan(20 * perRequest);
+  });
+});

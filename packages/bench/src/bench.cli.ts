@@ -18,8 +18,10 @@ async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log:
   await client.connect();
   let communities = 0;
   try {
-    const { rows } = await client.query(`SELECT CASE WHEN to_regclass('governance.community') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM governance.community) END AS n`);
-    communities = rows[0].n;
+    const { rows } = await client.query(`SELECT to_regclass('governance.community') IS NOT NULL AS migrated`);
+    if (rows[0].migrated) {
+      communities = (await client.query('SELECT count(*)::int AS n FROM governance.community')).rows[0].n;
+    }
   } finally {
     await client.end();
   }

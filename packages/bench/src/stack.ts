@@ -80,7 +80,7 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
   for (const target of targets) {
     const port = String(TARGETS[target].port);
     if (target === 'shequ') {
-      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', COST_BUDGET_ANALYST: '10000000' });
+      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', COST_BUDGET_ANALYST: '10000000', SUBGRAPH_TIMEOUT_MS: '60000' });
     } else if (target === 'plain') {
       gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH });
     } else {

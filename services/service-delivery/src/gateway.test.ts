@@ -3,7 +3,7 @@ import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { serviceDeliverySubgraph } from './subgraph';
 import { insertServiceDeliveryFixture } from './testing/fixture';
-import { startServiceDeliveryTestGateway } from './testing/test-gateway';
+import { startTestGateway } from '@shequ/gateway/dist/testing';
 
 let governance: TestSubgraph;
 let serviceDelivery: TestSubgraph;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   [governance, serviceDelivery] = await Promise.all([startTestSubgraph(governanceSubgraph), startTestSubgraph(serviceDeliverySubgraph)]);
   await insertGovernanceFixture(governance.dataSource);
   await insertServiceDeliveryFixture(serviceDelivery.dataSource);
-  gateway = await startServiceDeliveryTestGateway({ governance: governance.url, 'service-delivery': serviceDelivery.url });
+  gateway = await startTestGateway({ governance: governance.url, 'service-delivery': serviceDelivery.url });
 });
 
 afterAll(async () => {
