@@ -31,3 +31,4 @@ export { auditLogMigration } from './audit/audit-log.migration';
 export { recordAudit } from './audit/record-audit';
 export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
 export { auditedWrite, found } from './audit/audited-write';
+export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pagination/scoped-pages';

@@ -35,7 +35,7 @@ export class CommunitySafetyResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => SafetyIncidentFilter, { nullable: true }) filter?: SafetyIncidentFilter | null,
   ): Promise<Connection<SafetyIncident>> {
-    return context.loaders.safetyIncidentPages.load({ communityCode: community.code, filter: readSafetyIncidentFilter(filter), page: readPage(pageArgs) });
+    return context.loaders.safetyIncidentPages.load({ scope: community.code, criteria: readSafetyIncidentFilter(filter), page: readPage(pageArgs) });
   }
 
   @FieldResolver(() => MediationCaseConnection, { description: "The community's mediation cases, latest received first." })
@@ -45,12 +45,12 @@ export class CommunitySafetyResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => MediationCaseFilter, { nullable: true }) filter?: MediationCaseFilter | null,
   ): Promise<Connection<MediationCase>> {
-    return context.loaders.mediationCasePages.load({ communityCode: community.code, filter: readMediationCaseFilter(filter), page: readPage(pageArgs) });
+    return context.loaders.mediationCasePages.load({ scope: community.code, criteria: readMediationCaseFilter(filter), page: readPage(pageArgs) });
   }
 
   @FieldResolver(() => InspectionConnection, { description: "The community's inspections, latest first." })
   inspections(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext, @Args() pageArgs: PageArgs): Promise<Connection<Inspection>> {
-    return context.loaders.inspectionPages.load({ communityCode: community.code, filter: {}, page: readPage(pageArgs) });
+    return context.loaders.inspectionPages.load({ scope: community.code, criteria: {}, page: readPage(pageArgs) });
   }
 
   @Directive('@requires(fields: "population")')

@@ -1,8 +1,7 @@
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey } from '@shequ/kit';
-import { scopedPageLoader } from '../shared/scoped-pages';
 import { VolunteerActivity } from './activity.entity';
 import type { ActivityCriteria } from './activity.input';
+import { loaderByKey, scopedPageLoader } from '@shequ/kit';
 
 export interface ActivityTally {
   activityId: string;

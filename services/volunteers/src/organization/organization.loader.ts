@@ -1,8 +1,7 @@
 import { In, type DataSource } from 'typeorm';
-import { codeWithinPrefix, loaderByKey, loaderOfLists } from '@shequ/kit';
-import { scopedPageLoader, type ScopedListSpec } from '../shared/scoped-pages';
 import { Organization, OrganizationCommunity } from './organization.entity';
 import type { OrganizationCriteria } from './organization.input';
+import { codeWithinPrefix, loaderByKey, loaderOfLists, scopedPageLoader, type ScopedListSpec } from '@shequ/kit';
 
 const COLUMNS = `t.id, t.name, t.kind, t.functions, t.stage, t.registration_number AS "registrationNumber",
   to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.staff_count AS "staffCount", t.volunteer_count AS "volunteerCount"`;

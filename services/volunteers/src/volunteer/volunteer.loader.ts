@@ -1,8 +1,7 @@
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey } from '@shequ/kit';
-import { scopedPageLoader } from '../shared/scoped-pages';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerCriteria } from './volunteer.input';
+import { loaderByKey, scopedPageLoader } from '@shequ/kit';
 
 export const VOLUNTEER_COLUMNS = `t.id, t.community_code AS "communityCode", t.account_sub AS "accountSub", t.name, t.phone,
   t.id_number AS "idNumber", t.skills, t.status, to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.hour_balance::float8 AS "hourBalance"`;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { toConnection, type Connection, type PageRequest } from '@shequ/kit';
+import { toConnection, type Connection, type PageRequest } from './connection';
 
 /** One page of the rows under one scope (a community code, or a region prefix for root lists). */
 export interface ScopedPageKey<Criteria> {
