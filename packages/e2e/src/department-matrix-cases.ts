@@ -1,14 +1,41 @@
 import type { MatrixCase } from '@shequ/kit/dist/testing';
 import { publicSafetyPolicy } from '@shequ/public-safety/dist/access-policy';
+import { serviceDeliveryPolicy } from '@shequ/service-delivery/dist/access-policy';
+import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/dist/testing/fixture';
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers/dist/testing/fixture';
 import { volunteersPolicy } from '@shequ/volunteers/dist/access-policy';
 
-/** Writes and restricted reads of the volunteers and public-safety subgraphs, against their fixtures in community 620102001001. */
+/** Writes and restricted reads of the department subgraphs, against their fixtures in community 620102001001. */
 export function departmentMatrixCases(): MatrixCase[] {
   const volunteers = { subgraph: 'volunteers', policy: volunteersPolicy, targetCode: '620102001001' };
   const safety = { subgraph: 'public-safety', policy: publicSafetyPolicy, targetCode: '620102001001' };
+  const services = { subgraph: 'service-delivery', policy: serviceDeliveryPolicy, targetCode: '620102001001' };
   const now = new Date().toISOString();
   return [
+    {
+      ...services,
+      operation: 'submitServiceRequest',
+      query: 'mutation ($i: SubmitServiceRequestInput!) { submitServiceRequest(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', serviceCode: 'ELDER_MEAL', description: '矩阵测试', channel: 'APP', idempotencyKey: `matrix-${Date.now()}` } },
+    },
+    {
+      ...services,
+      operation: 'acceptServiceRequest',
+      query: 'mutation ($i: ServiceRequestStepInput!) { acceptServiceRequest(input: $i) { id } }',
+      variables: { i: { id: FIXTURE_REQUEST_IDS.submitted } },
+    },
+    {
+      ...services,
+      operation: 'registerFacility',
+      query: 'mutation ($i: RegisterFacilityInput!) { registerFacility(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', name: '矩阵食堂', kind: 'CANTEEN', ownership: 'GOVERNMENT', capacity: 40 } },
+    },
+    {
+      ...services,
+      operation: 'recordInvestment',
+      query: 'mutation ($i: RecordInvestmentInput!) { recordInvestment(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', year: 2026, source: 'STATE', amount: 1000 } },
+    },
     {
       ...volunteers,
       operation: 'registerVolunteer',
