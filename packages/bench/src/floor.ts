@@ -23,9 +23,9 @@ export async function takeCapture(): Promise<Record<string, CapturedStatement[]>
  * The floor: the statements the subgraphs ran for one request, replayed
  * directly with pg — each subgraph's in sequence on its own connection, the
  * subgraphs side by side, as the gateway would reach them at best. Returns
- * the median milliseconds over `rounds` replays.
+ * the median milliseconds over `rounds` replays after one warm-up.
  */
-export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 20): Promise<number> {
+export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 5): Promise<number> {
   const clients = await Promise.all(
     Object.keys(captured).map(async () => {
       const client = new Client({ connectionString: databaseUrl });
@@ -36,7 +36,7 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
   try {
     const timings: number[] = [];
     const statementSets = Object.values(captured);
-    for (let round = 0; round < rounds + 3; round += 1) {
+    for (let round = 0; round < rounds + 1; round += 1) {
       const started = process.hrtime.bigint();
       await Promise.all(
         statementSets.map(async (statements, index) => {
@@ -45,7 +45,7 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
           }
         }),
       );
-      if (round >= 3) {
+      if (round >= 1) {
         timings.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }
