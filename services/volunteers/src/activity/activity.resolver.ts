@@ -4,7 +4,7 @@ import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
-import { assertId } from '../shared/validation';
+import { assertId } from '../common/validation';
 import { VolunteerTeam } from '../team/team.entity';
 import { VolunteerActivity } from './activity.entity';
 import { CreateVolunteerActivityInput, readCreateActivity } from './activity.input';

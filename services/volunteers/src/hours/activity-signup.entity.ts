@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { dateColumn, numericColumn } from '../shared/columns';
+import { dateColumn, numericColumn } from '../common/columns';
 
 /**
  * A volunteer's place in an activity: signed up, then attendance and hours

@@ -3,8 +3,8 @@ import { auditedWrite, authorize, badUserInput, found, graphqlError } from '@she
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import type { VolunteersContext } from '../loaders';
-import { conflictOnDuplicate } from '../shared/conflict';
-import { isSelf, selfOrAuthorize } from '../shared/self-or-policy';
+import { conflictOnDuplicate } from '../common/conflict';
+import { isSelf, selfOrAuthorize } from '../common/self-or-policy';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerSignUp } from './activity-signup.entity';
 import { VolunteerHourRedemption } from './hour-redemption.entity';

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { defineTransitions } from '@shequ/kit';
-import { dateColumn } from '../shared/columns';
+import { dateColumn } from '../common/columns';
 
 export enum OrganizationKind {
   INDUSTRY_ASSOCIATION = 'INDUSTRY_ASSOCIATION',

@@ -3,8 +3,8 @@ import { assertTransition, auditedWrite, authorize, badUserInput, ConnectionType
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
-import { conflictOnDuplicate } from '../shared/conflict';
-import { assertId } from '../shared/validation';
+import { conflictOnDuplicate } from '../common/conflict';
+import { assertId } from '../common/validation';
 import { Organization, OrganizationCommunity, ORGANIZATION_TRANSITIONS, OrganizationStage } from './organization.entity';
 import { AdvanceOrganizationStageInput, OrganizationFilter, readAdvanceOrganizationStage, readOrganizationFilter, readRegisterOrganization, RegisterOrganizationInput } from './organization.input';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix } from '@shequ/kit';
 import type { VolunteersContext } from '../loaders';
-import { assertDate, assertIntegerBetween } from '../shared/validation';
+import { assertDate, assertIntegerBetween } from '../common/validation';
 import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
 import { RANKING_SQL, VolunteeringRanking, VolunteeringRankingMetric } from './volunteering-ranking';
 

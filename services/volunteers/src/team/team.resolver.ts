@@ -4,7 +4,7 @@ import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
-import { conflictOnDuplicate } from '../shared/conflict';
+import { conflictOnDuplicate } from '../common/conflict';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerTeam, VolunteerTeamMember } from './team.entity';
 import { CreateVolunteerTeamInput, JoinVolunteerTeamInput, readCreateTeam, readJoinTeam } from './team.input';
