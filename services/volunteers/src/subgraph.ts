@@ -8,6 +8,7 @@ import { VolunteerHourRedemption } from './hours/hour-redemption.entity';
 import { HourRedemptionResolver, VolunteerSignUpResolver } from './hours/hours.resolver';
 import { createVolunteersLoaders } from './loaders';
 import { VolunteersSchema1764500000000 } from './migrations/1764500000000-volunteers-schema';
+import { VolunteerLastServed1764700000000 } from './migrations/1764700000000-volunteer-last-served';
 import { Organization, OrganizationCommunity } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { VolunteeringReportingResolver } from './reporting/reporting.resolver';
@@ -21,7 +22,7 @@ export const volunteersSubgraph = defineSubgraph({
   name: 'volunteers',
   databaseSchema: 'volunteers',
   entities: [AuditEntry, Volunteer, VolunteerTeam, VolunteerTeamMember, VolunteerActivity, VolunteerSignUp, VolunteerHourRedemption, Organization, OrganizationCommunity],
-  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000],
   resolvers: [
     VolunteerResolver,
     VolunteerTeamResolver,

@@ -25,9 +25,8 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
   const volunteers: { code: string; registered: number; active: number }[] = await dataSource.query(
     `SELECT scope.code,
             count(v.id) FILTER (WHERE v.status <> 'WITHDRAWN')::int AS registered,
-            count(v.id) FILTER (WHERE v.status <> 'WITHDRAWN' AND EXISTS (
-              SELECT 1 FROM volunteers.activity_signup s
-              WHERE s.volunteer_id = v.id AND s.confirmed_at IS NOT NULL AND ${LAST_12_MONTHS_DAYS}))::int AS active
+            count(v.id) FILTER (WHERE v.status <> 'WITHDRAWN'
+              AND v.last_served_on > (current_date - interval '12 months')::date AND v.last_served_on <= current_date)::int AS active
      FROM ${SCOPE}
      LEFT JOIN volunteers.volunteer v ON ${codeWithinPrefix('v.community_code', 'scope.prefix')}
      GROUP BY scope.code`,

@@ -70,6 +70,9 @@ describe('an activity from registration to confirmed hours', () => {
     expect(attended.data.recordAttendance).toEqual({ attended: true, hours: 1.5, confirmedAt: null });
 
     // 李四 has no recorded hours: confirming both fails as a whole and changes nothing
+    const lastServed = async () =>
+      ((await subgraph.dataSource.query(`SELECT to_char(last_served_on, 'YYYY-MM-DD') AS day FROM volunteers.volunteer WHERE id = $1`, [qian])) as { day: string | null }[])[0].day;
+    expect(await lastServed()).toBeNull(); // recorded but unconfirmed hours do not make a volunteer active
     const before = await counts();
     const partial = await graphqlRequest(subgraph.url, CONFIRM, { token: worker, variables: { input: { activityId, volunteerIds: [qian, v.li] } } });
     expect(partial.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.volunteerIds' });
@@ -81,6 +84,8 @@ describe('an activity from registration to confirmed hours', () => {
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data.confirmHours).toEqual([{ hours: 1.5, confirmedAt: expect.any(String), volunteer: { id: qian, hourBalance: 1.5 } }]);
     expect(await balanceOf(qian)).toBe(1.5);
+    const [{ day: servedOn }] = await subgraph.dataSource.query(`SELECT to_char(served_on, 'YYYY-MM-DD') AS day FROM volunteers.activity_signup WHERE activity_id = $1 AND volunteer_id = $2`, [activityId, qian]);
+    expect(await lastServed()).toBe(servedOn); // confirming keeps the volunteer's last service day, which "active" reads
 
     const twice = await graphqlRequest(subgraph.url, CONFIRM, { token: worker, variables: { input: { activityId, volunteerIds: [qian] } } });
     expect(twice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

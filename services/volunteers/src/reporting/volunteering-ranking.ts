@@ -34,6 +34,8 @@ export class VolunteeringRanking {
 }
 
 const LAST_12_MONTHS = `s.confirmed_at IS NOT NULL AND s.served_on > (current_date - interval '12 months')::date AND s.served_on <= current_date`;
+/** Active: confirmed service in the last 12 months, read from the day kept on the volunteer row. */
+const ACTIVE = `v.last_served_on > (current_date - interval '12 months')::date AND v.last_served_on <= current_date`;
 
 /** One SQL per metric: `code` and `value` per community within the prefix $1. */
 export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
@@ -43,11 +45,11 @@ export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
   ACTIVE_VOLUNTEERS: `
     SELECT v.community_code AS code, count(*)::float8 AS value FROM volunteers.volunteer v
     WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN'
-      AND EXISTS (SELECT 1 FROM volunteers.activity_signup s WHERE s.volunteer_id = v.id AND ${LAST_12_MONTHS})
+      AND ${ACTIVE}
     GROUP BY v.community_code`,
   ACTIVE_VOLUNTEER_SHARE: `
     SELECT v.community_code AS code,
-           (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM volunteers.activity_signup s WHERE s.volunteer_id = v.id AND ${LAST_12_MONTHS})))::float8 / count(*) AS value
+           (count(*) FILTER (WHERE ${ACTIVE}))::float8 / count(*) AS value
     FROM volunteers.volunteer v
     WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN' GROUP BY v.community_code`,
   CONFIRMED_HOURS_LAST_12_MONTHS: `
