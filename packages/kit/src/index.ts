@@ -32,3 +32,6 @@ export { recordAudit } from './audit/record-audit';
 export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
 export { auditedWrite, found } from './audit/audited-write';
 export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pagination/scoped-pages';
+export { assertId } from './codes/ids';
+export { maskName, maskPhone, maskIdNumber } from './identity/masking';
+export { numericColumn } from './database/numeric-column';

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericColumn } from '@shequ/kit';
 
-const numeric = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /** The community office's means: space, network, people, and residents' self-government. */
 @ObjectType({ description: "A community's capacity: office space, staff, social workers and residents' self-government." })
@@ -11,11 +11,11 @@ export class CommunityCapacity {
   communityCode: string;
 
   @Field(() => Float)
-  @Column({ name: 'office_space_m2', type: 'numeric', transformer: numeric })
+  @Column({ name: 'office_space_m2', type: 'numeric', transformer: numericColumn })
   officeSpaceM2: number;
 
   @Field(() => Float)
-  @Column({ name: 'activity_space_m2', type: 'numeric', transformer: numeric })
+  @Column({ name: 'activity_space_m2', type: 'numeric', transformer: numericColumn })
   activitySpaceM2: number;
 
   @Field()
@@ -35,7 +35,7 @@ export class CommunityCapacity {
   lastElectionOn: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Turnout of that election, 0–1.' })
-  @Column({ name: 'election_turnout', type: 'numeric', nullable: true, transformer: numeric })
+  @Column({ name: 'election_turnout', type: 'numeric', nullable: true, transformer: numericColumn })
   electionTurnout: number | null;
 
   @Field(() => Int)

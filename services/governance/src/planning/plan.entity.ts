@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { defineTransitions } from '@shequ/kit';
+import { defineTransitions, numericColumn } from '@shequ/kit';
 import { Tier } from '../community/community.entity';
 import { Indicator } from '../assessment/indicators';
 
@@ -40,7 +40,6 @@ export const MEASURE_TRANSITIONS = defineTransitions<MeasureStatus>({
   DROPPED: [],
 });
 
-const numeric = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /** A region's five-year or annual plan for community building. */
 @ObjectType({ description: "A region's five-year or annual plan for community building." })
@@ -102,11 +101,11 @@ export class PlanTarget {
   description: string;
 
   @Field(() => Float, { nullable: true })
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   baseline: number | null;
 
   @Field(() => Float)
-  @Column({ name: 'target_value', type: 'numeric', transformer: numeric })
+  @Column({ name: 'target_value', type: 'numeric', transformer: numericColumn })
   targetValue: number;
 
   @Field()
@@ -122,7 +121,7 @@ export class PlanTarget {
   tiers: Tier[];
 
   @Field(() => Float, { nullable: true, description: 'The latest recorded value.' })
-  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', nullable: true, transformer: numericColumn })
   progress: number | null;
 
   @Field(() => String, { nullable: true })

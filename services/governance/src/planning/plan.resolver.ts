@@ -1,20 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionCode, assertTransition, auditedWrite, authorize, badUserInput, found, isWithin, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, assertTransition, auditedWrite, authorize, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import type { GovernanceContext } from '../loaders';
 import { Region } from '../region/region.entity';
 import { MEASURE_TRANSITIONS, MeasureStatus, Plan, PLAN_TRANSITIONS, PlanKind, PlanMeasure, PlanStatus, PlanTarget } from './plan.entity';
 import { DraftPlanInput, PlanMeasureInput, PlanTargetInput, readDraftPlan, readPlanMeasure, readPlanTarget, assertText } from './plan.input';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function assertId(id: string, argument: string): string {
-  if (!UUID.test(id)) {
-    throw badUserInput(argument, 'not an id returned by the graph');
-  }
-  return id;
-}
 
 @Resolver(() => Plan)
 export class PlanResolver {

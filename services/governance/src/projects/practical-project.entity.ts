@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { defineTransitions } from '@shequ/kit';
+import { defineTransitions, numericColumn } from '@shequ/kit';
 
 export enum ProjectStatus {
   PLANNED = 'PLANNED',
@@ -26,7 +26,6 @@ export enum FundingSource {
 }
 registerEnumType(FundingSource, { name: 'FundingSource' });
 
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /** "One or several practical things every year" for a community. */
 @ObjectType({ description: 'A practical project: one of the few concrete things a community does for its residents in a year.' })
@@ -49,7 +48,7 @@ export class PracticalProject {
   title: string;
 
   @Field(() => Float, { description: 'Yuan.' })
-  @Column({ type: 'numeric', transformer: numeric })
+  @Column({ type: 'numeric', transformer: numericColumn })
   budget: number;
 
   @Field(() => FundingSource)

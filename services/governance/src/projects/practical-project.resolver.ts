@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, codeWithinPrefix, ConnectionType, found, PageArgs, readPage, significantPrefix, toConnection, type Connection } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, codeWithinPrefix, ConnectionType, found, PageArgs, readPage, significantPrefix, toConnection, type Connection, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
-import { assertId } from '../planning/plan.resolver';
 import { PracticalProject, PROJECT_TRANSITIONS, ProjectStatus } from './practical-project.entity';
 import { PracticalProjectFilter, readPracticalProjectFilter, readRegisterPracticalProject, RegisterPracticalProjectInput } from './practical-project.input';
 

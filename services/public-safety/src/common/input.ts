@@ -1,15 +1,7 @@
 import { badUserInput } from '@shequ/kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_DATE = '2000-01-01';
-
-export function assertId(id: string, argument: string): string {
-  if (!UUID.test(id)) {
-    throw badUserInput(argument, 'not an id returned by the graph');
-  }
-  return id;
-}
 
 export function assertText(value: string, argument: string, max = 500): string {
   const trimmed = value.trim();

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit } from '@shequ/kit';
+import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertId } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
 import { readReportSafetyIncident, readTrendWindow, ReportSafetyIncidentInput } from './safety-incident.input';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, badUserInput, found, recordAudit } from '@shequ/kit';
+import { authorize, badUserInput, found, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertId, assertPastDate, todayIso } from '../common/input';
+import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
 import { Inspection, InspectionHazard } from './inspection.entity';
 import { readRecordInspection, RecordInspectionInput } from './inspection.input';

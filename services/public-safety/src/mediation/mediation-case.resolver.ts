@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badUserInput, found, recordAudit } from '@shequ/kit';
+import { authorize, badUserInput, found, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertId, assertPastDate, todayIso } from '../common/input';
+import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
 import { MediationCase, MediationOutcome } from './mediation-case.entity';
 import { OpenMediationCaseInput, readOpenMediationCase } from './mediation-case.input';

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, badUserInput, graphqlError, isAllowed, recordAudit } from '@shequ/kit';
+import { authorize, badUserInput, graphqlError, isAllowed, recordAudit, maskPhone } from '@shequ/kit';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { publicSafetyPolicy } from '../access-policy';
-import { maskPhone } from '../common/masking';
 import type { PublicSafetyContext } from '../loaders';
 import { PoliceLiaison } from './police-liaison.entity';
 import { AssignPoliceLiaisonInput, readAssignPoliceLiaison } from './police-liaison.input';

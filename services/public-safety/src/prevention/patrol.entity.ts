@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { numericColumn } from '@shequ/kit';
 
 export enum SafetyGroupKind {
   SECURITY_COMMITTEE = 'SECURITY_COMMITTEE',
@@ -7,7 +8,6 @@ export enum SafetyGroupKind {
 }
 registerEnumType(SafetyGroupKind, { name: 'SafetyGroupKind', description: 'Mass prevention: a security committee (治保会) or a patrol group (巡逻队).' });
 
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 @ObjectType({ description: 'A security committee or patrol group of residents in a community.' })
 @Entity({ name: 'safety_group' })
@@ -53,7 +53,7 @@ export class Patrol {
   patrolledOn: string;
 
   @Field(() => Float)
-  @Column({ type: 'numeric', transformer: numeric })
+  @Column({ type: 'numeric', transformer: numericColumn })
   hours: number;
 
   @Field(() => Int)

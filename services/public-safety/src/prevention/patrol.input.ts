@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertId, assertIntBetween, assertPastDate } from '../common/input';
+import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertIntBetween, assertPastDate } from '../common/input';
 
 @InputType({ description: 'A patrol held in a community.' })
 export class RecordPatrolInput {

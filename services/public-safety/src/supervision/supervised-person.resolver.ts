@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCommunityCode, authorize, found, recordAudit } from '@shequ/kit';
+import { assertCommunityCode, authorize, found, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertId } from '../common/input';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
 import { SupervisedPerson, SupervisionPlan } from './supervised-person.entity';

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertId, assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertIntegerBetween, assertText } from '../common/validation';
 import { ServiceFacilityKind, ServiceFacilityOwnership, ServiceFacilityStatus } from './service-facility.entity';
 
 const MAX_CAPACITY = 100_000;

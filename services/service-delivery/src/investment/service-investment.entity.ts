@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { numericColumn } from '../common/numeric';
+import { numericColumn } from '@shequ/kit';
 
 export enum ServiceInvestmentSource {
   STATE = 'STATE',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertId, assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertIntegerBetween, assertText } from '../common/validation';
 import { ServiceRequestChannel, ServiceRequestStatus } from './service-request.entity';
 
 export const MAX_DESCRIPTION = 2000;

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { assertTransition, authorize, badUserInput, forbidden, found, graphqlError, isAllowed, recordAudit, type Viewer } from '@shequ/kit';
+import { assertTransition, authorize, badUserInput, forbidden, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, maskName, maskPhone } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
 import { CommunityReference } from '../community/community.entity';
-import { assertId, maskName, maskPhone } from '../common/validation';
 import type { ServiceDeliveryContext } from '../loaders';
 import { REQUEST_TRANSITIONS, ServiceRequest, ServiceRequestStatus, ServiceRequestTransition } from './service-request.entity';
 import {
@@ -75,12 +74,12 @@ export class ServiceRequestResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Contact name; masked (张*) unless you may read the request.' })
   contactName(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): string | null {
-    return mayReadDetails(context.viewer, request) ? request.contactName : maskName(request.contactName);
+    return mayReadDetails(context.viewer, request) ? request.contactName : request.contactName && maskName(request.contactName);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Contact phone; masked (138****5678) unless you may read the request.' })
   contactPhone(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): string | null {
-    return mayReadDetails(context.viewer, request) ? request.contactPhone : maskPhone(request.contactPhone);
+    return mayReadDetails(context.viewer, request) ? request.contactPhone : request.contactPhone && maskPhone(request.contactPhone);
   }
 
   @FieldResolver(() => [ServiceRequestTransition], { description: 'Every move, oldest first, starting with the submission.' })

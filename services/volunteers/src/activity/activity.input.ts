@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertId, assertIntegerBetween, assertText, assertValidDate } from '../common/validation';
+import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertIntegerBetween, assertText, assertValidDate } from '../common/validation';
 import { VolunteerActivityCategory } from './activity.entity';
 
 const MAX_ACTIVITY_HOURS = 72;

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { auditedWrite, authorize, badUserInput, found } from '@shequ/kit';
+import { auditedWrite, authorize, badUserInput, found, assertId } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
-import { assertId } from '../common/validation';
 import { VolunteerTeam } from '../team/team.entity';
 import { VolunteerActivity } from './activity.entity';
 import { CreateVolunteerActivityInput, readCreateActivity } from './activity.input';

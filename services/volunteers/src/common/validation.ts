@@ -1,6 +1,5 @@
-import { badUserInput } from '@shequ/kit';
+import { assertId, badUserInput } from '@shequ/kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Trimmed text of 1..max characters. */
@@ -10,13 +9,6 @@ export function assertText(value: string, argument: string, max: number): string
     throw badUserInput(argument, `must be 1 to ${max} characters`);
   }
   return text;
-}
-
-export function assertId(value: string, argument: string): string {
-  if (!UUID.test(value)) {
-    throw badUserInput(argument, `"${value}" is not an id`);
-  }
-  return value;
 }
 
 export function assertIds(values: readonly string[], argument: string, max: number): string[] {

@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { dateColumn, numericColumn } from '../common/columns';
+import { dateColumn } from '../common/columns';
+import { numericColumn } from '@shequ/kit';
 
 /**
  * A volunteer's place in an activity: signed up, then attendance and hours

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { numericColumn } from '../common/columns';
+import { numericColumn } from '@shequ/kit';
 
 /** Hours taken out of a volunteer's time bank in exchange for a service. */
 @ObjectType({ description: "Hours redeemed from a volunteer's time bank for a service." })

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { badUserInput } from '@shequ/kit';
-import { assertHours, assertId, assertIds, assertText } from '../common/validation';
+import { badUserInput, assertId } from '@shequ/kit';
+import { assertHours, assertIds, assertText } from '../common/validation';
 
 /** Hours one volunteer may be credited for one activity. */
 export const MAX_HOURS_PER_ACTIVITY = 24;

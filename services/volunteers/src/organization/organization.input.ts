@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertRegionCode, badUserInput } from '@shequ/kit';
-import { assertDate, assertDistinct, assertId, assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, assertRegionCode, badUserInput, assertId } from '@shequ/kit';
+import { assertDate, assertDistinct, assertIntegerBetween, assertText } from '../common/validation';
 import { OrganizationFunction, OrganizationKind, OrganizationStage } from './organization.entity';
 
 const REGISTRATION_NUMBER = /^[0-9A-Z]{8,30}$/;

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, badUserInput, ConnectionType, found, graphqlError, isAllowed, PageArgs, readPage, significantPrefix, type Connection } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, badUserInput, ConnectionType, found, graphqlError, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
-import { assertId } from '../common/validation';
 import { Organization, OrganizationCommunity, ORGANIZATION_TRANSITIONS, OrganizationStage } from './organization.entity';
 import { AdvanceOrganizationStageInput, OrganizationFilter, readAdvanceOrganizationStage, readOrganizationFilter, readRegisterOrganization, RegisterOrganizationInput } from './organization.input';
 

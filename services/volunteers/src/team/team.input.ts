@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { assertCommunityCode } from '@shequ/kit';
-import { assertId, assertText } from '../common/validation';
+import { assertCommunityCode, assertId } from '@shequ/kit';
+import { assertText } from '../common/validation';
 import { VolunteerTeamRole } from './team.entity';
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { defineTransitions } from '@shequ/kit';
-import { dateColumn, numericColumn } from '../common/columns';
+import { defineTransitions, numericColumn } from '@shequ/kit';
+import { dateColumn } from '../common/columns';
 
 export enum VolunteerSkill {
   ELDERLY_CARE = 'ELDERLY_CARE',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertDate, assertDistinct, assertId, assertText } from '../common/validation';
+import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertDate, assertDistinct, assertText } from '../common/validation';
 import { VolunteerSkill, VolunteerStatus } from './volunteer.entity';
 
 const PHONE = /^1\d{10}$/;

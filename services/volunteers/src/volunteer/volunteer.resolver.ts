@@ -1,12 +1,10 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, found } from '@shequ/kit';
+import { assertId, assertTransition, auditedWrite, authorize, found, maskIdNumber, maskName, maskPhone } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
 import { selfOrAllowed, selfOrAuthorize } from '../common/self-or-policy';
-import { assertId } from '../common/validation';
-import { maskIdNumber, maskName, maskPhone } from './masking';
 import { Volunteer, VOLUNTEER_TRANSITIONS, VolunteerStatus } from './volunteer.entity';
 import { readRegisterVolunteer, readUpdateVolunteer, RegisterVolunteerInput, UpdateVolunteerInput } from './volunteer.input';
 

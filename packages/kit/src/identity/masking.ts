@@ -1,4 +1,9 @@
-/** "张三" → "张*", "欧阳娜娜" → "欧***": the family name stays, so a list is still readable. */
+/*
+ * Personal data as callers without the right to it read it: enough left to
+ * tell rows apart in a list, nothing that identifies the person.
+ */
+
+/** "张三" → "张*", "欧阳娜娜" → "欧***"; a one-character name is hidden whole. */
 export function maskName(name: string): string {
   const characters = [...name];
   return characters.length <= 1 ? '*' : characters[0] + '*'.repeat(characters.length - 1);
