@@ -28,6 +28,8 @@ export { loaderByKey, loaderOfLists } from './loaders/keyed-loaders';
 export { Granularity, truncUnit, periodLabel } from './reporting/granularity';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { auditLogMigration } from './audit/audit-log.migration';
+export { auditLogResolver } from './audit/audit-log.resolver';
+export { AuditLogEntry, AuditLogEntryConnection, AuditLogFilter } from './audit/audit-log.types';
 export { recordAudit } from './audit/record-audit';
 export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
 export { auditedWrite, found } from './audit/audited-write';
@@ -35,3 +37,4 @@ export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pag
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
+export { createStreetMonthSummary, dropStreetMonthSummary, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';

@@ -16,14 +16,22 @@ const DAY_MS = 86_400_000;
  *   had an earlier one.
  * - every community has a security committee, 80% a patrol group patrolling
  *   about weekly, a third of the patrols jointly with the police.
- * - about 1.5 reported incidents and 0.8 mediation cases per 1,000
- *   residents a year, laid over the last two years; 85% of mediations end
- *   in agreement.
+ * - reported incidents and mediation cases per 1,000 residents a year as
+ *   `CASES_PER_THOUSAND_YEAR` gives (province: about 6.5 and 4, the order of
+ *   China's published people's-mediation figures), laid over the last two
+ *   years; 85% of mediations end in agreement.
  * - monthly legal education, a few consultations and the odd legal-aid case.
  * - about one inspection a month, 0–3 hazards each, three quarters fixed.
  * - about 0.3 supervised persons per 1,000 residents (30% of them
  *   already ended), and 0.5 floating-population registrations per 1,000 a month.
  */
+
+/** Demo keeps the rows few enough to load in seconds; stress is ten times the province. */
+const CASES_PER_THOUSAND_YEAR: Record<SeedContext['scaleName'], { incidents: number; mediations: number }> = {
+  demo: { incidents: 1.5, mediations: 0.8 },
+  province: { incidents: 6.5, mediations: 4 },
+  stress: { incidents: 65, mediations: 40 },
+};
 
 const INCIDENT_CATEGORIES = { THEFT: 30, FRAUD: 20, FIRE: 5, TRAFFIC: 15, DRUGS: 3, PUBLIC_ORDER: 12, DISPUTE_ESCALATION: 10, OTHER: 5 };
 const SEVERITIES = { LOW: 55, MEDIUM: 30, HIGH: 12, CRITICAL: 3 };
@@ -79,7 +87,7 @@ function countAround(random: Random, mean: number): number {
   return count + (random.next() < 0.5 ? 0 : random.integer(-1, 1) * (count > 0 ? 1 : 0));
 }
 
-function generateCommunity(random: Random, community: CommunityRow, reference: Date, rows: Rows): void {
+function generateCommunity(random: Random, community: CommunityRow, reference: Date, rates: { incidents: number; mediations: number }, rows: Rows): void {
   const code = community.code;
   const perThousand = community.population / 1000;
   if (random.next() < 0.92) {
@@ -97,7 +105,7 @@ function generateCommunity(random: Random, community: CommunityRow, reference: D
       rows.patrols.push({ code, groupId, on: day(reference, daysAgo), hours: random.integer(4, 30) / 10, participants: random.integer(3, 15), joint: random.next() < 0.33 });
     }
   }
-  for (let index = countAround(random, perThousand * 1.5 * 2); index > 0; index -= 1) {
+  for (let index = countAround(random, perThousand * rates.incidents * 2); index > 0; index -= 1) {
     const daysAgo = random.integer(0, 729);
     const status = daysAgo > 60 ? random.weighted({ RESOLVED: 85, DISMISSED: 15 }) : random.weighted({ REPORTED: 30, INVESTIGATING: 40, RESOLVED: 25, DISMISSED: 5 });
     const at = new Date(reference.getTime() - daysAgo * DAY_MS - random.integer(0, DAY_MS - 1)).toISOString();
@@ -105,7 +113,7 @@ function generateCommunity(random: Random, community: CommunityRow, reference: D
     rows.incidents.push({ code, category, severity: random.weighted(SEVERITIES), at, status, summary: `${category.toLowerCase()} 事件（合成数据）` });
   }
   const mediator = `${personName(random)}（调解员）`;
-  for (let index = countAround(random, perThousand * 0.8 * 2); index > 0; index -= 1) {
+  for (let index = countAround(random, perThousand * rates.mediations * 2); index > 0; index -= 1) {
     const received = random.integer(0, 729);
     const days = random.integer(1, 60);
     const open = received - days < 0 || (received < 90 && random.next() < 0.15);
@@ -242,7 +250,7 @@ export const seedPublicSafety: DepartmentSeeder = async (client: PoolClient, con
   for (let start = 0; start < total; start += CHUNK) {
     const rows = emptyRows();
     for (const community of context.communities.slice(start, start + CHUNK)) {
-      generateCommunity(random, community, context.referenceDate, rows);
+      generateCommunity(random, community, context.referenceDate, CASES_PER_THOUSAND_YEAR[context.scaleName], rows);
     }
     await insertRows(client, rows);
     context.log(`public safety: ${Math.min(start + CHUNK, total)}/${total} communities`);

@@ -25,10 +25,11 @@ const PREFECTURE_PROVISION: Record<string, number> = {
 
 /**
  * Requests a resident makes per year. The province holds the same 25 million
- * people at every scale, so this sets the total; demo keeps it small enough
- * to load in seconds.
+ * people at every scale, so this sets the total: province about 1.1 million
+ * requests over three years, stress ten times that; demo keeps it small
+ * enough to load in seconds.
  */
-const REQUESTS_PER_RESIDENT_YEAR: Record<SeedContext['scaleName'], number> = { demo: 0.0005, province: 0.002, stress: 0.002 };
+const REQUESTS_PER_RESIDENT_YEAR: Record<SeedContext['scaleName'], number> = { demo: 0.0005, province: 0.015, stress: 0.15 };
 
 /** More requests in the heating months and in midsummer. */
 const MONTH_WEIGHT = [1.35, 1.2, 1.0, 0.85, 0.85, 1.0, 1.15, 1.1, 0.9, 0.95, 1.2, 1.4];

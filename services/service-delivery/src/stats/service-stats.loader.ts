@@ -1,19 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import {
-  AVERAGE_SATISFACTION,
-  COUNTED_FACILITY,
-  CURRENT_YEAR,
-  MEDIAN_DAYS_TO_RESOLVE,
-  OPEN_REQUEST,
-  RELEVANT_REQUEST,
-  RESOLVED_WITHIN_15_DAYS_RATE,
-  SUBMITTED_LAST_12_MONTHS,
-  WELFARE_FACILITY,
-} from './service-stats.sql';
+import { COUNTED_FACILITY, CURRENT_YEAR, MEDIAN_DAYS_TO_RESOLVE, RESOLVED_LAST_12_MONTHS, WELFARE_FACILITY } from './service-stats.sql';
+import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, SINCE_12_MONTHS_AGO } from './service-summaries';
 
 /** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
 export function scopePrefix(code: string): string {
@@ -22,10 +13,53 @@ export function scopePrefix(code: string): string {
 
 const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
 
+interface RequestFigures {
+  openRequests: number;
+  requestsLast12Months: number;
+  resolvedWithin15DaysRate: number | null;
+  medianDaysToResolve: number | null;
+  averageSatisfaction: number | null;
+}
+
 /**
- * The figures of many communities and regions at once: three statements
- * (facilities, requests, investment) per batch however many codes, each an
- * aggregate over prefix-matched rows.
+ * Request figures by scope: the additive ones from the street-by-month
+ * summaries (a community from its own requests), the median — which does
+ * not add up — from the resolved requests of the window, found by time.
+ */
+async function requestFigures(dataSource: DataSource, parameters: unknown[]): Promise<Map<string, RequestFigures>> {
+  const byCode = async (statement: string) => new Map(((await dataSource.query(statement, parameters)) as Record<string, string | null>[]).map((row) => [row.code as string, row]));
+  const [open, submitted, resolved, medians] = await Promise.all([
+    byCode(summedOverScopes(OPEN_REQUESTS, SCOPE)),
+    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, SCOPE, SINCE_12_MONTHS_AGO)),
+    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, SCOPE, SINCE_12_MONTHS_AGO)),
+    byCode(
+      `SELECT scope.code, ${MEDIAN_DAYS_TO_RESOLVE} AS median
+       FROM ${SCOPE}
+       JOIN service_delivery.service_request r ON ${codeWithinPrefix('r.community_code', 'scope.prefix')} AND ${RESOLVED_LAST_12_MONTHS}
+       GROUP BY scope.code`,
+    ),
+  ]);
+  const figures = new Map<string, RequestFigures>();
+  for (const code of parameters[0] as string[]) {
+    const resolution = resolved.get(code);
+    const resolvedCount = Number(resolution?.resolved ?? 0);
+    const rated = Number(resolution?.rated ?? 0);
+    const median = medians.get(code)?.median;
+    figures.set(code, {
+      openRequests: Number(open.get(code)?.requests ?? 0),
+      requestsLast12Months: Number(submitted.get(code)?.requests ?? 0),
+      resolvedWithin15DaysRate: resolvedCount > 0 ? Number(resolution?.resolved_within_15_days) / resolvedCount : null,
+      medianDaysToResolve: median == null ? null : Number(median),
+      averageSatisfaction: rated > 0 ? Number(resolution?.satisfaction_sum) / rated : null,
+    });
+  }
+  return figures;
+}
+
+/**
+ * The figures of many communities and regions at once: six statements
+ * (facilities, four for requests, investment) per batch however many codes,
+ * each an aggregate over prefix-matched rows.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
   const parameters = [[...codes], codes.map(scopePrefix)];
@@ -37,18 +71,7 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
        GROUP BY scope.code, f.kind`,
       parameters,
     ) as Promise<{ code: string; kind: ServiceFacilityKind; count: number; welfare: boolean }[]>,
-    dataSource.query(
-      `SELECT scope.code,
-              count(r.id) FILTER (WHERE ${OPEN_REQUEST})::int AS "openRequests",
-              count(r.id) FILTER (WHERE ${SUBMITTED_LAST_12_MONTHS})::int AS "requestsLast12Months",
-              ${RESOLVED_WITHIN_15_DAYS_RATE} AS "resolvedWithin15DaysRate",
-              ${MEDIAN_DAYS_TO_RESOLVE} AS "medianDaysToResolve",
-              ${AVERAGE_SATISFACTION} AS "averageSatisfaction"
-       FROM ${SCOPE}
-       LEFT JOIN service_delivery.service_request r ON ${codeWithinPrefix('r.community_code', 'scope.prefix')} AND ${RELEVANT_REQUEST}
-       GROUP BY scope.code`,
-      parameters,
-    ) as Promise<{ code: string; openRequests: number; requestsLast12Months: number; resolvedWithin15DaysRate: number | null; medianDaysToResolve: number | null; averageSatisfaction: number | null }[]>,
+    requestFigures(dataSource, parameters),
     dataSource.query(
       `SELECT scope.code, coalesce(sum(i.amount), 0)::float8 AS amount
        FROM ${SCOPE}
@@ -57,7 +80,6 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
       parameters,
     ) as Promise<{ code: string; amount: number }[]>,
   ]);
-  const requestsByCode = new Map(requests.map((row) => [row.code, row]));
   const investmentByCode = new Map(investment.map((row) => [row.code, row.amount]));
   const kindsByCode = new Map<string, typeof facilities>();
   for (const row of facilities) {
@@ -65,7 +87,7 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
   }
   return codes.map((code) => {
     const kinds = (kindsByCode.get(code) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
-    const request = requestsByCode.get(code);
+    const request = requests.get(code);
     return {
       facilityCount: kinds.reduce((sum, row) => sum + row.count, 0),
       facilitiesByKind: kinds.map(({ kind, count }) => ({ kind, count })),

@@ -99,7 +99,7 @@ describe('serviceStats means the same at every level', () => {
     expect(three.entities[0].serviceRequests.totalCount).toBe(7);
     expect(three.entities[0].serviceRequests.edges).toHaveLength(2);
     expect(three.entities[2].serviceFacilities).toEqual([{ name: '西园养老院', kind: 'ELDERLY_CARE' }]);
-    expect(three.statements).toBe(5); // facilities, request pages, and the three stats aggregates
+    expect(three.statements).toBe(8); // facilities, request pages, and the six stats statements
     expect(hundreds.statements).toBe(three.statements);
   });
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { ACTIVITIES_BY_START, CONFIRMED_HOURS, LAST_12_MONTHS, LAST_12_MONTHS_OF_DAYS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
 import { OrganizationKind, OrganizationStage } from '../organization/organization.entity';
 import type { VolunteerStats } from './volunteer-stats.type';
 
@@ -13,41 +14,25 @@ export function scopePrefix(code: string): string {
 }
 
 const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
-const LAST_12_MONTHS_DAYS = `s.served_on > (current_date - interval '12 months')::date AND s.served_on <= current_date`;
 
 /**
  * Volunteer figures for many communities and regions alike: each statement
- * aggregates the rows within each scope's prefix, so four statements answer
- * any number of parents and a figure means the same at every level.
+ * aggregates within each scope's prefix (regions from the street-by-month
+ * summaries), so five statements answer any number of parents and a figure
+ * means the same at every level.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<VolunteerFigures[]> {
   const parameters = [codes, codes.map(scopePrefix)];
-  const volunteers: { code: string; registered: number; active: number }[] = await dataSource.query(
-    `SELECT scope.code,
-            count(v.id) FILTER (WHERE v.status <> 'WITHDRAWN')::int AS registered,
-            count(v.id) FILTER (WHERE v.status <> 'WITHDRAWN'
-              AND v.last_served_on > (current_date - interval '12 months')::date AND v.last_served_on <= current_date)::int AS active
-     FROM ${SCOPE}
-     LEFT JOIN volunteers.volunteer v ON ${codeWithinPrefix('v.community_code', 'scope.prefix')}
-     GROUP BY scope.code`,
-    parameters,
-  );
-  const hours: { code: string; hours: number }[] = await dataSource.query(
-    `SELECT scope.code, coalesce(sum(s.hours), 0)::float8 AS hours
-     FROM ${SCOPE}
-     LEFT JOIN volunteers.activity_signup s ON ${codeWithinPrefix('s.community_code', 'scope.prefix')}
-       AND s.confirmed_at IS NOT NULL AND ${LAST_12_MONTHS_DAYS}
-     GROUP BY scope.code`,
-    parameters,
-  );
-  const activities: { code: string; activities: number }[] = await dataSource.query(
-    `SELECT scope.code, count(a.id)::int AS activities
-     FROM ${SCOPE}
-     LEFT JOIN volunteers.activity a ON ${codeWithinPrefix('a.community_code', 'scope.prefix')}
-       AND a.starts_at > now() - interval '12 months' AND a.starts_at <= now()
-     GROUP BY scope.code`,
-    parameters,
-  );
+  const sum = async (statement: string): Promise<Map<string, Record<string, string>>> => {
+    const rows: Record<string, string>[] = await dataSource.query(statement, parameters);
+    return new Map(rows.map((row) => [row.code, row]));
+  };
+  const [registered, active, hours, activities] = await Promise.all([
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, SCOPE)),
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, SCOPE, LAST_12_MONTHS_OF_DAYS)),
+    sum(summedOverScopes(CONFIRMED_HOURS, SCOPE, LAST_12_MONTHS_OF_DAYS)),
+    sum(summedOverScopes(ACTIVITIES_BY_START, SCOPE, LAST_12_MONTHS)),
+  ]);
   // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(
     `SELECT scope.code, o.stage, o.kind, count(DISTINCT o.id)::int AS count
@@ -71,15 +56,12 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
     ]),
   );
   const figuresOf = (code: string) => byCode.get(code) as VolunteerFigures;
-  for (const row of volunteers) {
-    figuresOf(row.code).registeredVolunteers = row.registered;
-    figuresOf(row.code).activeVolunteers = row.active;
-  }
-  for (const row of hours) {
-    figuresOf(row.code).confirmedHoursLast12Months = row.hours;
-  }
-  for (const row of activities) {
-    figuresOf(row.code).activitiesLast12Months = row.activities;
+  for (const code of codes) {
+    const figures = figuresOf(code);
+    figures.registeredVolunteers = Number(registered.get(code)?.volunteers ?? 0);
+    figures.activeVolunteers = Number(active.get(code)?.volunteers ?? 0);
+    figures.confirmedHoursLast12Months = Number(hours.get(code)?.hours ?? 0);
+    figures.activitiesLast12Months = Number(activities.get(code)?.activities ?? 0);
   }
   for (const row of organizations) {
     const figures = figuresOf(row.code);

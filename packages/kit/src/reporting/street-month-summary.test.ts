@@ -1,0 +1,118 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { codeWithinPrefix } from '../codes/code-range';
+import { createStreetMonthSummary, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './street-month-summary';
+
+const byInstant: StreetMonthSummary = {
+  schema: 'facts',
+  table: 'fact_by_street_month',
+  source: 'fact',
+  time: { column: 'happened_at', type: 'timestamptz' },
+  filter: `status <> 'WITHDRAWN'`,
+  measures: { facts: '1', hours: 'hours' },
+};
+const byDay: StreetMonthSummary = { ...byInstant, table: 'fact_by_street_day_month', time: { column: 'happened_on', type: 'date' }, filter: undefined };
+const timeless: StreetMonthSummary = { ...byInstant, table: 'fact_by_street', time: undefined };
+
+const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202'];
+const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
+
+let database: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+  await dataSource.query(`CREATE SCHEMA facts`);
+  await dataSource.query(`CREATE TABLE facts.fact (id serial PRIMARY KEY, community_code text NOT NULL, happened_at timestamptz, happened_on date, hours numeric NOT NULL, status text NOT NULL)`);
+  // Some facts before the summaries exist, to check the backfill; the rest through the triggers.
+  await insertFacts(40, 1);
+  const runner = dataSource.createQueryRunner();
+  for (const summary of [byInstant, byDay, timeless]) {
+    await createStreetMonthSummary(runner, summary);
+  }
+  await runner.release();
+  await insertFacts(400, 2);
+  await dataSource.query(`UPDATE facts.fact SET status = 'WITHDRAWN' WHERE id % 7 = 0`);
+  await dataSource.query(`UPDATE facts.fact SET hours = hours + 1.25, happened_at = happened_at - interval '40 days', happened_on = happened_on - 40 WHERE id % 5 = 0`);
+  await dataSource.query(`UPDATE facts.fact SET community_code = '620201001001' WHERE id % 11 = 0`);
+  await dataSource.query(`DELETE FROM facts.fact WHERE id % 13 = 0`);
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+/** Facts spread over 500 days back from now and a few days ahead, some without a time. */
+async function insertFacts(count: number, seed: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO facts.fact (community_code, happened_at, happened_on, hours, status)
+     SELECT ($1::text[])[1 + (i * 7 + $2) % 5],
+            CASE WHEN i % 17 = 0 THEN NULL ELSE now() - ((i * 37 + $2) % 505 - 5) * interval '1 day' - (i % 24) * interval '1 hour' END,
+            CASE WHEN i % 19 = 0 THEN NULL ELSE current_date - ((i * 41 + $2) % 505 - 5) END,
+            (i % 9) * 0.25,
+            CASE WHEN i % 6 = 0 THEN 'WITHDRAWN' ELSE 'ACTIVE' END
+     FROM generate_series(1, $3) AS i`,
+    [COMMUNITIES, seed, count],
+  );
+}
+
+async function viaSummary(summary: StreetMonthSummary, window?: SummaryWindow): Promise<Record<string, string>> {
+  const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
+    summedOverScopes(summary, 'unnest($1::text[], $1::text[]) AS scope(code, prefix)', window),
+    [SCOPES],
+  );
+  return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
+}
+
+async function directly(summary: StreetMonthSummary, window?: SummaryWindow): Promise<Record<string, string>> {
+  const column = summary.time?.column;
+  const conditions = [summary.filter ?? 'true'];
+  if (window && column) {
+    conditions.push(`${column} ${window.sinceInclusive ? '>=' : '>'} ${window.since}`);
+    if (window.until) {
+      conditions.push(`${column} <= ${window.until}`);
+    }
+  }
+  const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
+    `SELECT scope.code, count(*) AS facts, sum(hours) AS hours
+     FROM unnest($1::text[]) AS scope(code)
+     JOIN facts.fact ON ${codeWithinPrefix('community_code', 'scope.code')} AND ${conditions.join(' AND ')}
+     GROUP BY scope.code`,
+    [SCOPES],
+  );
+  return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
+}
+
+describe('a street-by-month summary', () => {
+  const windows: [string, StreetMonthSummary, SummaryWindow | undefined][] = [
+    ['instants, the last 12 months, open-ended', byInstant, { since: `now() - interval '12 months'`, sinceInclusive: true }],
+    ['instants, the last 12 months up to now', byInstant, { since: `now() - interval '12 months'`, until: 'now()' }],
+    ['instants, the last 40 days', byInstant, { since: `now() - interval '40 days'`, until: 'now()' }],
+    ['instants, no window', byInstant, undefined],
+    ['days, the last 12 months up to today', byDay, { since: `(current_date - interval '12 months')::date`, until: 'current_date' }],
+    ['days, the last 30 days', byDay, { since: 'current_date - 29', sinceInclusive: true }],
+    ['no time at all', timeless, undefined],
+  ];
+
+  it.each(windows)('%s: every scope sums as the facts do, through inserts, updates and deletes', async (_name, summary, window) => {
+    const expected = await directly(summary, window);
+    expect(Object.keys(expected).length).toBeGreaterThan(3);
+    expect(await viaSummary(summary, window)).toEqual(expected);
+  });
+
+  it('reads whole months of a region from the summary, not from the facts', async () => {
+    const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM facts.fact_by_street_month WHERE month > '-infinity'`);
+    expect(rows).toBeGreaterThan(0);
+    await dataSource.query(`ALTER TABLE facts.fact DISABLE TRIGGER USER`);
+    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts + 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
+    const summed = await viaSummary(byInstant, { since: `now() - interval '12 months'`, until: 'now()' });
+    const direct = await directly(byInstant, { since: `now() - interval '12 months'`, until: 'now()' });
+    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts - 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
+    await dataSource.query(`ALTER TABLE facts.fact ENABLE TRIGGER USER`);
+    expect(Number(summed['6201'].split('/')[0])).toBe(Number(direct['6201'].split('/')[0]) + 1000);
+    // A community reads its own facts, so the tampered summary does not reach it.
+    expect(summed['620102001001']).toBe(direct['620102001001']);
+  });
+});

@@ -1,0 +1,144 @@
+import type { QueryRunner } from 'typeorm';
+import { codeWithinPrefix } from '../codes/code-range';
+
+/**
+ * A fact table summed by street (the first nine digits of a community code)
+ * and month, kept exact by statement-level triggers. Region figures then add
+ * up at most a few thousand summary rows instead of scanning millions of
+ * facts; a community's own figures still read its few facts directly.
+ *
+ * Rows whose time is NULL (or a table summed without time) fall in the
+ * `-infinity` month, which only windowless sums include.
+ */
+export interface StreetMonthSummary {
+  /** The department's schema, which holds both tables. */
+  schema: string;
+  /** The summary table's name. */
+  table: string;
+  /** The fact table's name; it has a `community_code` column. */
+  source: string;
+  /** The column that places a fact in a month; absent for figures without time. */
+  time?: { column: string; type: 'timestamptz' | 'date' };
+  /** Facts that count, as a predicate over the fact table's columns (unqualified). */
+  filter?: string;
+  /** Additive measures: name → the per-fact value summed (over unqualified columns). */
+  measures: Record<string, string>;
+}
+
+/** A time window over the summary's time column: `since` (exclusive unless said) up to `until` (inclusive, or no bound). */
+export interface SummaryWindow {
+  since: string;
+  sinceInclusive?: boolean;
+  until?: string;
+}
+
+const NO_MONTH = `'-infinity'::date`;
+
+function monthOf(summary: StreetMonthSummary, alias: string): string {
+  if (!summary.time) {
+    return NO_MONTH;
+  }
+  const column = `${alias}.${summary.time.column}`;
+  const instant = summary.time.type === 'timestamptz' ? `(${column} AT TIME ZONE 'UTC')` : column;
+  return `coalesce(date_trunc('month', ${instant})::date, ${NO_MONTH})`;
+}
+
+function applyStatement(summary: StreetMonthSummary, transition: string, sign: 1 | -1): string {
+  const names = Object.keys(summary.measures);
+  const sums = names.map((name) => `${sign === 1 ? '' : '-'}sum(${summary.measures[name]})`).join(', ');
+  const target = `${summary.schema}.${summary.table}`;
+  return `INSERT INTO ${target} AS s (street_code, month, ${names.join(', ')})
+      SELECT left(community_code, 9), ${monthOf(summary, transition)}, ${sums}
+      FROM ${transition} ${summary.filter ? `WHERE ${summary.filter}` : ''}
+      GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (street_code, month) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;
+}
+
+/**
+ * Creates the summary table, fills it from the facts already there and adds
+ * the triggers that keep it exact on every insert, update and delete. (The
+ * seed truncates facts and summaries together, so TRUNCATE needs no trigger.)
+ */
+export async function createStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
+  const target = `${summary.schema}.${summary.table}`;
+  const names = Object.keys(summary.measures);
+  await runner.query(`CREATE TABLE ${target} (
+    street_code text COLLATE "C" NOT NULL,
+    month date NOT NULL,
+    ${names.map((name) => `${name} numeric NOT NULL DEFAULT 0`).join(',\n    ')},
+    PRIMARY KEY (street_code, month))`);
+  await runner.query(`
+    INSERT INTO ${target} (street_code, month, ${names.join(', ')})
+    SELECT left(community_code, 9), ${monthOf(summary, 'f')}, ${names.map((name) => `sum(${summary.measures[name]})`).join(', ')}
+    FROM ${summary.schema}.${summary.source} f ${summary.filter ? `WHERE ${summary.filter}` : ''}
+    GROUP BY 1, 2`);
+  await runner.query(`
+    CREATE FUNCTION ${target}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        ${applyStatement(summary, 'old_facts', -1)}
+      END IF;
+      IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        ${applyStatement(summary, 'new_facts', 1)}
+      END IF;
+      RETURN NULL;
+    END $$`);
+  const source = `${summary.schema}.${summary.source}`;
+  await runner.query(`CREATE TRIGGER ${summary.table}_insert AFTER INSERT ON ${source}
+    REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
+  await runner.query(`CREATE TRIGGER ${summary.table}_update AFTER UPDATE ON ${source}
+    REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
+  await runner.query(`CREATE TRIGGER ${summary.table}_delete AFTER DELETE ON ${source}
+    REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
+}
+
+export async function dropStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
+  const source = `${summary.schema}.${summary.source}`;
+  for (const event of ['insert', 'update', 'delete']) {
+    await runner.query(`DROP TRIGGER ${summary.table}_${event} ON ${source}`);
+  }
+  await runner.query(`DROP FUNCTION ${summary.schema}.${summary.table}_apply()`);
+  await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
+}
+
+/**
+ * A statement answering the summary's measures for every scope of the
+ * batch `scope(code, prefix)` (a CTE or FROM item the caller names), exactly
+ * as if summed over the facts in the window: a region adds up the whole
+ * months inside the window from the summary and reads only the facts of the
+ * window's partial first and last months; a community (12-digit prefix)
+ * reads its own facts. Scopes without any fact are absent from the result.
+ */
+export function summedOverScopes(summary: StreetMonthSummary, scope: string, window?: SummaryWindow): string {
+  const names = Object.keys(summary.measures);
+  // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
+  const facts = `(SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
+      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''})`;
+  let bucketWindow = '';
+  let factWindow = '';
+  let factEdges = 'false';
+  if (window) {
+    if (!summary.time) {
+      throw new Error(`${summary.table} has no time column to window`);
+    }
+    const isInstant = summary.time.type === 'timestamptz';
+    const asMonth = (expression: string) => `date_trunc('month', ${isInstant ? `(${expression}) AT TIME ZONE 'UTC'` : `(${expression})`})::date`;
+    const monthStart = (month: string) => (isInstant ? `((${month})::timestamp AT TIME ZONE 'UTC')` : `(${month})`);
+    const firstWholeMonth = `(${asMonth(window.since)} + interval '1 month')::date`;
+    const lastMonth = window.until ? asMonth(window.until) : null;
+    bucketWindow = `AND b.month >= ${firstWholeMonth}${lastMonth ? ` AND b.month < ${lastMonth}` : ''}`;
+    factWindow = `AND f.fact_time ${window.sinceInclusive ? '>=' : '>'} ${window.since}${window.until ? ` AND f.fact_time <= ${window.until}` : ''}`;
+    factEdges = `(f.fact_time < ${monthStart(firstWholeMonth)}${lastMonth ? ` OR f.fact_time >= ${monthStart(lastMonth)}` : ''})`;
+  }
+  const isRegion = 'length(scope.prefix) < 12';
+  return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
+      SELECT scope.code, ${names.map((name) => `b.${name}`).join(', ')}
+      FROM ${scope}
+      JOIN ${summary.schema}.${summary.table} b ON ${isRegion} AND ${codeWithinPrefix('b.street_code', 'scope.prefix')} ${bucketWindow}
+      UNION ALL
+      SELECT scope.code, ${names.map((name) => `f.${name}`).join(', ')}
+      FROM ${scope}
+      JOIN ${facts} f ON ${codeWithinPrefix('f.community_code', 'scope.prefix')} ${factWindow}
+        AND (NOT ${isRegion} OR ${factEdges})
+    ) summed GROUP BY code`;
+}

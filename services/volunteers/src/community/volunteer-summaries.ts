@@ -1,0 +1,42 @@
+import type { StreetMonthSummary, SummaryWindow } from '@shequ/kit';
+
+/*
+ * The street-by-month summaries behind the region figures (kept exact by
+ * triggers, see the kit's street-month-summary), each with the window its
+ * figure means, so the migration and the stats read one definition.
+ */
+
+/** Volunteers who have not withdrawn, by the month of their last confirmed service. */
+export const VOLUNTEERS_BY_LAST_SERVICE: StreetMonthSummary = {
+  schema: 'volunteers',
+  table: 'volunteer_street_month',
+  source: 'volunteer',
+  time: { column: 'last_served_on', type: 'date' },
+  filter: `status <> 'WITHDRAWN'`,
+  measures: { volunteers: '1' },
+};
+
+/** Confirmed hours by the day served. */
+export const CONFIRMED_HOURS: StreetMonthSummary = {
+  schema: 'volunteers',
+  table: 'confirmed_hours_street_month',
+  source: 'activity_signup',
+  time: { column: 'served_on', type: 'date' },
+  filter: 'confirmed_at IS NOT NULL',
+  measures: { hours: 'hours' },
+};
+
+/** Activities by their start. */
+export const ACTIVITIES_BY_START: StreetMonthSummary = {
+  schema: 'volunteers',
+  table: 'activity_street_month',
+  source: 'activity',
+  time: { column: 'starts_at', type: 'timestamptz' },
+  measures: { activities: '1' },
+};
+
+/** Days in the 12 months up to today. */
+export const LAST_12_MONTHS_OF_DAYS: SummaryWindow = { since: `(current_date - interval '12 months')::date`, until: 'current_date' };
+
+/** Instants in the 12 months up to now. */
+export const LAST_12_MONTHS: SummaryWindow = { since: `now() - interval '12 months'`, until: 'now()' };
