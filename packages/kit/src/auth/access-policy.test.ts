@@ -6,6 +6,8 @@ const policy = definePolicy({
   move: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
   readAnywhere: { roles: ['analyst'], withinJurisdiction: false },
   restricted: { roles: ['department_staff'], department: 'public-safety', admins: false },
+  readOwn: { roles: ['department_staff'], department: 'volunteers', owner: 'also' },
+  rate: { roles: ['resident'], owner: 'only' },
 });
 
 const viewer = (roles: Viewer['roles'], jurisdiction = '620102', department: Viewer['department'] = null): Viewer => ({
@@ -42,5 +44,23 @@ describe('access policies', () => {
   ] as const)('%s: %s → %s', (_label, who, operation, code, expected) => {
     expect(codeOf(() => authorize(policy, operation, who, code))).toBe(expected);
     expect(isAllowed(policy, operation, who, code)).toBe(expected === 'allowed');
+  });
+
+  it.each([
+    ['the owner, without the role', viewer(['resident'], '620102001001'), 'readOwn', 'u', 'allowed'],
+    ['the owner, outside the jurisdiction', viewer(['resident'], '620201001001'), 'readOwn', 'u', 'allowed'],
+    ['someone else without the role', viewer(['resident'], '620102001001'), 'readOwn', 'other', 'FORBIDDEN'],
+    ['someone else with the role', viewer(['department_staff'], '620100', 'volunteers'), 'readOwn', 'other', 'allowed'],
+    ['the owner with the role', viewer(['resident'], '620102001001'), 'rate', 'u', 'allowed'],
+    ['another resident of the community', viewer(['resident'], '620102001001'), 'rate', 'other', 'FORBIDDEN'],
+    ['an admin who is not the owner', viewer(['admin'], '620000'), 'rate', 'other', 'FORBIDDEN'],
+    ['the owner outside the jurisdiction', viewer(['resident'], '620201001001'), 'rate', 'u', 'FORBIDDEN'],
+  ] as const)('owner rules: %s', (_label, who, operation, owner, expected) => {
+    expect(codeOf(() => authorize(policy, operation, who, '620102001001', owner))).toBe(expected);
+    expect(isAllowed(policy, operation, who, '620102001001', owner)).toBe(expected === 'allowed');
+  });
+
+  it('asks an anonymous caller to sign in even for owner rules', () => {
+    expect(codeOf(() => authorize(policy, 'readOwn', null, '620102001001', 'u'))).toBe('UNAUTHENTICATED');
   });
 });

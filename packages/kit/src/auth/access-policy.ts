@@ -12,6 +12,13 @@ export interface AccessRule {
   withinJurisdiction?: boolean;
   /** false: admins need one of the roles too (restricted records admins audit but do not read). */
   admins?: boolean;
+  /**
+   * The record's owner (the token `sub` it belongs to, e.g. a request's
+   * submitter or a volunteer's account): `also` lets the owner through
+   * whatever their role or jurisdiction; `only` refuses everyone else even
+   * when the rest of the rule passes. Checks pass the owner as `ownerSub`.
+   */
+  owner?: 'also' | 'only';
 }
 
 /**
@@ -33,16 +40,21 @@ function roleAllows(rule: AccessRule, viewer: Viewer): boolean {
   );
 }
 
-/** Why `viewer` may not perform `operation` on `targetCode`, or null when it may. */
+/** Why `viewer` may not perform `operation` on `targetCode` (owned by `ownerSub`), or null when it may. */
 export function refusal<Operation extends string>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
   targetCode?: string,
+  ownerSub?: string | null,
 ): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
   const rule = policy[operation];
   if (!viewer) {
     return { code: 'UNAUTHENTICATED', message: `sign in to ${operation}` };
+  }
+  const isOwner = ownerSub != null && viewer.sub === ownerSub;
+  if (rule.owner === 'also' && isOwner) {
+    return null;
   }
   if (!roleAllows(rule, viewer)) {
     const department = rule.department ? ` (department_staff of ${rule.department})` : '';
@@ -50,6 +62,9 @@ export function refusal<Operation extends string>(
   }
   if (targetCode !== undefined && rule.withinJurisdiction !== false && !coversCode(viewer, targetCode)) {
     return { code: 'FORBIDDEN', message: `${operation}: ${targetCode} is outside your jurisdiction ${viewer.jurisdiction}` };
+  }
+  if (rule.owner === 'only' && !isOwner) {
+    return { code: 'FORBIDDEN', message: `${operation}: only the record's owner may` };
   }
   return null;
 }
@@ -60,8 +75,9 @@ export function authorize<Operation extends string>(
   operation: Operation,
   viewer: Viewer | null,
   targetCode?: string,
+  ownerSub?: string | null,
 ): Viewer {
-  const reason = refusal(policy, operation, viewer, targetCode);
+  const reason = refusal(policy, operation, viewer, targetCode, ownerSub);
   if (reason) {
     throw reason.code === 'UNAUTHENTICATED' ? unauthenticated(reason.message) : forbidden(reason.message);
   }
@@ -74,6 +90,7 @@ export function isAllowed<Operation extends string>(
   operation: Operation,
   viewer: Viewer | null,
   targetCode?: string,
+  ownerSub?: string | null,
 ): boolean {
-  return refusal(policy, operation, viewer, targetCode) === null;
+  return refusal(policy, operation, viewer, targetCode, ownerSub) === null;
 }

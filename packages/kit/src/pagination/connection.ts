@@ -32,8 +32,15 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
-export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>): ClassType<Connection<T>> {
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` for a node type. `shareable`
+ * marks both @shareable, for a connection that several subgraphs declare
+ * identically (the node type must be shareable too).
+ */
+export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>, options: { shareable?: boolean } = {}): ClassType<Connection<T>> {
+  const shareable: ClassDecorator = options.shareable ? Directive('@shareable') : () => undefined;
+
+  @shareable
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => nodeType)
@@ -43,6 +50,7 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     cursor: string;
   }
 
+  @shareable
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
     @Field(() => [EdgeType])

@@ -1,5 +1,8 @@
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { refusal, type AccessPolicy } from '../auth/access-policy';
 import type { Department, Role, Viewer } from '../auth/viewer';
+import { maskIdNumber, maskName, maskPhone } from '../identity/masking';
+import type { GraphqlResponse } from './graphql-client';
 import { testToken } from './test-subgraph';
 
 /** A caller of the matrix: who they are, and the token that says so (none for anonymous). */
@@ -9,18 +12,48 @@ export interface MatrixViewer {
   token?: string;
 }
 
+const MASKS = { maskName, maskPhone, maskIdNumber } as const;
+
+/**
+ * A protected field a case reads: personal data that a refused caller reads
+ * masked (through one of the kit's masks) or as null — never as an error.
+ */
+export interface ProtectedRead {
+  /** Where the field's value sits in the response's `data`. */
+  path: (string | number)[];
+  /** How a caller whom the rule refuses reads it. */
+  refusedAs: keyof typeof MASKS | 'null';
+  /** The value in the clear, as the fixture stored it; checked exactly (any non-null value when omitted). */
+  plain?: string;
+  /** A rule the caller must pass to reach the record at all: its refusal is the outcome. */
+  gate?: string;
+}
+
 /** One operation of a subgraph's policy, as a request against a fixture record whose community or region is `targetCode`. */
 export interface MatrixCase {
   subgraph: string;
   policy: AccessPolicy;
+  /** The policy rule that decides. */
   operation: string;
   targetCode: string;
+  /** The token subject that owns the record, for rules with an `owner` clause. */
+  ownerSub?: string | null;
   query: string;
   variables?: Record<string, unknown>;
+  /** Set for a read of a protected field; unset, the case is a write or a refused-when-not-allowed read. */
+  read?: ProtectedRead;
+}
+
+/** The outcome of one caller's request: allowed (past authorisation), refused, or how a protected field read. */
+export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'plain' | 'masked' | 'withheld';
+
+/** The token subject the matrix gives the caller with this label. */
+export function matrixViewerSub(label: string): string {
+  return `matrix-${label.replace(/\W+/g, '-')}`;
 }
 
 function viewer(label: string, roles: Role[], jurisdiction: string, department: Department | null = null): MatrixViewer {
-  const claims: Viewer = { sub: `matrix-${label.replace(/\W+/g, '-')}`, roles, jurisdiction, department };
+  const claims: Viewer = { sub: matrixViewerSub(label), roles, jurisdiction, department };
   return { label, viewer: claims, token: testToken({ ...claims, department: department ?? undefined }) };
 }
 
@@ -48,20 +81,86 @@ export function matrixViewers(): MatrixViewer[] {
   ];
 }
 
-/** What the policy says should happen: allowed, or the refusal's code. */
-export function expectedOutcome(matrixCase: MatrixCase, caller: MatrixViewer): 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' {
-  return refusal(matrixCase.policy, matrixCase.operation, caller.viewer, matrixCase.targetCode)?.code ?? 'allowed';
+/**
+ * What the policy says should happen: allowed or the refusal's code for a
+ * write; for a protected read, the gate's refusal, else plain when the rule
+ * allows and masked or withheld when it refuses.
+ */
+export function expectedOutcome(matrixCase: MatrixCase, caller: MatrixViewer): MatrixOutcome {
+  const { policy, operation, targetCode, ownerSub, read } = matrixCase;
+  const gate = read?.gate === undefined ? null : refusal(policy, read.gate, caller.viewer, targetCode, ownerSub);
+  if (gate) {
+    return gate.code;
+  }
+  const refused = refusal(policy, operation, caller.viewer, targetCode, ownerSub);
+  if (!read) {
+    return refused?.code ?? 'allowed';
+  }
+  if (!refused) {
+    return 'plain';
+  }
+  return read.refusedAs === 'null' ? 'withheld' : 'masked';
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((value, key) => (value == null ? value : (value as Record<string | number, unknown>)[key]), data);
+}
+
+function readOutcome(read: ProtectedRead, value: unknown): MatrixOutcome | string {
+  if (value == null) {
+    return 'withheld';
+  }
+  if (read.plain === undefined) {
+    return read.refusedAs === 'null' ? 'plain' : String(value).includes('*') ? 'masked' : 'plain';
+  }
+  if (value === read.plain) {
+    return 'plain';
+  }
+  if (read.refusedAs !== 'null' && value === MASKS[read.refusedAs](read.plain)) {
+    return 'masked';
+  }
+  return `unexpected value ${JSON.stringify(value)}`;
 }
 
 /**
- * What the graph did: a refusal's code, or allowed when no error says
- * UNAUTHENTICATED or FORBIDDEN (an allowed caller may still meet a
- * BAD_USER_INPUT or CONFLICT when an earlier caller already moved the record).
+ * What the graph did. A refusal is its code. A write with no refusal is
+ * allowed, even when it then meets BAD_USER_INPUT, NOT_FOUND or CONFLICT
+ * (an earlier allowed caller may already have moved the record): those
+ * come after authorisation passed. A protected read with any other error
+ * reports that error — a masked field must never break the response —
+ * and otherwise how the field read.
  */
-export function actualOutcome(errors: { extensions?: Record<string, unknown> }[] | undefined): 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' {
-  const codes = (errors ?? []).map((error) => error.extensions?.code);
+export function actualOutcome(matrixCase: MatrixCase, response: Pick<GraphqlResponse, 'data' | 'errors'>): MatrixOutcome | string {
+  const codes = (response.errors ?? []).map((error) => error.extensions?.code);
   if (codes.includes('UNAUTHENTICATED')) {
     return 'UNAUTHENTICATED';
   }
-  return codes.includes('FORBIDDEN') ? 'FORBIDDEN' : 'allowed';
+  if (codes.includes('FORBIDDEN')) {
+    return 'FORBIDDEN';
+  }
+  if (!matrixCase.read) {
+    return 'allowed';
+  }
+  if (codes.length > 0) {
+    return `error ${String(codes[0])}: ${response.errors?.[0]?.message ?? ''}`;
+  }
+  return readOutcome(matrixCase.read, valueAt(response.data, matrixCase.read.path));
+}
+
+/** The root fields an operation selects (aliases resolved to field names). */
+export function rootFieldsOf(query: string): { operation: 'query' | 'mutation' | 'subscription'; field: string }[] {
+  return parse(query)
+    .definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((operation) =>
+      operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [{ operation: operation.operation, field: selection.name.value }] : [])),
+    );
+}
+
+/** The fields of `type Mutation` in a (super)graph's SDL. */
+export function mutationFieldsOf(sdl: string): string[] {
+  return parse(sdl).definitions.flatMap((definition) =>
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation'
+      ? (definition.fields ?? []).map((field) => field.name.value)
+      : [],
+  );
 }

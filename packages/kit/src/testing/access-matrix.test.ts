@@ -1,0 +1,80 @@
+import { definePolicy } from '../auth/access-policy';
+import { actualOutcome, expectedOutcome, matrixViewers, matrixViewerSub, mutationFieldsOf, rootFieldsOf, type MatrixCase, type MatrixViewer } from './access-matrix';
+
+const policy = definePolicy({
+  write: { roles: ['community_worker'] },
+  readPhone: { roles: ['department_staff'], department: 'volunteers', owner: 'also' },
+  readRecord: { roles: ['community_worker', 'department_staff'] },
+});
+const callers = new Map(matrixViewers().map((caller): [string, MatrixViewer] => [caller.label, caller]));
+const caller = (label: string): MatrixViewer => callers.get(label) as MatrixViewer;
+
+const write: MatrixCase = { subgraph: 'probe', policy, operation: 'write', targetCode: '620102001001', query: 'mutation { write }' };
+const phone: MatrixCase = {
+  ...write,
+  operation: 'readPhone',
+  query: '{ record { phone } }',
+  read: { path: ['record', 'phone'], refusedAs: 'maskPhone', plain: '13812345678', gate: 'readRecord' },
+};
+
+describe('the matrix callers', () => {
+  it('are every role inside and outside 620102001001, department staff once per department', () => {
+    expect(callers.size).toBe(17);
+    expect(caller('resident inside').viewer?.sub).toBe(matrixViewerSub('resident inside'));
+    expect(caller('anonymous').token).toBeUndefined();
+  });
+});
+
+describe('expectedOutcome', () => {
+  it('reads a write rule', () => {
+    expect(expectedOutcome(write, caller('anonymous'))).toBe('UNAUTHENTICATED');
+    expect(expectedOutcome(write, caller('community worker inside'))).toBe('allowed');
+    expect(expectedOutcome(write, caller('community worker outside'))).toBe('FORBIDDEN');
+  });
+
+  it('reads a protected field: the gate first, then plain or masked', () => {
+    expect(expectedOutcome(phone, caller('resident inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(phone, caller('community worker inside'))).toBe('masked');
+    expect(expectedOutcome(phone, caller('volunteers staff inside'))).toBe('plain');
+    expect(expectedOutcome({ ...phone, read: { ...phone.read!, refusedAs: 'null' } }, caller('community worker inside'))).toBe('withheld');
+  });
+
+  it('lets the owner through an owner rule', () => {
+    const owned = { ...phone, ownerSub: matrixViewerSub('community worker inside') };
+    expect(expectedOutcome(owned, caller('community worker inside'))).toBe('plain');
+  });
+});
+
+describe('actualOutcome', () => {
+  const error = (code: string) => ({ message: code, extensions: { code } });
+
+  it('counts any error after authorisation as allowed for a write', () => {
+    expect(actualOutcome(write, { errors: [error('BAD_USER_INPUT')] })).toBe('allowed');
+    expect(actualOutcome(write, { errors: [error('FORBIDDEN')] })).toBe('FORBIDDEN');
+    expect(actualOutcome(write, { errors: [error('UNAUTHENTICATED')] })).toBe('UNAUTHENTICATED');
+  });
+
+  it('tells plain from masked by the kit masks, and reports anything else', () => {
+    expect(actualOutcome(phone, { data: { record: { phone: '13812345678' } } })).toBe('plain');
+    expect(actualOutcome(phone, { data: { record: { phone: '138****5678' } } })).toBe('masked');
+    expect(actualOutcome(phone, { data: { record: { phone: null } } })).toBe('withheld');
+    expect(actualOutcome(phone, { data: { record: { phone: '1381234567*' } } })).toMatch(/^unexpected value/);
+  });
+
+  it('reports an error on a protected read instead of taking it for a mask', () => {
+    expect(actualOutcome(phone, { data: { record: null }, errors: [error('INTERNAL_SERVER_ERROR')] })).toMatch(/^error INTERNAL_SERVER_ERROR/);
+  });
+});
+
+describe('coverage helpers', () => {
+  it('lists root fields by name, aliases resolved', () => {
+    expect(rootFieldsOf('mutation ($i: X!) { done: write(input: $i) { id } other }')).toEqual([
+      { operation: 'mutation', field: 'write' },
+      { operation: 'mutation', field: 'other' },
+    ]);
+  });
+
+  it("lists a schema's mutations", () => {
+    expect(mutationFieldsOf('type Query { a: Int } type Mutation { write: Int other(id: ID): Int }')).toEqual(['write', 'other']);
+  });
+});
