@@ -12,6 +12,7 @@ import { createPublicSafetyLoaders } from './loaders';
 import { MediationCase } from './mediation/mediation-case.entity';
 import { MediationCaseResolver } from './mediation/mediation-case.resolver';
 import { PublicSafetySchema1764500000000 } from './migrations/1764500000000-public-safety-schema';
+import { StreetMonthSummaries1764900000000 } from './migrations/1764900000000-street-month-summaries';
 import { PoliceLiaison } from './policing/police-liaison.entity';
 import { PoliceLiaisonResolver } from './policing/police-liaison.resolver';
 import { Patrol, SafetyGroup } from './prevention/patrol.entity';
@@ -25,7 +26,7 @@ export const publicSafetySubgraph = defineSubgraph({
   name: 'public-safety',
   databaseSchema: 'public_safety',
   entities: [AuditEntry, PoliceLiaison, SafetyGroup, Patrol, SafetyIncident, MediationCase, LegalService, Inspection, InspectionHazard, SupervisedPerson],
-  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000],
+  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, StreetMonthSummaries1764900000000],
   resolvers: [
     CommunitySafetyResolver,
     RegionSafetyResolver,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, SINCE_12_MONTHS_AGO, SINCE_12_MONTHS_AGO_OF_DAYS } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -39,65 +40,63 @@ export function scopePrefix(code: string): string {
   return code.length === 12 ? code : significantPrefix(code);
 }
 
+const SCOPE = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
 const YEAR_AGO = `(current_date - interval '12 months')::date`;
 const MONTH_AGO = `current_date - 29`;
 
-/** One aggregate statement per table: each joins every scope of the batch to its prefix-matched rows. */
+/**
+ * One aggregate statement per figure group: each joins every scope of the
+ * batch to its prefix-matched rows, or sums the street-by-month summaries.
+ */
 const STATEMENTS: { sql: (within: (column: string) => string) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
-    sql: (within) => `SELECT scope.code, count(i.id) AS incidents
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
-      LEFT JOIN public_safety.safety_incident i ON ${within('i.community_code')} AND i.occurred_at >= now() - interval '12 months'
-      GROUP BY scope.code`,
+    sql: () => summedOverScopes(INCIDENTS_BY_OCCURRENCE, SCOPE, SINCE_12_MONTHS_AGO),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
   },
   {
-    sql: (within) => `SELECT scope.code,
-        count(m.id) FILTER (WHERE m.received_on >= ${YEAR_AGO}) AS received,
-        count(m.id) FILTER (WHERE m.closed_on >= ${YEAR_AGO}) AS closed,
-        count(m.id) FILTER (WHERE m.closed_on >= ${YEAR_AGO} AND m.outcome = 'AGREEMENT_REACHED') AS agreed,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY m.days_to_close) FILTER (WHERE m.closed_on >= ${YEAR_AGO}) AS median_days
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
-      LEFT JOIN public_safety.mediation_case m ON ${within('m.community_code')} AND (m.received_on >= ${YEAR_AGO} OR m.closed_on >= ${YEAR_AGO})
+    sql: () => summedOverScopes(MEDIATIONS_BY_RECEIPT, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
+    read: (row) => ({ mediationCasesLast12Months: Number(row.received) }),
+  },
+  {
+    sql: () => summedOverScopes(MEDIATIONS_BY_CLOSING, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
+    read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
+  },
+  {
+    // A median does not add up from months: it reads the cases closed in the window, found by their closing day.
+    sql: (within) => `SELECT scope.code, percentile_cont(0.5) WITHIN GROUP (ORDER BY m.days_to_close) AS median_days
+      FROM ${SCOPE}
+      JOIN public_safety.mediation_case m ON ${within('m.community_code')} AND m.closed_on >= ${YEAR_AGO}
       GROUP BY scope.code`,
-    read: (row) => ({
-      mediationCasesLast12Months: Number(row.received),
-      mediationClosedLast12Months: Number(row.closed),
-      mediationAgreementsLast12Months: Number(row.agreed),
-      medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days),
-    }),
+    read: (row) => ({ medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days) }),
   },
   {
     sql: (within) => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
+      FROM ${SCOPE}
       LEFT JOIN public_safety.patrol p ON ${within('p.community_code')} AND p.patrolled_on >= ${MONTH_AGO}
       GROUP BY scope.code`,
     read: (row) => ({ patrolsLastMonth: Number(row.patrols), jointPatrolsLastMonth: Number(row.joint), patrolHoursLastMonth: Number(row.hours) }),
   },
   {
     sql: (within) => `SELECT scope.code, count(h.id) AS open_hazards
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
+      FROM ${SCOPE}
       LEFT JOIN public_safety.inspection_hazard h ON ${within('h.community_code')} AND h.fixed_on IS NULL
       GROUP BY scope.code`,
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {
-    sql: (within) => `SELECT scope.code, coalesce(sum(s.people_reached), 0) AS reached
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
-      LEFT JOIN public_safety.legal_service s ON ${within('s.community_code')} AND s.held_on >= ${YEAR_AGO}
-      GROUP BY scope.code`,
+    sql: () => summedOverScopes(LEGAL_SERVICE_REACH, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {
     sql: (within) => `SELECT scope.code, count(DISTINCT l.community_code) AS covered
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
+      FROM ${SCOPE}
       LEFT JOIN public_safety.police_liaison l ON ${within('l.community_code')} AND l.until IS NULL
       GROUP BY scope.code`,
     read: (row) => ({ communitiesWithPoliceLiaison: Number(row.covered) }),
   },
   {
     sql: (within) => `SELECT scope.code, count(sp.id) AS supervised
-      FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
+      FROM ${SCOPE}
       LEFT JOIN public_safety.supervised_person sp ON ${within('sp.community_code')}
         AND sp.supervised_from <= current_date AND (sp.supervised_until IS NULL OR sp.supervised_until >= current_date)
       GROUP BY scope.code`,

@@ -1,0 +1,46 @@
+import type { StreetMonthSummary, SummaryWindow } from '@shequ/kit';
+
+/*
+ * The street-by-month summaries behind the region figures (kept exact by
+ * triggers, see the kit's street-month-summary), with the windows the
+ * figures mean, so the migration and the stats read one definition.
+ */
+
+export const INCIDENTS_BY_OCCURRENCE: StreetMonthSummary = {
+  schema: 'public_safety',
+  table: 'incident_street_month',
+  source: 'safety_incident',
+  time: { column: 'occurred_at', type: 'timestamptz' },
+  measures: { incidents: '1' },
+};
+
+export const MEDIATIONS_BY_RECEIPT: StreetMonthSummary = {
+  schema: 'public_safety',
+  table: 'mediation_received_street_month',
+  source: 'mediation_case',
+  time: { column: 'received_on', type: 'date' },
+  measures: { received: '1' },
+};
+
+export const MEDIATIONS_BY_CLOSING: StreetMonthSummary = {
+  schema: 'public_safety',
+  table: 'mediation_closed_street_month',
+  source: 'mediation_case',
+  time: { column: 'closed_on', type: 'date' },
+  filter: 'closed_on IS NOT NULL',
+  measures: { closed: '1', agreed: `CASE WHEN outcome = 'AGREEMENT_REACHED' THEN 1 ELSE 0 END` },
+};
+
+export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
+  schema: 'public_safety',
+  table: 'legal_service_street_month',
+  source: 'legal_service',
+  time: { column: 'held_on', type: 'date' },
+  measures: { reached: 'people_reached' },
+};
+
+/** Instants from 12 months ago on. */
+export const SINCE_12_MONTHS_AGO: SummaryWindow = { since: `now() - interval '12 months'`, sinceInclusive: true };
+
+/** Days from the same day 12 months ago on. */
+export const SINCE_12_MONTHS_AGO_OF_DAYS: SummaryWindow = { since: `(current_date - interval '12 months')::date`, sinceInclusive: true };
