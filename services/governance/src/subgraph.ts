@@ -1,4 +1,5 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CommunityAssessmentResolver, RegionAssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentSnapshotResolver, RegionAssessmentHistoryResolver } from './assessment/assessment-snapshot';
 import { CommunityDemonstrationResolver, DemonstrationUnitResolver } from './demonstration/demonstration-unit.resolver';
@@ -37,6 +38,7 @@ export const governanceSubgraph = defineSubgraph({
     CommunityProjectsResolver,
     DemonstrationUnitResolver,
     CommunityDemonstrationResolver,
+    AuditLogResolver,
   ],
   references: {
     // The representation may carry figures other subgraphs resolved for a @requires; keep them beside the row.

@@ -3,13 +3,12 @@ import { definePolicy } from '@shequ/kit';
 /**
  * Who may do what in service delivery, each always within their
  * jurisdiction (a resident's jurisdiction is their own 12-digit community
- * code). Admins pass every rule. Facilities, the catalogue and stats are
- * public aggregates and need no rule.
+ * code). Admins pass every rule but `rateServiceRequest`. Facilities, the
+ * catalogue and stats are public aggregates and need no rule.
  *
- * Two checks sit beside this table because they concern the person rather
- * than the role: only the submitter may rate a request
- * (`rateServiceRequest` also needs token sub = submitter), and the submitter
- * may always read their own request's details.
+ * Two rules concern the person as well as the role (`owner`, the request's
+ * submitter): only the submitter may rate a request, and the submitter may
+ * always read their own request's details.
  */
 export const serviceDeliveryPolicy = definePolicy({
   submitServiceRequest: { roles: ['resident', 'community_worker', 'department_staff'], department: 'service-delivery' },
@@ -18,13 +17,14 @@ export const serviceDeliveryPolicy = definePolicy({
   resolveServiceRequest: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
   closeServiceRequest: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
   rejectServiceRequest: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
-  rateServiceRequest: { roles: ['resident'] },
+  rateServiceRequest: { roles: ['resident'], owner: 'only' },
   // Community workers run their community's facilities day to day, so they keep its register current too.
   registerFacility: { roles: ['department_staff', 'community_worker'], department: 'service-delivery' },
   updateFacility: { roles: ['department_staff', 'community_worker'], department: 'service-delivery' },
   recordInvestment: { roles: ['department_staff'], department: 'service-delivery' },
   /** A request's description, submitter, contact and transition notes (besides the submitter themself). */
-  readServiceRequestDetails: { roles: ['community_worker', 'department_staff'], department: 'service-delivery' },
+  readServiceRequestDetails: { roles: ['community_worker', 'department_staff'], department: 'service-delivery', owner: 'also' },
+  readAuditLog: { roles: ['admin'], withinJurisdiction: false },
 });
 
 export type ServiceDeliveryOperation = keyof typeof serviceDeliveryPolicy;

@@ -1,4 +1,5 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { ServiceCategory, ServiceOffering } from './catalogue/service-catalogue.entity';
 import { CommunityReference, RegionReference } from './community/community.entity';
@@ -31,6 +32,7 @@ export const serviceDeliverySubgraph = defineSubgraph({
     ServiceInvestmentResolver,
     ServiceRankingResolver,
     ServiceTrendResolver,
+    AuditLogResolver,
   ],
   entityTypes: [CommunityReference, RegionReference],
   references: {

@@ -1,4 +1,5 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { VolunteerActivity } from './activity/activity.entity';
 import { VolunteerActivityResolver } from './activity/activity.resolver';
 import { CommunityReference, RegionReference } from './community/community.entity';
@@ -35,6 +36,7 @@ export const volunteersSubgraph = defineSubgraph({
     CommunityVolunteersResolver,
     RegionVolunteersResolver,
     VolunteeringReportingResolver,
+    AuditLogResolver,
   ],
   entityTypes: [CommunityReference, RegionReference],
   references: {

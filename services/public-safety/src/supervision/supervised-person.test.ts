@@ -118,25 +118,25 @@ describe('registerSupervisedPerson and updateAssistancePlan', () => {
   });
 });
 
-describe('auditLog', () => {
-  const LOG = `query ($filter: SafetyAuditFilter, $after: String) { auditLog(filter: $filter, first: 2, after: $after) { totalCount edges { node { operation actorSub targetIds occurredAt } } pageInfo { hasNextPage endCursor } } }`;
+describe('publicSafetyAuditLog', () => {
+  const LOG = `query ($filter: AuditLogFilter, $after: String) { publicSafetyAuditLog(filter: $filter, first: 2, after: $after) { totalCount edges { node { operation actorSub targetIds occurredAt } } pageInfo { hasNextPage endCursor } } }`;
 
   it('is for admins only', async () => {
     const response = await graphqlRequest(subgraph.url, LOG, { token: staff('620000') });
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(response.data).toEqual({ auditLog: null });
+    expect(response.data).toEqual({ publicSafetyAuditLog: null });
   });
 
   it('filters by operation, actor and date range, newest first, in pages', async () => {
     const filter = { operation: 'read:SupervisedPerson', actorSub: 'officer-1', from: new Date(Date.now() - 3600_000).toISOString() };
     const first = await graphqlRequest(subgraph.url, LOG, { variables: { filter }, token: admin });
-    expect(first.data.auditLog.totalCount).toBe(3);
-    expect(first.data.auditLog.pageInfo.hasNextPage).toBe(true);
-    const second = await graphqlRequest(subgraph.url, LOG, { variables: { filter, after: first.data.auditLog.pageInfo.endCursor }, token: admin });
-    const targets = [...first.data.auditLog.edges, ...second.data.auditLog.edges].map((edge: { node: { targetIds: string[] } }) => edge.node.targetIds[0]);
+    expect(first.data.publicSafetyAuditLog.totalCount).toBe(3);
+    expect(first.data.publicSafetyAuditLog.pageInfo.hasNextPage).toBe(true);
+    const second = await graphqlRequest(subgraph.url, LOG, { variables: { filter, after: first.data.publicSafetyAuditLog.pageInfo.endCursor }, token: admin });
+    const targets = [...first.data.publicSafetyAuditLog.edges, ...second.data.publicSafetyAuditLog.edges].map((edge: { node: { targetIds: string[] } }) => edge.node.targetIds[0]);
     expect(targets).toEqual(['00000000-0000-4000-8000-000000000302', '00000000-0000-4000-8000-000000000301', '00000000-0000-4000-8000-000000000303']);
     const future = await graphqlRequest(subgraph.url, LOG, { variables: { filter: { from: new Date(Date.now() + 3600_000).toISOString() } }, token: admin });
-    expect(future.data.auditLog.totalCount).toBe(0);
+    expect(future.data.publicSafetyAuditLog.totalCount).toBe(0);
   });
 
   it('rejects a reversed date range', async () => {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { assertTransition, authorize, badUserInput, forbidden, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, maskName, maskPhone } from '@shequ/kit';
+import { assertTransition, authorize, badUserInput, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, maskName, maskPhone } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
 import { CommunityReference } from '../community/community.entity';
@@ -18,11 +18,9 @@ import {
   type SubmissionValues,
 } from './service-request.input';
 
-/** The submitter always sees their own request; otherwise the policy's readServiceRequestDetails rule decides. */
+/** The policy's readServiceRequestDetails rule, with the submitter as the request's owner (who always sees it). */
 export function mayReadDetails(viewer: Viewer | null, request: Pick<ServiceRequest, 'submitterSub' | 'communityCode'>): boolean {
-  return (
-    (!!viewer && viewer.sub === request.submitterSub) || isAllowed(serviceDeliveryPolicy, 'readServiceRequestDetails', viewer, request.communityCode)
-  );
+  return isAllowed(serviceDeliveryPolicy, 'readServiceRequestDetails', viewer, request.communityCode, request.submitterSub);
 }
 
 /** A transition as the graph serves it: with its request, to decide who may see actor and note. */
@@ -156,10 +154,8 @@ export class ServiceRequestResolver {
     const { id, satisfaction } = readRating(input);
     return context.dataSource.transaction(async (manager) => {
       const request = found(await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`);
-      const viewer = authorize(serviceDeliveryPolicy, 'rateServiceRequest', context.viewer, request.communityCode);
-      if (viewer.sub !== request.submitterSub) {
-        throw forbidden('rateServiceRequest: only the resident who submitted the request may rate it');
-      }
+      // The rule's owner clause: only the resident who submitted the request may rate it.
+      authorize(serviceDeliveryPolicy, 'rateServiceRequest', context.viewer, request.communityCode, request.submitterSub);
       if (request.status !== ServiceRequestStatus.RESOLVED && request.status !== ServiceRequestStatus.CLOSED) {
         throw badUserInput('input.id', `the service request is ${request.status}: it can be rated once RESOLVED or CLOSED`);
       }

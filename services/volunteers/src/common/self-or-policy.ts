@@ -1,18 +1,15 @@
 import { authorize, isAllowed, type Viewer } from '@shequ/kit';
 import { volunteersPolicy, type VolunteersOperation } from '../access-policy';
 
-/** True when the viewer is the volunteer whose account is `accountSub`. */
-export function isSelf(viewer: Viewer | null, accountSub: string | null): boolean {
-  return !!viewer && !!accountSub && viewer.sub === accountSub;
-}
-
-/** Lets the volunteer act for themself; anyone else must pass the policy rule for the volunteer's community. */
+/**
+ * The policy's rule for a volunteer's record: the volunteer's account is the
+ * record's owner, so rules with `owner: 'also'` let the volunteer act for
+ * themself; anyone else must pass the rule for the volunteer's community.
+ */
 export function selfOrAuthorize(operation: VolunteersOperation, viewer: Viewer | null, volunteer: { accountSub: string | null; communityCode: string }): void {
-  if (!isSelf(viewer, volunteer.accountSub)) {
-    authorize(volunteersPolicy, operation, viewer, volunteer.communityCode);
-  }
+  authorize(volunteersPolicy, operation, viewer, volunteer.communityCode, volunteer.accountSub);
 }
 
 export function selfOrAllowed(operation: VolunteersOperation, viewer: Viewer | null, volunteer: { accountSub: string | null; communityCode: string }): boolean {
-  return isSelf(viewer, volunteer.accountSub) || isAllowed(volunteersPolicy, operation, viewer, volunteer.communityCode);
+  return isAllowed(volunteersPolicy, operation, viewer, volunteer.communityCode, volunteer.accountSub);
 }

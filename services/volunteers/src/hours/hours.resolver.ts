@@ -4,7 +4,7 @@ import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
-import { isSelf, selfOrAuthorize } from '../common/self-or-policy';
+import { selfOrAuthorize } from '../common/self-or-policy';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerSignUp } from './activity-signup.entity';
 import { VolunteerHourRedemption } from './hour-redemption.entity';
@@ -45,9 +45,8 @@ export class VolunteerSignUpResolver {
         // The activity row lock serialises sign-ups, so two requests cannot both take the last place.
         const activity = found(await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }), `activity ${activityId}`);
         const volunteer = found(await manager.findOneBy(Volunteer, { id: volunteerId }), `volunteer ${volunteerId}`);
-        if (!isSelf(context.viewer, volunteer.accountSub)) {
-          authorize(volunteersPolicy, 'signUp', context.viewer, activity.communityCode);
-        }
+        // The volunteer owns their sign-up: the rule lets them sign themself up wherever the activity is.
+        authorize(volunteersPolicy, 'signUp', context.viewer, activity.communityCode, volunteer.accountSub);
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
