@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { governanceMatrixCases } from '@shequ/governance';
-import { actualOutcome, expectedOutcome, graphqlRequest, matrixViewers, type MatrixCase } from '@shequ/kit/dist/testing';
-import { departmentMatrixCases } from './department-matrix-cases';
+import { governancePolicy } from '@shequ/governance/dist/access-policy';
+import { actualOutcome, expectedOutcome, graphqlRequest, matrixViewers, mutationFieldsOf, rootFieldsOf, type MatrixCase } from '@shequ/kit/dist/testing';
+import { publicSafetyPolicy } from '@shequ/public-safety/dist/access-policy';
+import { publicSafetyMatrixCases } from '@shequ/public-safety/dist/testing/access-matrix';
+import { SUPERGRAPH_PATH } from '@shequ/schema';
+import { serviceDeliveryPolicy } from '@shequ/service-delivery/dist/access-policy';
+import { serviceDeliveryMatrixCases } from '@shequ/service-delivery/dist/testing/access-matrix';
+import { volunteersPolicy } from '@shequ/volunteers/dist/access-policy';
+import { volunteersMatrixCases } from '@shequ/volunteers/dist/testing/access-matrix';
 import { startGraph, type Graph } from './graph-harness';
+
+const POLICIES = { governance: governancePolicy, 'service-delivery': serviceDeliveryPolicy, volunteers: volunteersPolicy, 'public-safety': publicSafetyPolicy };
 
 let graph: Graph;
 let cases: MatrixCase[] = [];
@@ -9,26 +19,58 @@ const viewers = matrixViewers();
 
 beforeAll(async () => {
   graph = await startGraph();
-  cases = [...(await governanceMatrixCases(graph.subgraphs.governance.dataSource)), ...departmentMatrixCases()];
+  const { subgraphs } = graph;
+  cases = [
+    ...(await governanceMatrixCases(subgraphs.governance.dataSource)),
+    ...(await serviceDeliveryMatrixCases(subgraphs['service-delivery'].dataSource)),
+    ...(await volunteersMatrixCases(subgraphs.volunteers.dataSource)),
+    ...(await publicSafetyMatrixCases(subgraphs['public-safety'].dataSource)),
+  ];
 });
 afterAll(() => graph.stop());
 
-describe('the authorisation matrix through the gateway', () => {
-  it('walks every role, inside and outside its jurisdiction, against every operation, as each policy says', async () => {
+const nameOf = (matrixCase: MatrixCase): string => `${matrixCase.subgraph} ${matrixCase.operation} (${rootFieldsOf(matrixCase.query).map(({ field }) => field).join(', ')}${matrixCase.read ? ` → ${matrixCase.read.path.join('.')}` : ''})`;
+
+describe('the authorisation matrix', () => {
+  it('has a case for every mutation of the composed graph', () => {
+    const covered = new Set(cases.flatMap((matrixCase) => rootFieldsOf(matrixCase.query).filter(({ operation }) => operation === 'mutation').map(({ field }) => field)));
+    const mutations = mutationFieldsOf(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    expect(mutations.length).toBeGreaterThan(40);
+    expect(mutations.filter((field) => !covered.has(field))).toEqual([]);
+  });
+
+  it('has a case for every rule of every policy', () => {
+    const uncovered = Object.entries(POLICIES).flatMap(([subgraph, policy]) =>
+      Object.keys(policy)
+        .filter((operation) => !cases.some((matrixCase) => matrixCase.subgraph === subgraph && matrixCase.operation === operation))
+        .map((operation) => `${subgraph} ${operation}`),
+    );
+    expect(uncovered).toEqual([]);
+  });
+
+  it('walks every role, inside and outside its jurisdiction, through the gateway against every case, as each policy says', async () => {
     const mismatches: string[] = [];
+    const neverSucceeded: string[] = [];
     let checked = 0;
     for (const matrixCase of cases) {
+      let succeeded = false;
       for (const caller of viewers) {
-        const { errors } = await graphqlRequest(graph.gateway.url, matrixCase.query, { variables: matrixCase.variables, token: caller.token });
+        const response = await graphqlRequest(graph.gateway.url, matrixCase.query, { variables: matrixCase.variables, token: caller.token });
         const expected = expectedOutcome(matrixCase, caller);
-        const actual = actualOutcome(errors);
+        const actual = actualOutcome(matrixCase, response);
         checked += 1;
+        succeeded ||= expected === actual && (expected === 'allowed' || expected === 'plain') && !response.errors?.length;
         if (expected !== actual) {
-          mismatches.push(`${matrixCase.subgraph} ${matrixCase.operation} as ${caller.label}: expected ${expected}, got ${actual} (${errors?.[0]?.message ?? 'no error'})`);
+          mismatches.push(`${nameOf(matrixCase)} as ${caller.label}: expected ${expected}, got ${actual} (${response.errors?.[0]?.message ?? 'no error'})`);
         }
+      }
+      // An allowed caller's clean answer shows the request itself is sound, so refusals are the policy's and not a broken case's.
+      if (!succeeded) {
+        neverSucceeded.push(nameOf(matrixCase));
       }
     }
     expect(mismatches).toEqual([]);
+    expect(neverSucceeded).toEqual([]);
     expect(checked).toBe(cases.length * viewers.length);
   });
 });

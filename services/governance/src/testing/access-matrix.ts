@@ -3,8 +3,11 @@ import type { MatrixCase } from '@shequ/kit/dist/testing';
 import { governancePolicy } from '../access-policy';
 
 /**
- * Governance's mutations as access-matrix cases, against records in
- * Lanzhou (620100) and community 620102001001 that `prepare` inserts.
+ * Governance's mutations and its audit log as access-matrix cases, against
+ * records in Lanzhou (620100) and community 620102001001 that this inserts.
+ * Each lifecycle move gets a record of its own in the state it starts from,
+ * so the first caller the policy allows moves it and later callers meet
+ * only an illegal transition, after authorisation.
  */
 export async function governanceMatrixCases(dataSource: DataSource): Promise<MatrixCase[]> {
   const plan = async (status: string) =>
@@ -14,9 +17,11 @@ export async function governanceMatrixCases(dataSource: DataSource): Promise<Mat
         [status],
       )) as { id: string }[]
     )[0].id;
-  const draft = await plan('DRAFT');
+  const toApprove = await plan('DRAFT');
+  const toEdit = await plan('DRAFT');
   const approved = await plan('APPROVED');
   const inForce = await plan('IN_FORCE');
+  const toClose = await plan('IN_FORCE');
   const [{ id: target }] = await dataSource.query(
     `INSERT INTO governance.plan_target (plan_id, indicator, description, target_value, unit, due_year, tiers) VALUES ($1, 'FREE_TEXT', 'matrix', 1, 'x', 2028, '{STANDARD}') RETURNING id`,
     [inForce],
@@ -28,16 +33,28 @@ export async function governanceMatrixCases(dataSource: DataSource): Promise<Mat
   const [{ id: project }] = await dataSource.query(
     `INSERT INTO governance.practical_project (community_code, year, title, budget, funding_source, status) VALUES ('620102001001', 2026, 'matrix', 1, 'STATE', 'PLANNED') RETURNING id`,
   );
-  const base = { subgraph: 'governance', policy: governancePolicy };
+  const plans = { subgraph: 'governance', policy: governancePolicy, targetCode: '620100' };
+  const community = { subgraph: 'governance', policy: governancePolicy, targetCode: '620102001001' };
+  const year = new Date().getUTCFullYear();
   return [
-    { ...base, operation: 'draftPlan', targetCode: '620100', query: 'mutation ($i: DraftPlanInput!) { draftPlan(input: $i) { id } }', variables: { i: { regionCode: '620100', kind: 'ANNUAL', title: 'matrix', startYear: 2027, endYear: 2027 } } },
-    { ...base, operation: 'changePlanStatus', targetCode: '620100', query: `mutation { approvePlan(id: "${draft}", approvingBody: "matrix") { id } }` },
-    { ...base, operation: 'changePlanStatus', targetCode: '620100', query: `mutation { putPlanInForce(id: "${approved}") { id } }` },
-    { ...base, operation: 'editPlan', targetCode: '620100', query: `mutation { addPlanMeasure(planId: "${draft}", input: { description: "matrix", leadDepartment: "governance" }) { id } }` },
-    { ...base, operation: 'recordTargetProgress', targetCode: '620100', query: `mutation { recordTargetProgress(targetId: "${target}", value: 1) { id } }` },
-    { ...base, operation: 'editPlan', targetCode: '620100', query: `mutation { updateMeasureStatus(measureId: "${measure}", status: UNDERWAY) { id } }` },
-    { ...base, operation: 'registerPracticalProject', targetCode: '620102001001', query: 'mutation { registerPracticalProject(input: { communityCode: "620102001001", year: 2026, title: "matrix", budget: 1, fundingSource: STATE }) { id } }' },
-    { ...base, operation: 'changePracticalProjectStatus', targetCode: '620102001001', query: `mutation { changePracticalProjectStatus(id: "${project}", status: IN_PROGRESS) { id } }` },
-    { ...base, operation: 'designateDemonstrationUnit', targetCode: '620102001001', query: 'mutation { designateDemonstrationUnit(input: { code: "620102001001", level: MUNICIPAL, year: 2026, practice: "matrix" }) { id } }' },
+    { ...plans, operation: 'draftPlan', query: 'mutation ($i: DraftPlanInput!) { draftPlan(input: $i) { id } }', variables: { i: { regionCode: '620100', kind: 'ANNUAL', title: 'matrix', startYear: 2027, endYear: 2027 } } },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { approvePlan(id: "${toApprove}", approvingBody: "matrix") { id } }` },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { putPlanInForce(id: "${approved}") { id } }` },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { closePlan(id: "${toClose}") { id } }` },
+    {
+      ...plans,
+      operation: 'editPlan',
+      query: `mutation ($i: PlanTargetInput!) { addPlanTarget(planId: "${toEdit}", input: $i) { id } }`,
+      variables: { i: { indicator: 'FREE_TEXT', description: 'matrix', targetValue: 1, unit: 'x', dueYear: 2028, tiers: ['STANDARD'] } },
+    },
+    { ...plans, operation: 'editPlan', query: `mutation { addPlanMeasure(planId: "${toEdit}", input: { description: "matrix", leadDepartment: "governance" }) { id } }` },
+    { ...plans, operation: 'recordTargetProgress', query: `mutation { recordTargetProgress(targetId: "${target}", value: 1) { id } }` },
+    { ...plans, operation: 'editPlan', query: `mutation { updateMeasureStatus(measureId: "${measure}", status: UNDERWAY) { id } }` },
+    { ...community, operation: 'registerPracticalProject', query: 'mutation { registerPracticalProject(input: { communityCode: "620102001001", year: 2026, title: "matrix", budget: 1, fundingSource: STATE }) { id } }' },
+    { ...community, operation: 'changePracticalProjectStatus', query: `mutation { changePracticalProjectStatus(id: "${project}", status: IN_PROGRESS) { id } }` },
+    { ...community, operation: 'designateDemonstrationUnit', query: `mutation { designateDemonstrationUnit(input: { code: "620102001001", level: MUNICIPAL, year: ${year}, practice: "matrix" }) { id } }` },
+    // Assessed through the whole graph: the run asks the gateway for every community of the county.
+    { ...plans, targetCode: '620102', operation: 'runAssessment', query: `mutation { runAssessment(regionCode: "620102", year: ${year}) { communitiesAssessed } }` },
+    { ...plans, operation: 'readAuditLog', query: '{ governanceAuditLog(first: 1) { totalCount edges { node { operation actorSub } } } }' },
   ];
 }

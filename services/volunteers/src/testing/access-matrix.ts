@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import type { MatrixCase, ProtectedRead } from '@shequ/kit/dist/testing';
+import { volunteersPolicy } from '../access-policy';
+import { VOLUNTEERS_FIXTURE } from './fixture';
+
+const COMMUNITY = '620102001001';
+
+/**
+ * The volunteers subgraph's mutations, its restricted and personal fields
+ * and its audit log as access-matrix cases, in community 620102001001 over
+ * the fixture (insertVolunteersFixture) and rows this inserts: a volunteer
+ * to enrol, an activity still open for sign-up, one that has started with
+ * sign-ups awaiting attendance and confirmation, an organisation still
+ * incubating.
+ */
+export async function volunteersMatrixCases(dataSource: DataSource): Promise<MatrixCase[]> {
+  const { volunteers, teams } = VOLUNTEERS_FIXTURE;
+  const insertVolunteer = async (name: string, idNumber: string): Promise<string> =>
+    (
+      (await dataSource.query(
+        `INSERT INTO volunteers.volunteer (community_code, name, phone, id_number, skills, status, registered_on) VALUES ($1, $2, '13700000000', $3, '{IT}', 'ACTIVE', current_date - 10) RETURNING id`,
+        [COMMUNITY, name, idNumber],
+      )) as { id: string }[]
+    )[0].id;
+  const recruit = await insertVolunteer('矩阵甲', '620102199101011111');
+  const attendee = await insertVolunteer('矩阵乙', '620102199101012222');
+  const activity = async (startsIn: string): Promise<string> =>
+    (
+      (await dataSource.query(
+        `INSERT INTO volunteers.activity (title, category, community_code, organiser_team_id, starts_at, ends_at, places)
+         VALUES ('矩阵活动', 'ELDERLY_CARE', $1, $2, now() + $3::interval, now() + $3::interval + interval '3 hours', 30) RETURNING id`,
+        [COMMUNITY, teams.xingfu, startsIn],
+      )) as { id: string }[]
+    )[0].id;
+  const open = await activity('10 days');
+  const started = await activity('-2 days');
+  await dataSource.query(
+    `INSERT INTO volunteers.activity_signup (activity_id, volunteer_id, community_code, served_on, attended, hours)
+     VALUES ($1, $2, $4, current_date - 2, NULL, NULL), ($1, $3, $4, current_date - 2, true, 2)`,
+    [started, recruit, attendee, COMMUNITY],
+  );
+  const [{ id: incubating }]: { id: string }[] = await dataSource.query(
+    `INSERT INTO volunteers.organization (name, kind, functions, stage) VALUES ('矩阵互助会', 'CHARITY', '{SOCIAL_SERVICE}', 'INCUBATING') RETURNING id`,
+  );
+  await dataSource.query(`INSERT INTO volunteers.organization_community (organization_id, community_code) VALUES ($1, $2)`, [incubating, COMMUNITY]);
+
+  const base = { subgraph: 'volunteers', policy: volunteersPolicy, targetCode: COMMUNITY };
+  const write = (operation: string, mutation: string, inputType: string, input: Record<string, unknown>): MatrixCase => ({
+    ...base,
+    operation,
+    query: `mutation ($i: ${inputType}!) { ${mutation}(input: $i) { __typename } }`,
+    variables: { i: input },
+  });
+  // 张三's record: only callers who may read volunteers reach it; then the personal fields read in the clear or masked.
+  const zhang = (field: string, operation: string, read: Omit<ProtectedRead, 'path' | 'gate'>): MatrixCase => ({
+    ...base,
+    operation,
+    ownerSub: VOLUNTEERS_FIXTURE.zhangAccount,
+    query: `query ($id: ID!) { volunteer(id: $id) { id ${field} } }`,
+    variables: { id: volunteers.zhang },
+    read: { path: ['volunteer', field], gate: 'readVolunteers', ...read },
+  });
+  return [
+    write('registerVolunteer', 'registerVolunteer', 'RegisterVolunteerInput', { communityCode: COMMUNITY, name: '矩阵测试', phone: '13800000000', idNumber: '620102199001019999', skills: ['IT'] }),
+    write('updateVolunteer', 'updateVolunteer', 'UpdateVolunteerInput', { id: volunteers.li, skills: ['LEGAL', 'IT'] }),
+    write('createTeam', 'createTeam', 'CreateVolunteerTeamInput', { name: '矩阵服务队', communityCode: COMMUNITY }),
+    write('joinTeam', 'joinTeam', 'JoinVolunteerTeamInput', { teamId: teams.xingfu, volunteerId: recruit }),
+    write('createActivity', 'createActivity', 'CreateVolunteerActivityInput', {
+      title: '矩阵活动',
+      category: 'ELDERLY_CARE',
+      communityCode: COMMUNITY,
+      organiserTeamId: teams.xingfu,
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      places: 10,
+    }),
+    write('signUp', 'signUp', 'SignUpVolunteerInput', { activityId: open, volunteerId: recruit }),
+    write('recordAttendance', 'recordAttendance', 'RecordAttendanceInput', { activityId: started, volunteerId: recruit, attended: true, hours: 2 }),
+    write('confirmHours', 'confirmHours', 'ConfirmHoursInput', { activityId: started, volunteerIds: [attendee] }),
+    write('redeemHours', 'redeemHours', 'RedeemHoursInput', { volunteerId: volunteers.li, hours: 0.25, service: '理发' }),
+    write('registerOrganization', 'registerOrganization', 'RegisterOrganizationInput', { name: '矩阵社工站', kind: 'SOCIAL_SERVICE_ORGANIZATION', functions: ['SOCIAL_SERVICE'], communityCodes: [COMMUNITY] }),
+    write('advanceOrganizationStage', 'advanceOrganizationStage', 'AdvanceOrganizationStageInput', { id: incubating, stage: 'REGISTERED', registrationNumber: '52620102MJ0000999X' }),
+    // Restricted: a volunteer's record is refused, the community's list reads null, for callers the rule does not allow.
+    { ...base, operation: 'readVolunteers', ownerSub: VOLUNTEERS_FIXTURE.zhangAccount, query: `{ volunteer(id: "${volunteers.zhang}") { id } }` },
+    {
+      ...base,
+      operation: 'readVolunteers',
+      query: `{ community(code: "${COMMUNITY}") { code volunteers(first: 1) { totalCount } } }`,
+      read: { path: ['community', 'volunteers'], refusedAs: 'null' },
+    },
+    zhang('name', 'readVolunteerPersonalData', { refusedAs: 'maskName', plain: '张三' }),
+    zhang('phone', 'readVolunteerPersonalData', { refusedAs: 'maskPhone', plain: '13812345678' }),
+    zhang('idNumber', 'readVolunteerPersonalData', { refusedAs: 'maskIdNumber', plain: '620102199001011234' }),
+    zhang('hourBalance', 'readVolunteerHours', { refusedAs: 'null' }),
+    { ...base, operation: 'readAuditLog', query: '{ volunteersAuditLog(first: 1) { totalCount edges { node { operation actorSub } } } }' },
+  ];
+}
