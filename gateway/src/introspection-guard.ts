@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { forbidden } from '@shequ/kit';
+import { graphqlError } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
 
 /** Outside development only signed-in callers may introspect the graph (DESIGN: Operations). */
@@ -13,7 +13,8 @@ export function introspectionForSignedInOnly(): ApolloServerPlugin<GatewayContex
           }
           const source = document.loc?.source.body ?? '';
           if (/\b__(schema|type)\b/.test(source)) {
-            throw forbidden('introspection needs a signed-in caller');
+            // Thrown from a plugin hook, an error without a status would be answered as a 500.
+            throw graphqlError('FORBIDDEN', 'introspection needs a signed-in caller', { http: { status: 403 } });
           }
         },
       };

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 
 /**
@@ -39,6 +40,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     // The gateway merges answers into its own result tree: each caller gets its own data.
     return shared.then((response) => ({ ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) }));
+  }
+
+  /**
+   * A subgraph refuses a request it cannot even execute (a variable its
+   * scalar rejects, say) with a 4xx and a coded GraphQL error: hand that error
+   * on as it is, instead of a bare "400: Bad Request" the client cannot act on
+   * (and which would carry the subgraph's address).
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => null);
+    const [first] = (typeof body === 'object' && body && 'errors' in body && Array.isArray(body.errors) ? body.errors : []) as { message?: unknown; extensions?: Record<string, unknown> }[];
+    const code = first?.extensions?.code;
+    if (response.status >= 400 && response.status < 500 && typeof code === 'string' && typeof first.message === 'string') {
+      const { http: _http, stacktrace: _stacktrace, ...extensions } = first.extensions ?? {};
+      return new GraphQLError(first.message, { extensions: { ...extensions, code } });
+    }
+    const status = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`${response.status}: ${response.statusText}`, status ? { extensions: { code: status } } : {});
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

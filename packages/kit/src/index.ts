@@ -38,3 +38,4 @@ export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
 export { createStreetMonthSummary, dropStreetMonthSummary, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';
+export { assertDecimal, type DecimalRule } from './validation/decimal';

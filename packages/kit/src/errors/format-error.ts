@@ -30,6 +30,11 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
       return { ...formatted, extensions: options.development ? { ...extensions, stacktrace } : extensions };
     }
     const original = unwrapResolverError(error);
+    const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+    if (code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500) {
+      // Apollo's own refusals of a malformed request (e.g. a persisted-query hash that does not match its query) carry a 4xx and no code.
+      return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+    }
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     if (options.development) {
       return formatted;

@@ -84,10 +84,21 @@ export function encodeCursor(sortKey: unknown[]): string {
   return Buffer.from(JSON.stringify(sortKey)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): unknown[] {
+/** What one part of a cursor's sort key must be, so a forged cursor is refused before it reaches SQL. */
+export type CursorPart = 'number' | 'text' | 'id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const fits: Record<CursorPart, (value: unknown) => boolean> = {
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
+  text: (value) => typeof value === 'string',
+  id: (value) => typeof value === 'string' && UUID.test(value),
+};
+
+function decodeCursor(cursor: string, shape?: readonly CursorPart[]): unknown[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length > 0) {
+    const scalars = Array.isArray(value) && value.length > 0 && value.every((part) => fits.number(part) || fits.text(part));
+    if (scalars && (!shape || (value.length === shape.length && shape.every((part, index) => fits[part](value[index]))))) {
       return value;
     }
   } catch {
@@ -97,12 +108,12 @@ function decodeCursor(cursor: string): unknown[] {
 }
 
 /** Validates `first` and decodes `after`; bad values are BAD_USER_INPUT naming the argument. */
-export function readPage(args: { first?: number | null; after?: string | null }): PageRequest {
+export function readPage(args: { first?: number | null; after?: string | null }, shape?: readonly CursorPart[]): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE} (got ${first})`);
   }
-  return { first, after: args.after ? decodeCursor(args.after) : null };
+  return { first, after: args.after ? decodeCursor(args.after, shape) : null };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { isScalarType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
+import { storableInstant } from './storable-instant';
 
 /** Every federation directive a subgraph may use; importing unused ones is harmless. */
 const FEDERATION_LINK =
@@ -49,6 +50,10 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(classSchema)}\n`;
   const resolvers = createResolversMap(classSchema) as GraphQLResolverMap<Context>;
+  const instant = classSchema.getType('DateTimeISO');
+  if (instant && isScalarType(instant)) {
+    resolvers.DateTimeISO = storableInstant(instant) as unknown as GraphQLResolverMap<Context>[string];
+  }
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
   }

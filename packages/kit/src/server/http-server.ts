@@ -36,6 +36,8 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
 class BodyTooLarge extends Error {}
+// Decoding leniently would turn the bad bytes into U+FFFD and store text nobody sent.
+class BodyNotUtf8 extends Error {}
 
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -51,17 +53,38 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      try {
+        resolve(UTF8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new BodyNotUtf8());
+      }
+    });
     request.on('error', reject);
   });
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') {
-    return value.includes('\u0000');
-  }
-  if (value && typeof value === 'object') {
-    return Object.values(value).some(containsNul);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A string PostgreSQL could not store as sent: NUL, which text cannot hold,
+ * or a lone surrogate, which would silently become U+FFFD. Keys count too.
+ */
+function holdsUnstorableText(root: unknown): boolean {
+  // A loop, not recursion: JSON nested thousands deep must not exhaust the stack.
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+        return true;
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        pending.push(key, item);
+      }
+    }
   }
   return false;
 }
@@ -96,9 +119,8 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         return;
       }
     }
-    if (containsNul(body) || url.search.includes('%00')) {
-      // PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL.
-      sendJson(response, 400, graphqlErrorBody('strings must not contain NUL (\\u0000) characters', 'BAD_REQUEST'));
+    if (holdsUnstorableText(body) || holdsUnstorableText(Object.fromEntries(url.searchParams))) {
+      sendJson(response, 400, graphqlErrorBody('strings must be well-formed Unicode without NUL (\\u0000) characters', 'BAD_REQUEST'));
       return;
     }
     if (Array.isArray(body)) {
@@ -181,6 +203,10 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       }
     };
     handle().catch((error: unknown) => {
+      if (error instanceof BodyNotUtf8) {
+        sendJson(response, 400, graphqlErrorBody('request body is not valid UTF-8', 'BAD_REQUEST'));
+        return;
+      }
       if (error instanceof BodyTooLarge) {
         response.setHeader('connection', 'close');
         sendJson(response, 413, graphqlErrorBody(`request body is larger than ${maxBodyBytes} bytes`, 'BAD_REQUEST'));

@@ -12,7 +12,7 @@ export class DemonstrationUnitResolver {
   @Query(() => [DemonstrationUnit], { description: 'Demonstration units, newest first (at most 500).' })
   demonstrationUnits(@Ctx() context: GovernanceContext, @Arg('filter', () => DemonstrationUnitFilter, { nullable: true }) filter?: DemonstrationUnitFilter | null): Promise<DemonstrationUnit[]> {
     const query = context.dataSource.getRepository(DemonstrationUnit).createQueryBuilder('d');
-    query.where(codeWithinPrefix('d.code', ':prefix'), { prefix: filter?.regionCode ? significantPrefix(assertRegionCode(filter.regionCode, 'filter.regionCode')) : '' });
+    query.where(codeWithinPrefix('d.code', ':prefix'), { prefix: filter?.regionCode != null ? significantPrefix(assertRegionCode(filter.regionCode, 'filter.regionCode')) : '' });
     if (filter?.level) {
       query.andWhere('d.level = :level', { level: filter.level });
     }

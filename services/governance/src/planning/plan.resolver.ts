@@ -69,7 +69,7 @@ export class PlanResolver {
     authorize(governancePolicy, 'draftPlan', context.viewer, draft.regionCode);
     return auditedWrite(context, { operation: 'draftPlan', targetType: 'Plan' }, async (manager) => {
       found(await manager.findOneBy(Region, { code: draft.regionCode }), `region ${draft.regionCode}`);
-      if (draft.parentPlanId) {
+      if (draft.parentPlanId != null) {
         const parent = found(await manager.findOneBy(Plan, { id: assertId(draft.parentPlanId, 'input.parentPlanId') }), `plan ${draft.parentPlanId}`);
         if (parent.kind !== PlanKind.FIVE_YEAR || draft.kind !== PlanKind.ANNUAL || draft.startYear < parent.startYear || draft.endYear > parent.endYear || !isWithin(draft.regionCode, parent.regionCode)) {
           throw badUserInput('input.parentPlanId', `an annual plan belongs to a five-year plan of its region that covers its year (${parent.startYear}–${parent.endYear})`);

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertRegionCode, badUserInput } from '@shequ/kit';
+import { assertCommunityCode, assertRegionCode, assertDecimal } from '@shequ/kit';
 import { assertText, assertYear } from '../planning/plan.input';
 import { FundingSource, ProjectStatus } from './practical-project.entity';
 
@@ -26,9 +26,7 @@ export class RegisterPracticalProjectInput {
 export function readRegisterPracticalProject(input: RegisterPracticalProjectInput): RegisterPracticalProjectInput {
   assertCommunityCode(input.communityCode, 'input.communityCode');
   assertYear(input.year, 'input.year');
-  if (!Number.isFinite(input.budget) || input.budget < 0 || input.budget > MAX_BUDGET) {
-    throw badUserInput('input.budget', `must be between 0 and ${MAX_BUDGET} yuan`);
-  }
+  assertDecimal(input.budget, 'input.budget', { min: 0, max: MAX_BUDGET, places: 2 });
   return { ...input, title: assertText(input.title, 'input.title', 200) };
 }
 

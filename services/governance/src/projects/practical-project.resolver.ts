@@ -17,7 +17,7 @@ export class PracticalProjectResolver {
     @Arg('filter', () => PracticalProjectFilter, { nullable: true }) filter?: PracticalProjectFilter | null,
   ): Promise<Connection<PracticalProject>> {
     const criteria = readPracticalProjectFilter(filter);
-    const page = readPage(pageArgs);
+    const page = readPage(pageArgs, ['number', 'id']);
     const query = context.dataSource.getRepository(PracticalProject).createQueryBuilder('p');
     query.where(codeWithinPrefix('p.community_code', ':prefix'), { prefix: criteria.regionCode ? significantPrefix(criteria.regionCode) : '' });
     if (criteria.year != null) {

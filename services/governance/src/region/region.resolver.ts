@@ -24,7 +24,7 @@ export class RegionResolver {
     return repository.find({
       where: {
         ...(level ? { level } : {}),
-        ...(parentCode ? { parentCode: assertRegionCode(parentCode, 'parentCode') } : {}),
+        ...(parentCode != null ? { parentCode: assertRegionCode(parentCode, 'parentCode') } : {}),
       },
       order: { code: 'ASC' },
     });

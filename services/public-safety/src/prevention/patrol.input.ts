@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
+import { assertCommunityCode, assertDecimal, assertId } from '@shequ/kit';
 import { assertIntBetween, assertPastDate } from '../common/input';
 
 @InputType({ description: 'A patrol held in a community.' })
@@ -28,13 +28,11 @@ export function readRecordPatrol(input: RecordPatrolInput): RecordPatrolInput {
   if (input.groupId != null) {
     assertId(input.groupId, 'input.groupId');
   }
-  if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 24) {
-    throw badUserInput('input.hours', 'must be more than 0 and at most 24');
-  }
+  assertDecimal(input.hours, 'input.hours', { min: 0, max: 24, places: 1, exclusiveMin: true });
   return {
     ...input,
     groupId: input.groupId ?? null,
-    hours: Math.round(input.hours * 10) / 10,
+    hours: input.hours,
     patrolledOn: assertPastDate(input.patrolledOn, 'input.patrolledOn'),
     participants: assertIntBetween(input.participants, 'input.participants', 1, 500),
   };

@@ -24,14 +24,16 @@ export class RecordInvestmentInput {
 }
 
 export function readInvestment(input: RecordInvestmentInput, now = new Date()) {
-  if (!Number.isFinite(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT) {
-    throw badUserInput('input.amount', `must be more than 0 and at most ${MAX_AMOUNT} yuan`);
+  // Amounts are kept to the fen: the check is on the rounded amount, so 0.001 yuan cannot become a stored 0.
+  const amount = Math.round(input.amount * 100) / 100;
+  if (!Number.isFinite(input.amount) || amount <= 0 || input.amount > MAX_AMOUNT) {
+    throw badUserInput('input.amount', `must be at least 0.01 and at most ${MAX_AMOUNT} yuan`);
   }
   return {
     communityCode: assertCommunityCode(input.communityCode, 'input.communityCode'),
     year: assertIntegerBetween(input.year, 'input.year', 2000, now.getUTCFullYear() + 1),
     source: input.source,
-    amount: Math.round(input.amount * 100) / 100,
+    amount,
     purpose: assertText(input.purpose, 'input.purpose', 200, true),
   };
 }

@@ -19,11 +19,18 @@ export function assertIds(values: readonly string[], argument: string, max: numb
   return [...new Set(values)];
 }
 
-/** A calendar date written YYYY-MM-DD that exists. */
+// The programme's records start in 2000; a year outside 2000–2100 is a typo, and year 0 is no date PostgreSQL has.
+const EARLIEST_DATE = '2000-01-01';
+const LATEST_DATE = '2100-12-31';
+
+/** A calendar date written YYYY-MM-DD that exists, from 2000 to 2100. */
 export function assertDate(value: string, argument: string): string {
   const parsed = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
     throw badUserInput(argument, `"${value}" is not a date (YYYY-MM-DD)`);
+  }
+  if (value < EARLIEST_DATE || value > LATEST_DATE) {
+    throw badUserInput(argument, `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);
   }
   return value;
 }

@@ -1,0 +1,124 @@
+import { testToken } from '@shequ/kit/dist/testing';
+import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/dist/testing/fixture';
+import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers';
+import { otherJurisdiction, staff } from './callers';
+import { forgedTokens } from './forged-tokens';
+import { query, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
+
+interface Write {
+  name: string;
+  document: string;
+  variables: Record<string, unknown>;
+  /** The department whose staff in the target's jurisdiction could make this call. */
+  department: keyof typeof staff;
+}
+
+/**
+ * Department writes and restricted reads that would succeed for the right
+ * caller — every input valid, every target in community 620102001001 — so
+ * only the token can stop them, and a row changed means it did not.
+ */
+function departmentWrites(): Write[] {
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const { volunteers: v, teams: t } = VOLUNTEERS_FIXTURE;
+  return [
+    {
+      name: 'draftPlan',
+      department: 'governance',
+      document: 'mutation ($i: DraftPlanInput!) { draftPlan(input: $i) { id } }',
+      variables: { i: { regionCode: '620100', kind: 'ANNUAL', title: '越权计划', startYear: 2027, endYear: 2027 } },
+    },
+    {
+      name: 'registerPracticalProject',
+      department: 'governance',
+      document: 'mutation ($i: RegisterPracticalProjectInput!) { registerPracticalProject(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', year: 2026, title: '越权项目', budget: 1000, fundingSource: 'STATE' } },
+    },
+    {
+      name: 'runAssessment',
+      department: 'governance',
+      document: 'mutation { runAssessment(regionCode: "620102001", year: 2026) { year } }',
+      variables: {},
+    },
+    {
+      name: 'registerFacility',
+      department: 'serviceDelivery',
+      document: 'mutation ($i: RegisterFacilityInput!) { registerFacility(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', name: '越权食堂', kind: 'CANTEEN', ownership: 'GOVERNMENT', capacity: 40 } },
+    },
+    {
+      name: 'acceptServiceRequest',
+      department: 'serviceDelivery',
+      document: 'mutation ($i: ServiceRequestStepInput!) { acceptServiceRequest(input: $i) { id } }',
+      variables: { i: { id: FIXTURE_REQUEST_IDS.submitted } },
+    },
+    {
+      name: 'recordInvestment',
+      department: 'serviceDelivery',
+      document: 'mutation ($i: RecordInvestmentInput!) { recordInvestment(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', year: 2026, source: 'STATE', amount: 1000 } },
+    },
+    {
+      name: 'registerVolunteer',
+      department: 'volunteers',
+      document: 'mutation ($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', name: '越权', phone: '13800000000', idNumber: '620102199001019998', skills: ['IT'] } },
+    },
+    {
+      name: 'joinTeam',
+      department: 'volunteers',
+      document: 'mutation ($i: JoinVolunteerTeamInput!) { joinTeam(input: $i) { role } }',
+      variables: { i: { teamId: t.xingfu, volunteerId: v.wang } },
+    },
+    {
+      name: 'redeemHours',
+      department: 'volunteers',
+      document: 'mutation ($i: RedeemHoursInput!) { redeemHours(input: $i) { id } }',
+      variables: { i: { volunteerId: v.li, hours: 0.25, service: '理发' } },
+    },
+    {
+      name: 'reportIncident',
+      department: 'publicSafety',
+      document: 'mutation ($i: ReportSafetyIncidentInput!) { reportIncident(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', category: 'THEFT', severity: 'LOW', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), summary: '越权上报' } },
+    },
+    {
+      name: 'assignPoliceLiaison',
+      department: 'publicSafety',
+      document: 'mutation ($i: AssignPoliceLiaisonInput!) { assignPoliceLiaison(input: $i) { id } }',
+      variables: { i: { communityCode: '620102001001', officerName: '越警官', officerPhone: '13900000000', station: '东岗派出所', since: yesterday } },
+    },
+    {
+      name: 'updateAssistancePlan',
+      department: 'publicSafety',
+      document: 'mutation ($i: UpdateAssistancePlanInput!) { updateAssistancePlan(id: "00000000-0000-4000-8000-000000000301", input: $i) { id } }',
+      variables: { i: { assistancePlan: '越权修改' } },
+    },
+    {
+      name: 'supervisedPersons (restricted, audited read)',
+      department: 'publicSafety',
+      document: '{ supervisedPersons(communityCode: "620102001001") { id fullName } }',
+      variables: {},
+    },
+  ];
+}
+
+/**
+ * Each write under every forged token, under its own department's staff for
+ * another prefecture, under another department's staff for the right one, and
+ * under a resident of another community: all refused, nothing written.
+ */
+export function tokenAbuse(): HostileRequest[] {
+  const forged = forgedTokens();
+  const resident = testToken({ sub: 'corpus-resident', roles: ['resident'], jurisdiction: '620201001001' });
+  return departmentWrites().flatMap((write) => {
+    const wrongDepartment = write.department === 'governance' ? staff.publicSafety : staff.governance;
+    const callers: [string, string][] = [
+      ...forged,
+      [`${write.department} staff of another prefecture`, otherJurisdiction[write.department]],
+      ['another department’s staff', wrongDepartment],
+      ['a resident of another community', resident],
+    ];
+    return callers.map(([label, token]) => query(`${write.name} with ${label}`, write.document, write.variables, token, TOKEN_REFUSALS));
+  });
+}
