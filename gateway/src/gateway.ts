@@ -48,7 +48,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const trusted = settings.trustedDocumentsPath
     ? TrustedDocuments.fromManifest(settings.trustedDocumentsPath, settings.anonymousOnlyTrusted ?? false)
     : TrustedDocuments.none();
-  const apqCache = settings.redisUrl ? new RedisCache(settings.redisUrl) : undefined;
+  const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,

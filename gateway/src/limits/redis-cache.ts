@@ -1,15 +1,48 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import { StartupError } from '@shequ/kit';
 import Redis from 'ioredis';
+
+/** How long a start waits for Redis before giving up. */
+const CONNECT_TIMEOUT_MS = 3000;
+
+/** host:port of a Redis URL, never its password. */
+function addressOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '6379'}`;
+  } catch {
+    return 'an unparsable address';
+  }
+}
 
 /**
  * Apollo's key-value cache over Redis, so that every gateway replica shares
  * the automatic-persisted-query cache. Keys are prefixed; TTLs are seconds.
  */
 export class RedisCache implements KeyValueCache<string> {
-  private readonly client: Redis;
+  private constructor(
+    private readonly client: Redis,
+    private readonly prefix: string,
+  ) {}
 
-  constructor(url: string, private readonly prefix = 'shequ:apq:') {
-    this.client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  /**
+   * Connects and pings before the gateway serves: an unreachable REDIS_URL
+   * stops the start with a message naming it, instead of a gateway that
+   * starts and then fails every persisted query.
+   */
+  static async connect(url: string, prefix = 'shequ:apq:'): Promise<RedisCache> {
+    const client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 2 });
+    // Failures are reported by connect() below; later ones by the command that meets them.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+    } catch (error) {
+      client.disconnect();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StartupError(`REDIS_URL: cannot reach Redis at ${addressOf(url)} (${reason.replace(url, addressOf(url))})`);
+    }
+    return new RedisCache(client, prefix);
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -1,0 +1,66 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import Redis from 'ioredis';
+
+export interface TestRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function answersPing(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * A real Redis for tests: TEST_REDIS_URL when set, else a `redis-server`
+ * from PATH started on a free port that keeps nothing on disk and is stopped
+ * afterwards; null when neither exists.
+ */
+export async function startTestRedis(): Promise<TestRedis | null> {
+  if (process.env.TEST_REDIS_URL) {
+    return { url: process.env.TEST_REDIS_URL, stop: async () => undefined };
+  }
+  if (spawnSync('redis-server', ['--version']).status !== 0) {
+    return null;
+  }
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (!(await answersPing(url))) {
+    if (Date.now() > deadline || server.exitCode !== null) {
+      server.kill();
+      throw new Error(`redis-server did not answer on port ${port}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
+  };
+}
