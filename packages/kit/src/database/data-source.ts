@@ -23,6 +23,9 @@ export interface ServiceDataSource {
  * A DataSource confined to one Postgres schema. Never `synchronize`: the
  * schema changes only through the service's migrations.
  */
+/** Memory for each sort and hash of a subgraph's statements. */
+const SORT_MEMORY = '64MB';
+
 export function createServiceDataSource(options: DataSourceOptions): ServiceDataSource {
   const counter = new StatementCounter(options.logger);
   const dataSource = new DataSource({
@@ -37,7 +40,9 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
     logging: true,
     logger: counter,
     maxQueryExecutionTime: 1000,
-    extra: { max: options.poolSize ?? 10, application_name: options.schema },
+    // A region's median sorts its window's facts (a province: hundreds of thousands of values); PostgreSQL's
+    // default 4 MB sends that sort to disk. Per sort, per connection: 10 connections stay well within memory.
+    extra: { max: options.poolSize ?? 10, application_name: options.schema, options: `-c work_mem=${SORT_MEMORY}` },
   });
   return { dataSource, counter };
 }

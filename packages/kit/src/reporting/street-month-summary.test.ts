@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
 import { codeWithinPrefix } from '../codes/code-range';
-import { createStreetMonthSummary, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './street-month-summary';
+import { createStreetMonthSummary, factsOfScopes, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './street-month-summary';
 
 const byInstant: StreetMonthSummary = {
   schema: 'facts',
@@ -58,15 +58,15 @@ async function insertFacts(count: number, seed: number): Promise<void> {
   );
 }
 
-async function viaSummary(summary: StreetMonthSummary, window?: SummaryWindow): Promise<Record<string, string>> {
+async function viaSummary(summary: StreetMonthSummary, window?: SummaryWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
-    summedOverScopes(summary, 'unnest($1::text[], $1::text[]) AS scope(code, prefix)', window),
-    [SCOPES],
+    summedOverScopes(summary, scopes, window),
+    [scopes, scopes],
   );
   return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
 }
 
-async function directly(summary: StreetMonthSummary, window?: SummaryWindow): Promise<Record<string, string>> {
+async function directly(summary: StreetMonthSummary, window?: SummaryWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const column = summary.time?.column;
   const conditions = [summary.filter ?? 'true'];
   if (window && column) {
@@ -80,7 +80,7 @@ async function directly(summary: StreetMonthSummary, window?: SummaryWindow): Pr
      FROM unnest($1::text[]) AS scope(code)
      JOIN facts.fact ON ${codeWithinPrefix('community_code', 'scope.code')} AND ${conditions.join(' AND ')}
      GROUP BY scope.code`,
-    [SCOPES],
+    [scopes],
   );
   return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
 }
@@ -100,6 +100,29 @@ describe('a street-by-month summary', () => {
     const expected = await directly(summary, window);
     expect(Object.keys(expected).length).toBeGreaterThan(3);
     expect(await viaSummary(summary, window)).toEqual(expected);
+  });
+
+  it.each(windows)('%s: a batch of only regions, or only communities, sums the same', async (_name, summary, window) => {
+    for (const scopes of [SCOPES.filter((scope) => scope.length < 12), SCOPES.filter((scope) => scope.length === 12)]) {
+      expect(await viaSummary(summary, window, scopes)).toEqual(await directly(summary, window, scopes));
+    }
+  });
+
+  it('joins scopes to raw facts for what does not add up, such as a median', async () => {
+    const facts = `SELECT community_code, hours FROM facts.fact WHERE happened_at >= now() - interval '12 months'`;
+    const rows: { code: string; median: number }[] = await dataSource.query(
+      `SELECT code, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM (${factsOfScopes(facts, SCOPES)}) scoped GROUP BY code ORDER BY code`,
+      [SCOPES, SCOPES],
+    );
+    const expected: { code: string; median: number }[] = await dataSource.query(
+      `SELECT scope.code, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median
+       FROM unnest($1::text[]) AS scope(code)
+       JOIN facts.fact ON ${codeWithinPrefix('community_code', 'scope.code')} AND happened_at >= now() - interval '12 months'
+       GROUP BY scope.code ORDER BY scope.code`,
+      [SCOPES],
+    );
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows).toEqual(expected);
   });
 
   it('reads whole months of a region from the summary, not from the facts', async () => {

@@ -101,22 +101,53 @@ export async function dropStreetMonthSummary(runner: QueryRunner, summary: Stree
   await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
 }
 
+const SCOPES = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
+
+/** Grouping by the scope compares bytes, not the database's locale: sorting a province's facts by a locale-collated code costs more than the median itself. */
+const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
+
+const isCommunityPrefix = (prefix: string) => prefix.length === 12;
+
 /**
- * A statement answering the summary's measures for every scope of the
- * batch `scope(code, prefix)` (a CTE or FROM item the caller names), exactly
- * as if summed over the facts in the window: a region adds up the whole
- * months inside the window from the summary and reads only the facts of the
- * window's partial first and last months; a community (12-digit prefix)
- * reads its own facts. Scopes without any fact are absent from the result.
+ * Each scope of a batch joined to its facts: `scope.code` and the columns of
+ * `facts` (a SELECT with a `community_code` column), for the scopes in
+ * `$1::text[]` (codes) and `$2::text[]` (their prefixes, given here too so
+ * the statement holds only the branches the batch needs). A community joins
+ * its facts by its code's index; regions take the facts once — found by
+ * `regionFacts` (a predicate over the facts, e.g. a time index range) — and
+ * join each fact to the ancestors the batch asks for by equality, so the
+ * province and its prefectures cost one pass over the facts, not one each.
  */
-export function summedOverScopes(summary: StreetMonthSummary, scope: string, window?: SummaryWindow): string {
+export function factsOfScopes(facts: string, prefixes: readonly string[], regionFacts = 'true'): string {
+  const branches: string[] = [];
+  if (prefixes.some(isCommunityPrefix)) {
+    branches.push(`SELECT ${SCOPE_CODE}, f.* FROM ${SCOPES} JOIN (${facts}) f ON f.community_code = scope.prefix WHERE length(scope.prefix) = 12`);
+  }
+  const depths = [...new Set(prefixes.filter((prefix) => !isCommunityPrefix(prefix)).map((prefix) => prefix.length))];
+  if (depths.length > 0) {
+    branches.push(`SELECT ${SCOPE_CODE}, f.* FROM (WITH region_facts AS MATERIALIZED (SELECT * FROM (${facts}) facts WHERE ${regionFacts}) SELECT * FROM region_facts) f
+      CROSS JOIN unnest('{${depths.join(',')}}'::int[]) AS depth(length)
+      JOIN ${SCOPES} ON length(scope.prefix) < 12 AND scope.prefix = left(f.community_code, depth.length)`);
+  }
+  if (branches.length === 0) {
+    throw new Error('factsOfScopes needs at least one scope');
+  }
+  return branches.join('\n      UNION ALL\n      ');
+}
+
+/**
+ * A statement answering the summary's measures for the scopes of a batch
+ * (`$1` codes, `$2` their prefixes; see factsOfScopes), exactly as if summed
+ * over the facts in the window: a region adds up the whole months inside the
+ * window from the summary and reads only the facts of the window's partial
+ * first and last months; a community reads its own facts. Scopes without any
+ * fact are absent from the result.
+ */
+export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: SummaryWindow): string {
   const names = Object.keys(summary.measures);
-  // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
-  const facts = `(SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
-      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''})`;
+  let factWindow = 'true';
   let bucketWindow = '';
-  let factWindow = '';
-  let factEdges = 'false';
+  let regionFacts = 'false';
   if (window) {
     if (!summary.time) {
       throw new Error(`${summary.table} has no time column to window`);
@@ -127,18 +158,21 @@ export function summedOverScopes(summary: StreetMonthSummary, scope: string, win
     const firstWholeMonth = `(${asMonth(window.since)} + interval '1 month')::date`;
     const lastMonth = window.until ? asMonth(window.until) : null;
     bucketWindow = `AND b.month >= ${firstWholeMonth}${lastMonth ? ` AND b.month < ${lastMonth}` : ''}`;
-    factWindow = `AND f.fact_time ${window.sinceInclusive ? '>=' : '>'} ${window.since}${window.until ? ` AND f.fact_time <= ${window.until}` : ''}`;
-    factEdges = `(f.fact_time < ${monthStart(firstWholeMonth)}${lastMonth ? ` OR f.fact_time >= ${monthStart(lastMonth)}` : ''})`;
+    factWindow = `fact_time ${window.sinceInclusive ? '>=' : '>'} ${window.since}${window.until ? ` AND fact_time <= ${window.until}` : ''}`;
+    regionFacts = `(fact_time < ${monthStart(firstWholeMonth)}${lastMonth ? ` OR fact_time >= ${monthStart(lastMonth)}` : ''})`;
   }
-  const isRegion = 'length(scope.prefix) < 12';
+  // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
+  const facts = `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
+      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${factWindow}`;
+  // Without a window a region is all summary; with one, its edge months come from the facts.
+  const factScopes = window ? prefixes : prefixes.filter(isCommunityPrefix);
+  const branches = factScopes.length > 0 ? [`SELECT code, ${names.join(', ')} FROM (${factsOfScopes(facts, factScopes, regionFacts)}) scoped`] : [];
+  if (prefixes.some((prefix) => !isCommunityPrefix(prefix))) {
+    branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `b.${name}`).join(', ')}
+      FROM ${SCOPES}
+      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${codeWithinPrefix('b.street_code', 'scope.prefix')} ${bucketWindow}`);
+  }
   return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
-      SELECT scope.code, ${names.map((name) => `b.${name}`).join(', ')}
-      FROM ${scope}
-      JOIN ${summary.schema}.${summary.table} b ON ${isRegion} AND ${codeWithinPrefix('b.street_code', 'scope.prefix')} ${bucketWindow}
-      UNION ALL
-      SELECT scope.code, ${names.map((name) => `f.${name}`).join(', ')}
-      FROM ${scope}
-      JOIN ${facts} f ON ${codeWithinPrefix('f.community_code', 'scope.prefix')} ${factWindow}
-        AND (NOT ${isRegion} OR ${factEdges})
+      ${branches.join('\n      UNION ALL\n      ')}
     ) summed GROUP BY code`;
 }

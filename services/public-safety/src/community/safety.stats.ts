@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes } from '@shequ/kit';
 import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, SINCE_12_MONTHS_AGO, SINCE_12_MONTHS_AGO_OF_DAYS } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
@@ -48,25 +48,24 @@ const MONTH_AGO = `current_date - 29`;
  * One aggregate statement per figure group: each joins every scope of the
  * batch to its prefix-matched rows, or sums the street-by-month summaries.
  */
-const STATEMENTS: { sql: (within: (column: string) => string) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
+const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
-    sql: () => summedOverScopes(INCIDENTS_BY_OCCURRENCE, SCOPE, SINCE_12_MONTHS_AGO),
+    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, SINCE_12_MONTHS_AGO),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
   },
   {
-    sql: () => summedOverScopes(MEDIATIONS_BY_RECEIPT, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
     read: (row) => ({ mediationCasesLast12Months: Number(row.received) }),
   },
   {
-    sql: () => summedOverScopes(MEDIATIONS_BY_CLOSING, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
     read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
   },
   {
     // A median does not add up from months: it reads the cases closed in the window, found by their closing day.
-    sql: (within) => `SELECT scope.code, percentile_cont(0.5) WITHIN GROUP (ORDER BY m.days_to_close) AS median_days
-      FROM ${SCOPE}
-      JOIN public_safety.mediation_case m ON ${within('m.community_code')} AND m.closed_on >= ${YEAR_AGO}
-      GROUP BY scope.code`,
+    sql: (_within, prefixes) => `SELECT code, percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_close) AS median_days
+      FROM (${factsOfScopes(`SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE closed_on >= ${YEAR_AGO}`, prefixes)}) closed
+      GROUP BY code`,
     read: (row) => ({ medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days) }),
   },
   {
@@ -84,7 +83,7 @@ const STATEMENTS: { sql: (within: (column: string) => string) => string; read: (
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {
-    sql: () => summedOverScopes(LEGAL_SERVICE_REACH, SCOPE, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {
@@ -115,7 +114,7 @@ export async function loadSafetyAggregates(dataSource: DataSource, codes: readon
   const within = (column: string) => codeWithinPrefix(column, 'scope.prefix');
   await Promise.all(
     STATEMENTS.map(async (statement) => {
-      const rows: Record<string, string | null>[] = await dataSource.query(statement.sql(within), parameters);
+      const rows: Record<string, string | null>[] = await dataSource.query(statement.sql(within, parameters[1]), parameters);
       for (const row of rows) {
         Object.assign(byCode.get(row.code as string) as SafetyAggregate, statement.read(row));
       }

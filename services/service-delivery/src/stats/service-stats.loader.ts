@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
 import { COUNTED_FACILITY, CURRENT_YEAR, MEDIAN_DAYS_TO_RESOLVE, RESOLVED_LAST_12_MONTHS, WELFARE_FACILITY } from './service-stats.sql';
@@ -26,21 +26,21 @@ interface RequestFigures {
  * summaries (a community from its own requests), the median — which does
  * not add up — from the resolved requests of the window, found by time.
  */
-async function requestFigures(dataSource: DataSource, parameters: unknown[]): Promise<Map<string, RequestFigures>> {
+async function requestFigures(dataSource: DataSource, parameters: [readonly string[], string[]]): Promise<Map<string, RequestFigures>> {
+  const prefixes = parameters[1];
   const byCode = async (statement: string) => new Map(((await dataSource.query(statement, parameters)) as Record<string, string | null>[]).map((row) => [row.code as string, row]));
   const [open, submitted, resolved, medians] = await Promise.all([
-    byCode(summedOverScopes(OPEN_REQUESTS, SCOPE)),
-    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, SCOPE, SINCE_12_MONTHS_AGO)),
-    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, SCOPE, SINCE_12_MONTHS_AGO)),
+    byCode(summedOverScopes(OPEN_REQUESTS, prefixes)),
+    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, SINCE_12_MONTHS_AGO)),
+    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, SINCE_12_MONTHS_AGO)),
     byCode(
-      `SELECT scope.code, ${MEDIAN_DAYS_TO_RESOLVE} AS median
-       FROM ${SCOPE}
-       JOIN service_delivery.service_request r ON ${codeWithinPrefix('r.community_code', 'scope.prefix')} AND ${RESOLVED_LAST_12_MONTHS}
-       GROUP BY scope.code`,
+      `SELECT code, ${MEDIAN_DAYS_TO_RESOLVE} AS median
+       FROM (${factsOfScopes(`SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${RESOLVED_LAST_12_MONTHS}`, prefixes)}) r
+       GROUP BY code`,
     ),
   ]);
   const figures = new Map<string, RequestFigures>();
-  for (const code of parameters[0] as string[]) {
+  for (const code of parameters[0]) {
     const resolution = resolved.get(code);
     const resolvedCount = Number(resolution?.resolved ?? 0);
     const rated = Number(resolution?.rated ?? 0);
@@ -62,7 +62,7 @@ async function requestFigures(dataSource: DataSource, parameters: unknown[]): Pr
  * each an aggregate over prefix-matched rows.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
-  const parameters = [[...codes], codes.map(scopePrefix)];
+  const parameters: [readonly string[], string[]] = [codes, codes.map(scopePrefix)];
   const [facilities, requests, investment] = await Promise.all([
     dataSource.query(
       `SELECT scope.code, f.kind, count(f.id)::int AS count, bool_or(${WELFARE_FACILITY}) AS welfare

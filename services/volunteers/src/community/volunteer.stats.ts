@@ -22,16 +22,17 @@ const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
  * means the same at every level.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<VolunteerFigures[]> {
-  const parameters = [codes, codes.map(scopePrefix)];
+  const prefixes = codes.map(scopePrefix);
+  const parameters = [codes, prefixes];
   const sum = async (statement: string): Promise<Map<string, Record<string, string>>> => {
     const rows: Record<string, string>[] = await dataSource.query(statement, parameters);
     return new Map(rows.map((row) => [row.code, row]));
   };
   const [registered, active, hours, activities] = await Promise.all([
-    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, SCOPE)),
-    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, SCOPE, LAST_12_MONTHS_OF_DAYS)),
-    sum(summedOverScopes(CONFIRMED_HOURS, SCOPE, LAST_12_MONTHS_OF_DAYS)),
-    sum(summedOverScopes(ACTIVITIES_BY_START, SCOPE, LAST_12_MONTHS)),
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes)),
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes, LAST_12_MONTHS_OF_DAYS)),
+    sum(summedOverScopes(CONFIRMED_HOURS, prefixes, LAST_12_MONTHS_OF_DAYS)),
+    sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, LAST_12_MONTHS)),
   ]);
   // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(
