@@ -85,7 +85,7 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
       gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH });
     } else {
       const hiveBin = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
-      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production' }, ['supergraph', SUPERGRAPH_PATH, '--port', port], true);
+      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production' }, ['supergraph', SUPERGRAPH_PATH, '--port', port, '--config-path', join(__dirname, 'peers', 'hive-gateway.config.js')], true);
     }
     await waitForGraphql(gateways[target] as ManagedProcess, graphqlUrl(target));
   }
