@@ -10,6 +10,9 @@ import { operations } from './operations';
 import { writeReport, type BenchReport, type OperationReport } from './report';
 import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
 
+/** Load before the soak's first RSS reading. */
+const SOAK_WARM_UP_SECONDS = 60;
+
 const USAGE = 'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
@@ -65,7 +68,6 @@ runMain(async () => {
   const connections = Number(values.connections);
   const log = (line: string) => process.stdout.write(`bench       | ${line}\n`);
 
-  // eslint-disable-next-line no-process-env
   const externalUrl = process.env.DATABASE_URL;
   const server = externalUrl ? null : await startLocalServer();
   const databaseUrl = externalUrl ?? (server?.url as string);
@@ -127,7 +129,8 @@ runMain(async () => {
     if (values.soak && !values.smoke) {
       const soakSeconds = Number(values.soak);
       const dashboard = selected.find((operation) => operation.name === 'dashboard') ?? selected[0];
-      await drive(graphqlUrl('shequ'), dashboard, token, connections, 10);
+      // The steady phase starts once the heaps have grown to their working size under this load.
+      await drive(graphqlUrl('shequ'), dashboard, token, connections, SOAK_WARM_UP_SECONDS);
       const pids = { gateway: stack.gateways.shequ?.child.pid, ...Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.process.child.pid])) };
       const rssStartMb = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
       await drive(graphqlUrl('shequ'), dashboard, token, connections, soakSeconds);

@@ -1,4 +1,5 @@
-import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
+import { SAFETY_SUMMARIES } from './community/safety-summaries';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CommunityReference, RegionReference } from './community/community.entity';
 import { CommunitySafetyResolver, RegionSafetyResolver } from './community/community-safety.resolver';
@@ -12,7 +13,6 @@ import { createPublicSafetyLoaders } from './loaders';
 import { MediationCase } from './mediation/mediation-case.entity';
 import { MediationCaseResolver } from './mediation/mediation-case.resolver';
 import { PublicSafetySchema1764500000000 } from './migrations/1764500000000-public-safety-schema';
-import { StreetMonthSummaries1764900000000 } from './migrations/1764900000000-street-month-summaries';
 import { PoliceLiaison } from './policing/police-liaison.entity';
 import { PoliceLiaisonResolver } from './policing/police-liaison.resolver';
 import { Patrol, SafetyGroup } from './prevention/patrol.entity';
@@ -26,7 +26,7 @@ export const publicSafetySubgraph = defineSubgraph({
   name: 'public-safety',
   databaseSchema: 'public_safety',
   entities: [AuditEntry, PoliceLiaison, SafetyGroup, Patrol, SafetyIncident, MediationCase, LegalService, Inspection, InspectionHazard, SupervisedPerson],
-  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, StreetMonthSummaries1764900000000],
+  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, streetMonthSummariesMigration(SAFETY_SUMMARIES)],
   resolvers: [
     CommunitySafetyResolver,
     RegionSafetyResolver,

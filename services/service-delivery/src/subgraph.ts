@@ -1,4 +1,5 @@
-import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
+import { SERVICE_SUMMARIES } from './stats/service-summaries';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { ServiceCategory, ServiceOffering } from './catalogue/service-catalogue.entity';
@@ -10,7 +11,6 @@ import { ServiceInvestment } from './investment/service-investment.entity';
 import { ServiceInvestmentResolver } from './investment/service-investment.resolver';
 import { createLoaders } from './loaders';
 import { ServiceDelivery1764500000000 } from './migrations/1764500000000-service-delivery-schema';
-import { StreetMonthSummaries1764900000000 } from './migrations/1764900000000-street-month-summaries';
 import { ServiceRequest, ServiceRequestTransition } from './requests/service-request.entity';
 import { ServiceRequestResolver, ServiceRequestTransitionResolver } from './requests/service-request.resolver';
 import { ServiceRankingResolver } from './stats/service-ranking.resolver';
@@ -21,7 +21,7 @@ export const serviceDeliverySubgraph = defineSubgraph({
   name: 'service-delivery',
   databaseSchema: 'service_delivery',
   entities: [AuditEntry, ServiceFacility, ServiceCategory, ServiceOffering, ServiceRequest, ServiceRequestTransition, ServiceInvestment],
-  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, StreetMonthSummaries1764900000000],
+  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, streetMonthSummariesMigration(SERVICE_SUMMARIES)],
   resolvers: [
     CommunityServiceResolver,
     RegionServiceResolver,

@@ -1,4 +1,5 @@
-import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
+import { VOLUNTEER_SUMMARIES } from './community/volunteer-summaries';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { VolunteerActivity } from './activity/activity.entity';
 import { VolunteerActivityResolver } from './activity/activity.resolver';
@@ -10,7 +11,6 @@ import { HourRedemptionResolver, VolunteerSignUpResolver } from './hours/hours.r
 import { createVolunteersLoaders } from './loaders';
 import { VolunteersSchema1764500000000 } from './migrations/1764500000000-volunteers-schema';
 import { VolunteerLastServed1764700000000 } from './migrations/1764700000000-volunteer-last-served';
-import { StreetMonthSummaries1764900000000 } from './migrations/1764900000000-street-month-summaries';
 import { Organization, OrganizationCommunity } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { VolunteeringReportingResolver } from './reporting/reporting.resolver';
@@ -24,7 +24,7 @@ export const volunteersSubgraph = defineSubgraph({
   name: 'volunteers',
   databaseSchema: 'volunteers',
   entities: [AuditEntry, Volunteer, VolunteerTeam, VolunteerTeamMember, VolunteerActivity, VolunteerSignUp, VolunteerHourRedemption, Organization, OrganizationCommunity],
-  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, StreetMonthSummaries1764900000000],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES)],
   resolvers: [
     VolunteerResolver,
     VolunteerTeamResolver,

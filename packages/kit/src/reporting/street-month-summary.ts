@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { codeWithinPrefix } from '../codes/code-range';
 
 /**
@@ -17,8 +17,13 @@ export interface StreetMonthSummary {
   table: string;
   /** The fact table's name; it has a `community_code` column. */
   source: string;
-  /** The column that places a fact in a month; absent for figures without time. */
-  time?: { column: string; type: 'timestamptz' | 'date' };
+  /**
+   * The column that places a fact in a month; absent for figures without
+   * time. It gets an index (with `include` for index-only reads), since a
+   * region finds the facts of a window's edges — and a median its window's
+   * facts — by time.
+   */
+  time?: { column: string; type: 'timestamptz' | 'date'; include?: string[] };
   /** Facts that count, as a predicate over the fact table's columns (unqualified). */
   filter?: string;
   /** Additive measures: name → the per-fact value summed (over unqualified columns). */
@@ -84,6 +89,10 @@ export async function createStreetMonthSummary(runner: QueryRunner, summary: Str
       RETURN NULL;
     END $$`);
   const source = `${summary.schema}.${summary.source}`;
+  if (summary.time) {
+    const include = summary.time.include?.length ? ` INCLUDE (${summary.time.include.join(', ')})` : '';
+    await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${source} (${summary.time.column})${include}${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
+  }
   await runner.query(`CREATE TRIGGER ${summary.table}_insert AFTER INSERT ON ${source}
     REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
   await runner.query(`CREATE TRIGGER ${summary.table}_update AFTER UPDATE ON ${source}
@@ -98,6 +107,7 @@ export async function dropStreetMonthSummary(runner: QueryRunner, summary: Stree
     await runner.query(`DROP TRIGGER ${summary.table}_${event} ON ${source}`);
   }
   await runner.query(`DROP FUNCTION ${summary.schema}.${summary.table}_apply()`);
+  await runner.query(`DROP INDEX IF EXISTS ${summary.schema}.${summary.table}_time_idx`);
   await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
 }
 
@@ -107,6 +117,29 @@ const SCOPES = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
 const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
 
 const isCommunityPrefix = (prefix: string) => prefix.length === 12;
+
+/**
+ * The migration that creates a department's summaries (tables, backfill,
+ * triggers, time indexes). Each subgraph lists
+ * `streetMonthSummariesMigration([...])` among its migrations.
+ */
+export function streetMonthSummariesMigration(summaries: readonly StreetMonthSummary[]): new () => MigrationInterface {
+  return class StreetMonthSummaries1764900000000 implements MigrationInterface {
+    name = 'StreetMonthSummaries1764900000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      for (const summary of summaries) {
+        await createStreetMonthSummary(runner, summary);
+      }
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      for (const summary of [...summaries].reverse()) {
+        await dropStreetMonthSummary(runner, summary);
+      }
+    }
+  };
+}
 
 /**
  * Each scope of a batch joined to its facts: `scope.code` and the columns of

@@ -26,7 +26,7 @@ export const MEDIATIONS_BY_CLOSING: StreetMonthSummary = {
   schema: 'public_safety',
   table: 'mediation_closed_street_month',
   source: 'mediation_case',
-  time: { column: 'closed_on', type: 'date' },
+  time: { column: 'closed_on', type: 'date', include: ['community_code', 'days_to_close'] },
   filter: 'closed_on IS NOT NULL',
   measures: { closed: '1', agreed: `CASE WHEN outcome = 'AGREEMENT_REACHED' THEN 1 ELSE 0 END` },
 };
@@ -38,6 +38,8 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
   time: { column: 'held_on', type: 'date' },
   measures: { reached: 'people_reached' },
 };
+
+export const SAFETY_SUMMARIES = [INCIDENTS_BY_OCCURRENCE, MEDIATIONS_BY_RECEIPT, MEDIATIONS_BY_CLOSING, LEGAL_SERVICE_REACH];
 
 /** Instants from 12 months ago on. */
 export const SINCE_12_MONTHS_AGO: SummaryWindow = { since: `now() - interval '12 months'`, sinceInclusive: true };

@@ -20,7 +20,7 @@ export const REQUESTS_BY_RESOLUTION: StreetMonthSummary = {
   schema: 'service_delivery',
   table: 'request_resolved_street_month',
   source: 'service_request',
-  time: { column: 'resolved_at', type: 'timestamptz' },
+  time: { column: 'resolved_at', type: 'timestamptz', include: ['community_code', 'submitted_at'] },
   filter: 'resolved_at IS NOT NULL',
   measures: {
     resolved: '1',
@@ -41,3 +41,5 @@ export const OPEN_REQUESTS: StreetMonthSummary = {
 
 /** Instants from 12 months ago on. */
 export const SINCE_12_MONTHS_AGO: SummaryWindow = { since: `now() - interval '12 months'`, sinceInclusive: true };
+
+export const SERVICE_SUMMARIES = [REQUESTS_BY_SUBMISSION, REQUESTS_BY_RESOLUTION, OPEN_REQUESTS];

@@ -35,6 +35,8 @@ export const ACTIVITIES_BY_START: StreetMonthSummary = {
   measures: { activities: '1' },
 };
 
+export const VOLUNTEER_SUMMARIES = [VOLUNTEERS_BY_LAST_SERVICE, CONFIRMED_HOURS, ACTIVITIES_BY_START];
+
 /** Days in the 12 months up to today. */
 export const LAST_12_MONTHS_OF_DAYS: SummaryWindow = { since: `(current_date - interval '12 months')::date`, until: 'current_date' };
 
