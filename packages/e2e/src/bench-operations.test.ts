@@ -4,7 +4,7 @@ import { startGraph, type Graph } from './graph-harness';
 
 let graph: Graph;
 beforeAll(async () => {
-  graph = await startGraph({ extraCommunities: 300 });
+  graph = await startGraph({ extraCommunities: 500 });
 });
 afterAll(() => graph.stop());
 
@@ -17,18 +17,21 @@ describe("the benchmark's operations", () => {
     expect(Object.values(data as object).every((value) => value !== null)).toBe(true);
   });
 
-  it('costs the same number of SQL statements on a dashboard of 5 communities and of 100', async () => {
+  it('costs the same number of SQL statements for a region of 5 communities and one of 500', async () => {
     const dashboard = operations('620100', '620102001001', 'e2e').find((operation) => operation.name === 'dashboard');
     const statementsFor = async (code: string, first: number) => {
       const before = graph.statements();
       const { data, errors } = await graphqlRequest(graph.gateway.url, dashboard?.query ?? '', { variables: { code, first }, token });
       expect(errors).toBeUndefined();
-      return { communities: data.region.communities.edges.length, statements: graph.statements() - before };
+      return { communities: data.region.communities.totalCount, shown: data.region.communities.edges.length, statements: graph.statements() - before };
     };
+    // The large region shows a full page (100, the most a page holds) of its 501 communities.
     const small = await statementsFor('620102', 5);
     const large = await statementsFor('620201', 100);
     expect(small.communities).toBe(5);
-    expect(large.communities).toBe(100);
+    expect(small.shown).toBe(5);
+    expect(large.communities).toBeGreaterThanOrEqual(500);
+    expect(large.shown).toBe(100);
     expect(large.statements).toBe(small.statements);
   });
 });

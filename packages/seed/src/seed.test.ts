@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
-import { isDatabaseEmpty, seedDatabase } from './seed';
+import { isDatabaseEmpty, migrateAll, seedDatabase } from './seed';
 import { SCALES } from './scales';
 
 // Every department seeds the demo scale here, three times over.
@@ -29,10 +29,29 @@ async function snapshot(): Promise<{ regions: number; communities: number; tier_
 
 const referenceDate = new Date(Date.UTC(2026, 10, 29));
 
+/** Every index of the seeded schemas, as PostgreSQL would create it again. */
+async function indexDefinitions(): Promise<string[]> {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT indexdef FROM pg_indexes WHERE schemaname IN ('governance', 'service_delivery', 'volunteers', 'public_safety') ORDER BY indexdef`);
+    return rows.map((row) => row.indexdef as string);
+  } finally {
+    await client.end();
+  }
+}
+
 describe('seedDatabase', () => {
   it('migrates an empty database and loads the demo scale through governance tables', async () => {
     expect(await isDatabaseEmpty(database.url)).toBe(true);
-    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3, referenceDate });
+    await migrateAll(database.url);
+    const migratedIndexes = await indexDefinitions();
+    expect(migratedIndexes.length).toBeGreaterThan(20);
+    const messages: string[] = [];
+    await seedDatabase({ databaseUrl: database.url, scale: 'demo', seed: 3, referenceDate, log: (message) => messages.push(message) });
+    // The load drops secondary indexes and builds them once at the end: every one is back as it was.
+    expect(messages.some((message) => /^indexes: \d+ built/.test(message))).toBe(true);
+    expect(await indexDefinitions()).toEqual(migratedIndexes);
     expect(await isDatabaseEmpty(database.url)).toBe(false);
     const first = await snapshot();
     expect(first.communities).toBe(SCALES.demo.communities);

@@ -6,6 +6,7 @@ import { serviceDeliverySubgraph } from '@shequ/service-delivery';
 import { volunteersSubgraph } from '@shequ/volunteers';
 import { seedGovernance } from './governance/seed-governance';
 import { seedGovernancePlanning } from './governance/seed-planning';
+import { dropSecondaryIndexes, rebuildIndexes } from './load-indexes';
 import { seedPublicSafety } from './public-safety/seed-public-safety';
 import type { DepartmentSeeder } from './seed-context';
 import { SCALES, type ScaleName } from './scales';
@@ -88,6 +89,8 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
   try {
     await client.query('BEGIN');
     await truncateSeededTables(client);
+    const schemas = SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema);
+    const indexes = await dropSecondaryIndexes(client, schemas);
     log(`governance: regions and communities (${scale.communities} communities)`);
     const { communities } = await seedGovernance(client, scale, options.seed);
     const context = {
@@ -103,6 +106,9 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
       await seedDepartment(client, { ...context, log: (message) => log(`${name}: ${message}`) });
       log(`${name}: done in ${((Date.now() - departmentStarted) / 1000).toFixed(1)} s`);
     }
+    const indexesStarted = Date.now();
+    await rebuildIndexes(client, indexes);
+    log(`indexes: ${indexes.length} built in ${((Date.now() - indexesStarted) / 1000).toFixed(1)} s`);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     log(`seeded scale ${options.scale} with seed ${options.seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
