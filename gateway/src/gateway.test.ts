@@ -1,26 +1,14 @@
 import { signToken } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
-import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { startGateway, type RunningGateway } from './gateway';
 import type { GatewaySettings } from './environment';
+import { testGatewaySettings } from './testing/test-settings';
 
 let governance: TestSubgraph;
 let gateway: RunningGateway;
 
-function settings(overrides: Partial<GatewaySettings> = {}): GatewaySettings {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath: SUPERGRAPH_PATH,
-    subgraphUrls: { governance: governance.url },
-    subgraphTimeoutMs: 5000,
-    tokens: { secret: TEST_JWT_SECRET },
-    development: false,
-    logLevel: 'silent',
-    ...overrides,
-  };
-}
+const settings = (overrides: Partial<GatewaySettings> = {}) => testGatewaySettings({ governance: governance.url }, { subgraphTimeoutMs: 5000, ...overrides });
 
 beforeAll(async () => {
   governance = await startTestSubgraph(governanceSubgraph);

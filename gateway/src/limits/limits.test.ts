@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphqlRequest, startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
-import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { startGateway, type RunningGateway } from '../gateway';
 import { DEFAULT_LIMITS } from './operation-limits';
 import { sha256 } from './trusted-documents';
+import { testGatewaySettings } from '../testing/test-settings';
 
 let governance: TestSubgraph;
 let gateway: RunningGateway;
@@ -14,18 +14,15 @@ let trustedGateway: RunningGateway;
 let manifestFolder: string;
 
 const REGISTERED = '{ region(code: "620100") { name } }';
-const baseSettings = () => ({
-  port: 0,
-  host: '127.0.0.1',
-  supergraphPath: SUPERGRAPH_PATH,
-  subgraphUrls: { governance: governance.url },
-  subgraphTimeoutMs: 5000,
-  tokens: { secret: TEST_JWT_SECRET },
-  development: false,
-  logLevel: 'silent',
-  limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxAliases: 5, maxTokens: 400, maxDirectives: 4, costBudget: { anonymous: 300, signedIn: 1000, analyst: 20_000 } },
-  maxBodyBytes: 20_000,
-});
+const baseSettings = () =>
+  testGatewaySettings(
+    { governance: governance.url },
+    {
+      subgraphTimeoutMs: 5000,
+      limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxAliases: 5, maxTokens: 400, maxDirectives: 4, costBudget: { anonymous: 300, signedIn: 1000, analyst: 20_000 } },
+      maxBodyBytes: 20_000,
+    },
+  );
 
 beforeAll(async () => {
   governance = await startTestSubgraph(governanceSubgraph);

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { startTestSubgraph, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
-import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { startGateway, type RunningGateway } from '../gateway';
-import type { GatewaySettings } from '../environment';
-import { freePort, startTestRedis, type TestRedis } from '../testing/throwaway-redis';
+import { freePort } from '@shequ/database';
+import { startTestRedis, type TestRedis } from '../testing/throwaway-redis';
+import { testGatewaySettings } from '../testing/test-settings';
 
 // A fresh document per run, so a long-lived TEST_REDIS_URL never holds it from an earlier run.
 const QUERY = `# run ${randomUUID()}\n{ region(code: "620100") { name } }`;
@@ -14,19 +14,7 @@ const HASH = createHash('sha256').update(QUERY).digest('hex');
 let governance: TestSubgraph;
 let redis: TestRedis | null;
 
-function settings(redisUrl?: string): GatewaySettings {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath: SUPERGRAPH_PATH,
-    subgraphUrls: { governance: governance.url },
-    subgraphTimeoutMs: 5000,
-    tokens: { secret: TEST_JWT_SECRET },
-    development: false,
-    logLevel: 'silent',
-    redisUrl,
-  };
-}
+const settings = (redisUrl?: string) => testGatewaySettings({ governance: governance.url }, { subgraphTimeoutMs: 5000, redisUrl });
 
 async function post(gateway: RunningGateway, body: unknown) {
   const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,1 +1,2 @@
 export { startTestGateway } from './test-gateway';
+export { testGatewaySettings } from './test-settings';

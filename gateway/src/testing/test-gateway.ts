@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TEST_JWT_SECRET } from '@shequ/kit/dist/testing';
 import { composeSupergraph, SUBGRAPHS } from '@shequ/schema';
 import { startGateway, type RunningGateway } from '../gateway';
+import { testGatewaySettings } from './test-settings';
 
 /** Subgraphs a test did not start answer nowhere: a query that reaches them fails, others are unaffected. */
 const UNREACHABLE = 'http://127.0.0.1:9/graphql';
@@ -18,16 +18,9 @@ export async function startTestGateway(subgraphs: Record<string, string>): Promi
   const folder = mkdtempSync(join(tmpdir(), 'shequ-supergraph-'));
   const supergraphPath = join(folder, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph());
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath,
-    subgraphUrls: { ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, UNREACHABLE])), ...subgraphs },
-    subgraphTimeoutMs: 10_000,
-    tokens: { secret: TEST_JWT_SECRET },
-    development: false,
-    logLevel: 'silent',
-  });
+  const gateway = await startGateway(
+    testGatewaySettings({ ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, UNREACHABLE])), ...subgraphs }, { supergraphPath }),
+  );
   return {
     ...gateway,
     stop: async () => {

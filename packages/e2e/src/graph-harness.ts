@@ -1,8 +1,8 @@
 import { startGateway, type RunningGateway } from '@shequ/gateway';
+import { testGatewaySettings } from '@shequ/gateway/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
-import { startTestSubgraph, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { insertPublicSafetyFixture, publicSafetySubgraph } from '@shequ/public-safety';
-import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { insertServiceDeliveryFixture, serviceDeliverySubgraph } from '@shequ/service-delivery';
 import { insertVolunteersFixture, volunteersSubgraph } from '@shequ/volunteers';
 
@@ -31,16 +31,7 @@ export async function startGraph(options: { extraCommunities?: number } = {}): P
   await insertVolunteersFixture(volunteers.dataSource);
   await insertPublicSafetyFixture(publicSafety.dataSource);
   const subgraphs = { governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety };
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath: SUPERGRAPH_PATH,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-    subgraphTimeoutMs: 10_000,
-    tokens: { secret: TEST_JWT_SECRET },
-    development: false,
-    logLevel: 'silent',
-  });
+  const gateway = await startGateway(testGatewaySettings(Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url]))));
   governance.settings.gatewayUrl = gateway.url;
   return {
     gateway,

@@ -37,6 +37,18 @@ export interface SummaryWindow {
   until?: string;
 }
 
+/**
+ * The windows the departments' figures use, named once: "since" includes
+ * the day or instant 12 months ago; "in the last" excludes it and stops at
+ * today or now (so a fact dated in the future does not count yet).
+ */
+export const SUMMARY_WINDOWS = {
+  instantsSince12MonthsAgo: { since: `now() - interval '12 months'`, sinceInclusive: true },
+  instantsInLast12Months: { since: `now() - interval '12 months'`, until: 'now()' },
+  daysSince12MonthsAgo: { since: `(current_date - interval '12 months')::date`, sinceInclusive: true },
+  daysInLast12Months: { since: `(current_date - interval '12 months')::date`, until: 'current_date' },
+} as const satisfies Record<string, SummaryWindow>;
+
 const NO_MONTH = `'-infinity'::date`;
 
 function monthOf(summary: StreetMonthSummary, alias: string): string {

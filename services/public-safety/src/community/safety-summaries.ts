@@ -1,4 +1,4 @@
-import type { StreetMonthSummary, SummaryWindow } from '@shequ/kit';
+import type { StreetMonthSummary } from '@shequ/kit';
 
 /*
  * The street-by-month summaries behind the region figures (kept exact by
@@ -40,9 +40,3 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
 };
 
 export const SAFETY_SUMMARIES = [INCIDENTS_BY_OCCURRENCE, MEDIATIONS_BY_RECEIPT, MEDIATIONS_BY_CLOSING, LEGAL_SERVICE_REACH];
-
-/** Instants from 12 months ago on. */
-export const SINCE_12_MONTHS_AGO: SummaryWindow = { since: `now() - interval '12 months'`, sinceInclusive: true };
-
-/** Days from the same day 12 months ago on. */
-export const SINCE_12_MONTHS_AGO_OF_DAYS: SummaryWindow = { since: `(current_date - interval '12 months')::date`, sinceInclusive: true };

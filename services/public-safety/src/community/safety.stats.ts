@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes } from '@shequ/kit';
-import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, SINCE_12_MONTHS_AGO, SINCE_12_MONTHS_AGO_OF_DAYS } from './safety-summaries';
+import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -50,15 +50,15 @@ const MONTH_AGO = `current_date - 29`;
  */
 const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
-    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, SINCE_12_MONTHS_AGO),
+    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
     read: (row) => ({ mediationCasesLast12Months: Number(row.received) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
     read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
   },
   {
@@ -83,7 +83,7 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, SINCE_12_MONTHS_AGO_OF_DAYS),
+    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {

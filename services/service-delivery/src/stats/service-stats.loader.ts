@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
 import { COUNTED_FACILITY, CURRENT_YEAR, MEDIAN_DAYS_TO_RESOLVE, RESOLVED_LAST_12_MONTHS, WELFARE_FACILITY } from './service-stats.sql';
-import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, SINCE_12_MONTHS_AGO } from './service-summaries';
+import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION } from './service-summaries';
 
 /** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
 export function scopePrefix(code: string): string {
@@ -31,8 +31,8 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
   const byCode = async (statement: string) => new Map(((await dataSource.query(statement, parameters)) as Record<string, string | null>[]).map((row) => [row.code as string, row]));
   const [open, submitted, resolved, medians] = await Promise.all([
     byCode(summedOverScopes(OPEN_REQUESTS, prefixes)),
-    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, SINCE_12_MONTHS_AGO)),
-    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, SINCE_12_MONTHS_AGO)),
+    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
+    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
     byCode(
       `SELECT code, ${MEDIAN_DAYS_TO_RESOLVE} AS median
        FROM (${factsOfScopes(`SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${RESOLVED_LAST_12_MONTHS}`, prefixes)}) r

@@ -1,4 +1,4 @@
-import type { StreetMonthSummary, SummaryWindow } from '@shequ/kit';
+import type { StreetMonthSummary } from '@shequ/kit';
 
 /*
  * The street-by-month summaries of service requests behind the region
@@ -38,8 +38,5 @@ export const OPEN_REQUESTS: StreetMonthSummary = {
   filter: `status IN ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')`,
   measures: { requests: '1' },
 };
-
-/** Instants from 12 months ago on. */
-export const SINCE_12_MONTHS_AGO: SummaryWindow = { since: `now() - interval '12 months'`, sinceInclusive: true };
 
 export const SERVICE_SUMMARIES = [REQUESTS_BY_SUBMISSION, REQUESTS_BY_RESOLUTION, OPEN_REQUESTS];

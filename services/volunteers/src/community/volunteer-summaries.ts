@@ -1,4 +1,4 @@
-import type { StreetMonthSummary, SummaryWindow } from '@shequ/kit';
+import type { StreetMonthSummary } from '@shequ/kit';
 
 /*
  * The street-by-month summaries behind the region figures (kept exact by
@@ -36,9 +36,3 @@ export const ACTIVITIES_BY_START: StreetMonthSummary = {
 };
 
 export const VOLUNTEER_SUMMARIES = [VOLUNTEERS_BY_LAST_SERVICE, CONFIRMED_HOURS, ACTIVITIES_BY_START];
-
-/** Days in the 12 months up to today. */
-export const LAST_12_MONTHS_OF_DAYS: SummaryWindow = { since: `(current_date - interval '12 months')::date`, until: 'current_date' };
-
-/** Instants in the 12 months up to now. */
-export const LAST_12_MONTHS: SummaryWindow = { since: `now() - interval '12 months'`, until: 'now()' };

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix, summedOverScopes } from '@shequ/kit';
-import { ACTIVITIES_BY_START, CONFIRMED_HOURS, LAST_12_MONTHS, LAST_12_MONTHS_OF_DAYS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
+import { codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { ACTIVITIES_BY_START, CONFIRMED_HOURS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
 import { OrganizationKind, OrganizationStage } from '../organization/organization.entity';
 import type { VolunteerStats } from './volunteer-stats.type';
 
@@ -30,9 +30,9 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
   };
   const [registered, active, hours, activities] = await Promise.all([
     sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes)),
-    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes, LAST_12_MONTHS_OF_DAYS)),
-    sum(summedOverScopes(CONFIRMED_HOURS, prefixes, LAST_12_MONTHS_OF_DAYS)),
-    sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, LAST_12_MONTHS)),
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes, SUMMARY_WINDOWS.daysInLast12Months)),
+    sum(summedOverScopes(CONFIRMED_HOURS, prefixes, SUMMARY_WINDOWS.daysInLast12Months)),
+    sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, SUMMARY_WINDOWS.instantsInLast12Months)),
   ]);
   // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(

@@ -3,7 +3,7 @@ import { graphqlRequest } from '@shequ/kit/dist/testing';
 import { auditLogInputs } from './audit-log-inputs';
 import { analyst } from './callers';
 import { governanceInputs } from './governance-inputs';
-import { startGraph, type Graph } from './graph';
+import { startGraph, type Graph } from '../graph-harness';
 import type { HostileRequest } from './hostile-request';
 import { hostileRequests } from './hostile-requests';
 import { publicSafetyInputs } from './public-safety-inputs';

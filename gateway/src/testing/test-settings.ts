@@ -1,0 +1,18 @@
+import { TEST_JWT_SECRET } from '@shequ/kit/dist/testing';
+import { SUPERGRAPH_PATH } from '@shequ/schema';
+import type { GatewaySettings } from '../environment';
+
+/** A production-mode gateway on a free port, quiet, trusting the test token secret, in front of the subgraphs given. */
+export function testGatewaySettings(subgraphUrls: Record<string, string>, overrides: Partial<GatewaySettings> = {}): GatewaySettings {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphUrls,
+    subgraphTimeoutMs: 10_000,
+    tokens: { secret: TEST_JWT_SECRET },
+    development: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

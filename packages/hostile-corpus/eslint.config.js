@@ -1,1 +1,0 @@
-module.exports = require('@shequ/config/eslint.config');
