@@ -5,6 +5,7 @@ import { startLocalServer } from '@shequ/database';
 import { runMain, signToken, StartupError } from '@shequ/kit';
 import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
 import { replayFloor, resetCapture, takeCapture } from './floor';
+import { waitForIdleDatabase } from './idle-database';
 import { drive, once } from './load';
 import { operations } from './operations';
 import { writeReport, type BenchReport, type OperationReport } from './report';
@@ -102,11 +103,18 @@ runMain(async () => {
       const entry: OperationReport = { operation: operation.name, sqlStatements, results: {} };
       if (!values.smoke) {
         if (operation.name === 'rollup' || operation.name === 'dashboard') {
-          entry.sqlFloorMs = await replayFloor(databaseUrl, captured);
+          const floor = await replayFloor(databaseUrl, captured);
+          entry.sqlFloorMs = floor.ms;
+          entry.slowestStatements = floor.slowest;
+          log(`${operation.name}: SQL floor ${floor.ms} ms; slowest ${floor.slowest.map((statement) => `${statement.subgraph} ${statement.ms} ms`).join(', ')}`);
         }
         // Two alternating rounds per gateway, so noise on the machine falls on every gateway alike.
         for (let round = 0; round < 2; round += 1) {
           for (const target of targets) {
+            const waitedMs = await waitForIdleDatabase(databaseUrl);
+            if (waitedMs > 1000) {
+              log(`waited ${(waitedMs / 1000).toFixed(1)} s for the database to finish the SQL left running`);
+            }
             await drive(graphqlUrl(target), operation, token, connections, round === 0 ? 3 : 1); // warm-up
             const result = await drive(graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
             const previous = entry.results[target];

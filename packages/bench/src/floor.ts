@@ -19,15 +19,36 @@ export async function takeCapture(): Promise<Record<string, CapturedStatement[]>
   return Object.fromEntries(entries);
 }
 
+/** A statement of the floor and its median time alone, to show where the floor goes. */
+export interface SlowStatement {
+  subgraph: string;
+  ms: number;
+  /** The statement's first words, whitespace collapsed. */
+  sql: string;
+}
+
+export interface Floor {
+  /** Median milliseconds of a whole replay. */
+  ms: number;
+  /** The slowest statements, slowest first. */
+  slowest: SlowStatement[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+};
+
 /**
  * The floor: the statements the subgraphs ran for one request, replayed
  * directly with pg — each subgraph's in sequence on its own connection, the
- * subgraphs side by side, as the gateway would reach them at best. Returns
- * the median milliseconds over `rounds` replays after one warm-up.
+ * subgraphs side by side, as the gateway would reach them at best. Gives the
+ * median over `rounds` replays after one warm-up, and the slowest statements.
  */
-export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 5): Promise<number> {
+export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 5): Promise<Floor> {
+  const subgraphs = Object.keys(captured);
   const clients = await Promise.all(
-    Object.keys(captured).map(async () => {
+    subgraphs.map(async () => {
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
       return client;
@@ -35,13 +56,17 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
   );
   try {
     const timings: number[] = [];
-    const statementSets = Object.values(captured);
+    const statementTimings = subgraphs.map((subgraph) => captured[subgraph].map(() => [] as number[]));
     for (let round = 0; round < rounds + 1; round += 1) {
       const started = process.hrtime.bigint();
       await Promise.all(
-        statementSets.map(async (statements, index) => {
-          for (const statement of statements) {
+        subgraphs.map(async (subgraph, index) => {
+          for (const [position, statement] of captured[subgraph].entries()) {
+            const statementStarted = process.hrtime.bigint();
             await clients[index].query(statement.sql, statement.parameters as unknown[]);
+            if (round >= 1) {
+              statementTimings[index][position].push(Number(process.hrtime.bigint() - statementStarted) / 1e6);
+            }
           }
         }),
       );
@@ -49,8 +74,13 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
         timings.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }
-    timings.sort((a, b) => a - b);
-    return Math.round(timings[Math.floor(timings.length / 2)] * 10) / 10;
+    const slowest = subgraphs
+      .flatMap((subgraph, index) =>
+        captured[subgraph].map((statement, position) => ({ subgraph, ms: median(statementTimings[index][position]), sql: statement.sql.replace(/\s+/g, ' ').slice(0, 120) })),
+      )
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
+    return { ms: median(timings), slowest };
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '@shequ/schema';
+import type { SlowStatement } from './floor';
 import type { LoadResult } from './load';
 import type { TargetName } from './stack';
 
@@ -10,6 +11,8 @@ export interface OperationReport {
   results: Partial<Record<TargetName, LoadResult>>;
   /** Median milliseconds of the same SQL run directly with pg (rollup and dashboard). */
   sqlFloorMs?: number;
+  /** The floor's slowest statements. */
+  slowestStatements?: SlowStatement[];
 }
 
 export interface BenchReport {
@@ -45,6 +48,12 @@ export function toMarkdown(report: BenchReport): string {
     const { shequ, plain, hive } = operation.results;
     const floor = operation.sqlFloorMs ? `${ratio(shequ?.p50, operation.sqlFloorMs)} (SQL ${operation.sqlFloorMs} ms)` : '—';
     lines.push(`| ${operation.operation} | ${ratio(shequ?.requestsPerSecond, plain?.requestsPerSecond)} | ${ratio(shequ?.requestsPerSecond, hive?.requestsPerSecond)} | ${floor} |`);
+  }
+  for (const operation of report.operations.filter((entry) => entry.slowestStatements?.length)) {
+    lines.push('', `Slowest statements of the ${operation.operation} floor:`, '', '| subgraph | ms | statement |', '|---|---:|---|');
+    for (const statement of operation.slowestStatements ?? []) {
+      lines.push(`| ${statement.subgraph} | ${statement.ms} | \`${statement.sql.replaceAll('|', '\\|').replaceAll('`', "'")}\` |`);
+    }
   }
   lines.push('', '| process | peak RSS MB |', '|---|---:|');
   for (const [name, mb] of Object.entries(report.peakRssMb)) {

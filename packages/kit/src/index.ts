@@ -37,5 +37,5 @@ export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pag
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
-export { createStreetMonthSummary, dropStreetMonthSummary, factsOfScopes, streetMonthSummariesMigration, summedOverScopes, SUMMARY_WINDOWS, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';
+export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, SUMMARY_WINDOWS, type ScopedAggregates, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';
 export { assertDecimal, type DecimalRule } from './validation/decimal';

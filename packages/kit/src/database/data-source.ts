@@ -1,4 +1,4 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, MigrationExecutor, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { StatementCounter } from './statement-counter';
 
@@ -11,6 +11,12 @@ export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /**
+   * The longest any one statement may run (none when absent): a subgraph
+   * serving requests sets it to what the gateway waits, so no query goes on
+   * working for a request that has already been given up.
+   */
+  statementTimeoutMs?: number;
   logger: Logger;
 }
 
@@ -42,14 +48,31 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
     maxQueryExecutionTime: 1000,
     // A region's median sorts its window's facts (a province: hundreds of thousands of values); PostgreSQL's
     // default 4 MB sends that sort to disk. Per sort, per connection: 10 connections stay well within memory.
-    extra: { max: options.poolSize ?? 10, application_name: options.schema, options: `-c work_mem=${SORT_MEMORY}` },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.schema,
+      options: `-c work_mem=${SORT_MEMORY}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
+    },
   });
   return { dataSource, counter };
 }
 
-/** Connects and brings the service's schema up to date (creating the Postgres schema first: the migrations table lives in it). */
+/**
+ * Connects and brings the service's schema up to date (creating the Postgres
+ * schema first: the migrations table lives in it). Migrations run without the
+ * statement timeout: backfilling a summary over millions of rows may take minutes.
+ */
 export async function connectAndMigrate(dataSource: DataSource, schema: string): Promise<void> {
   await dataSource.initialize();
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await dataSource.runMigrations();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const migrations = new MigrationExecutor(dataSource, runner);
+    migrations.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
+    await migrations.executePendingMigrations();
+  } finally {
+    await runner.query('RESET statement_timeout');
+    await runner.release();
+  }
 }

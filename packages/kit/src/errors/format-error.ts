@@ -15,11 +15,20 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'TIMEOUT',
 ]);
 
+/** PostgreSQL's query_canceled: the statement ran past statement_timeout. */
+const STATEMENT_TIMEOUT = '57014';
+
+function isStatementTimeout(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driverError?.code === STATEMENT_TIMEOUT;
+}
+
 /**
- * Apollo `formatError`: errors the code raised on purpose pass through; any
- * other error (a database failure, a bug) is logged and, outside development,
+ * Apollo `formatError`: errors the code raised on purpose pass through; a
+ * statement stopped by the statement timeout becomes TIMEOUT; any other error (a database failure, a bug) is logged and, outside development,
  * reaches the client only as "Internal server error" — no SQL, stack or path.
  */
 export function createErrorFormatter(options: { development: boolean; logger: Logger }) {
@@ -34,6 +43,15 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
     if (code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500) {
       // Apollo's own refusals of a malformed request (e.g. a persisted-query hash that does not match its query) carry a 4xx and no code.
       return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+    }
+    if (isStatementTimeout(original)) {
+      options.logger.warn({ path: formatted.path }, 'a statement ran past the statement timeout');
+      return {
+        message: 'The request took longer than the database allows; ask for fewer or smaller regions at once, or try again later',
+        extensions: { code: 'TIMEOUT' },
+        path: formatted.path,
+        locations: formatted.locations,
+      };
     }
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     if (options.development) {

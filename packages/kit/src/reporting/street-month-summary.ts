@@ -19,9 +19,10 @@ export interface StreetMonthSummary {
   source: string;
   /**
    * The column that places a fact in a month; absent for figures without
-   * time. It gets an index (with `include` for index-only reads), since a
-   * region finds the facts of a window's edges — and a median its window's
-   * facts — by time.
+   * time. It gets an index holding `community_code` and the `include`
+   * columns — every column the measures (or a median over the same facts)
+   * read — so a region finds the facts of a window's edges, and a median its
+   * window's facts, by time in the index alone.
    */
   time?: { column: string; type: 'timestamptz' | 'date'; include?: string[] };
   /** Facts that count, as a predicate over the fact table's columns (unqualified). */
@@ -102,8 +103,8 @@ export async function createStreetMonthSummary(runner: QueryRunner, summary: Str
     END $$`);
   const source = `${summary.schema}.${summary.source}`;
   if (summary.time) {
-    const include = summary.time.include?.length ? ` INCLUDE (${summary.time.include.join(', ')})` : '';
-    await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${source} (${summary.time.column})${include}${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
+    const include = ['community_code', ...(summary.time.include ?? [])].join(', ');
+    await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${source} (${summary.time.column}) INCLUDE (${include})${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
   }
   await runner.query(`CREATE TRIGGER ${summary.table}_insert AFTER INSERT ON ${source}
     REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
@@ -153,36 +154,52 @@ export function streetMonthSummariesMigration(summaries: readonly StreetMonthSum
   };
 }
 
+/** Aggregates over facts for the scopes of a batch; see aggregatedOverScopes. */
+export interface ScopedAggregates {
+  /** A SELECT of facts with a `community_code` column. */
+  facts: string;
+  /** The alias the aggregates call the facts by. */
+  alias: string;
+  /** Output column → aggregate expression over the facts' columns. */
+  aggregates: Record<string, string>;
+  /** A SELECT of the same columns giving the facts regions read, when not all of `facts` (e.g. time index ranges); communities read all theirs. */
+  regionFacts?: string;
+}
+
 /**
- * Each scope of a batch joined to its facts: `scope.code` and the columns of
- * `facts` (a SELECT with a `community_code` column), for the scopes in
- * `$1::text[]` (codes) and `$2::text[]` (their prefixes, given here too so
- * the statement holds only the branches the batch needs). A community joins
- * its facts by its code's index; regions take the facts once — found by
- * `regionFacts` (a predicate over the facts, e.g. a time index range) — and
- * join each fact to the ancestors the batch asks for by equality, so the
- * province and its prefectures cost one pass over the facts, not one each.
+ * A statement answering the aggregates for each scope of a batch (`$1::text[]`
+ * codes, `$2::text[]` their prefixes, given here too so the statement holds
+ * only the branches the batch needs), as `code` and the aggregates' names. A
+ * community aggregates its facts, found by its code's index. Regions group
+ * the facts once per depth the batch asks for by the code's first digits, so
+ * the province and its prefectures cost one pass over the facts each, and
+ * no fact is joined to its scopes row by row. Scopes without facts are absent.
  */
-export function factsOfScopes(facts: string, prefixes: readonly string[], regionFacts = 'true'): string {
+export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = facts }: ScopedAggregates, prefixes: readonly string[]): string {
+  const names = Object.keys(aggregates);
+  const columns = names.map((name) => `${aggregates[name]} AS ${name}`).join(', ');
   const branches: string[] = [];
   if (prefixes.some(isCommunityPrefix)) {
-    branches.push(`SELECT ${SCOPE_CODE}, f.* FROM ${SCOPES} JOIN (${facts}) f ON f.community_code = scope.prefix WHERE length(scope.prefix) = 12`);
+    branches.push(`SELECT ${SCOPE_CODE}, ${columns} FROM ${SCOPES} JOIN (${facts}) ${alias} ON ${alias}.community_code = scope.prefix
+      WHERE length(scope.prefix) = 12 GROUP BY scope.code`);
   }
   const depths = [...new Set(prefixes.filter((prefix) => !isCommunityPrefix(prefix)).map((prefix) => prefix.length))];
-  if (depths.length > 0) {
-    branches.push(`SELECT ${SCOPE_CODE}, f.* FROM (WITH region_facts AS MATERIALIZED (SELECT * FROM (${facts}) facts WHERE ${regionFacts}) SELECT * FROM region_facts) f
-      CROSS JOIN unnest('{${depths.join(',')}}'::int[]) AS depth(length)
-      JOIN ${SCOPES} ON length(scope.prefix) < 12 AND scope.prefix = left(f.community_code, depth.length)`);
+  for (const depth of depths) {
+    const prefix = `left(${alias}.community_code, ${depth})`;
+    branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `by_prefix.${name}`).join(', ')}
+      FROM (SELECT ${prefix} COLLATE "C" AS prefix, ${columns} FROM (${regionFacts}) ${alias}
+        WHERE ${prefix} = ANY($2::text[]) GROUP BY 1) by_prefix
+      JOIN ${SCOPES} ON scope.prefix = by_prefix.prefix`);
   }
   if (branches.length === 0) {
-    throw new Error('factsOfScopes needs at least one scope');
+    throw new Error('aggregatedOverScopes needs at least one scope');
   }
   return branches.join('\n      UNION ALL\n      ');
 }
 
 /**
  * A statement answering the summary's measures for the scopes of a batch
- * (`$1` codes, `$2` their prefixes; see factsOfScopes), exactly as if summed
+ * (`$1` codes, `$2` their prefixes; see aggregatedOverScopes), exactly as if summed
  * over the facts in the window: a region adds up the whole months inside the
  * window from the summary and reads only the facts of the window's partial
  * first and last months; a community reads its own facts. Scopes without any
@@ -192,7 +209,7 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
   const names = Object.keys(summary.measures);
   let factWindow = 'true';
   let bucketWindow = '';
-  let regionFacts = 'false';
+  let edgeWindows: string[] = [];
   if (window) {
     if (!summary.time) {
       throw new Error(`${summary.table} has no time column to window`);
@@ -204,14 +221,21 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
     const lastMonth = window.until ? asMonth(window.until) : null;
     bucketWindow = `AND b.month >= ${firstWholeMonth}${lastMonth ? ` AND b.month < ${lastMonth}` : ''}`;
     factWindow = `fact_time ${window.sinceInclusive ? '>=' : '>'} ${window.since}${window.until ? ` AND fact_time <= ${window.until}` : ''}`;
-    regionFacts = `(fact_time < ${monthStart(firstWholeMonth)}${lastMonth ? ` OR fact_time >= ${monthStart(lastMonth)}` : ''})`;
+    // Each partial month as its own range, so each is one index-only range scan (an OR of ranges is not); the last starts after the first, should the window lie within one month.
+    edgeWindows = [
+      `${factWindow} AND fact_time < ${monthStart(firstWholeMonth)}`,
+      ...(lastMonth ? [`${factWindow} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`] : []),
+    ];
   }
   // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
-  const facts = `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
-      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${factWindow}`;
+  const factsWithin = (condition: string) => `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
+      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${condition}`;
+  const facts = factsWithin(factWindow);
+  const regionFacts = edgeWindows.map(factsWithin).join(' UNION ALL ');
   // Without a window a region is all summary; with one, its edge months come from the facts.
   const factScopes = window ? prefixes : prefixes.filter(isCommunityPrefix);
-  const branches = factScopes.length > 0 ? [`SELECT code, ${names.join(', ')} FROM (${factsOfScopes(facts, factScopes, regionFacts)}) scoped`] : [];
+  const sums = Object.fromEntries(names.map((name) => [name, `sum(f.${name})`]));
+  const branches = factScopes.length > 0 ? [aggregatedOverScopes({ facts, alias: 'f', aggregates: sums, regionFacts }, factScopes)] : [];
   if (prefixes.some((prefix) => !isCommunityPrefix(prefix))) {
     branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `b.${name}`).join(', ')}
       FROM ${SCOPES}

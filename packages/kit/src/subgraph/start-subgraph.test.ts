@@ -1,4 +1,6 @@
-import { Authorized, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../server/context';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '../testing';
 import { defineSubgraph } from './subgraph-definition';
 
@@ -25,23 +27,40 @@ class ProbeResolver {
   }
 
   @Query(() => Int)
+  async slow(@Ctx() context: SubgraphContext): Promise<number> {
+    await context.dataSource.query('SELECT pg_sleep(5)');
+    return 1;
+  }
+
+  @Query(() => Int)
   failing(): number {
     throw new Error('relation "secret_table" does not exist at /srv/app/src/probe.ts:12');
   }
 }
 
+/** Longer than the probe's statement timeout: migrations must run without it. */
+class SlowMigration1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('SELECT pg_sleep(0.8)');
+  }
+
+  async down(): Promise<void> {}
+}
+
+const STATEMENT_TIMEOUT_MS = 500;
+
 const probeSubgraph = defineSubgraph({
   name: 'probe',
   databaseSchema: 'probe',
   entities: [],
-  migrations: [],
+  migrations: [SlowMigration1700000000000],
   resolvers: [ProbeResolver],
   createLoaders: () => ({}),
 });
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(probeSubgraph);
+  subgraph = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
 });
 afterAll(() => subgraph.stop());
 
@@ -78,6 +97,21 @@ describe('unexpected errors outside development mode', () => {
     const text = JSON.stringify(response);
     expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(text).not.toMatch(/secret_table|\/srv\/app|stacktrace/);
+  });
+});
+
+describe('the statement timeout', () => {
+  it('stops a statement that runs past it, and says TIMEOUT without the SQL', async () => {
+    const response = await graphqlRequest(subgraph.url, '{ slow }');
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'TIMEOUT' }, path: ['slow'] });
+    expect(JSON.stringify(response)).not.toMatch(/pg_sleep|statement timeout|57014/);
+  });
+
+  it('does not apply to migrations, which ran a longer statement before the server started', async () => {
+    const [{ migrations }] = await subgraph.dataSource.query(`SELECT count(*)::int AS migrations FROM probe.migrations WHERE name = 'SlowMigration1700000000000'`);
+    expect(migrations).toBe(1);
+    const [{ timeout }] = await subgraph.dataSource.query(`SELECT current_setting('statement_timeout') AS timeout`);
+    expect(timeout).toBe(`${STATEMENT_TIMEOUT_MS}ms`);
   });
 });
 

@@ -21,6 +21,8 @@ export interface SubgraphSettings {
   development: boolean;
   logLevel: string;
   poolSize?: number;
+  /** The longest one SQL statement may run; see createServiceDataSource. */
+  statementTimeoutMs?: number;
   /** A cluster worker: the primary already migrated. */
   skipMigrations?: boolean;
   /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
@@ -55,6 +57,7 @@ export async function startSubgraph<Loaders>(
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: settings.poolSize,
+    statementTimeoutMs: settings.statementTimeoutMs,
     logger,
   });
   if (settings.skipMigrations) {

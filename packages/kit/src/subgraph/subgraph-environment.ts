@@ -18,6 +18,8 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
     SQL_CAPTURE: z.enum(['true', 'false']).default('false'),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    // As long as the gateway waits for a subgraph (its SUBGRAPH_TIMEOUT_MS), so no query outlives its request.
+    STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   })
   .superRefine(tokensRequiredInProduction);
 
@@ -44,6 +46,7 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     development: parsed.NODE_ENV !== 'production',
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,
+    statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS,
     gatewayUrl: parsed.GATEWAY_URL,
     sqlCapture: parsed.SQL_CAPTURE === 'true' && parsed.NODE_ENV !== 'production',
     workers: parsed.WORKERS,

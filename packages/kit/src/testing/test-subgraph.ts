@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@shequ/database/dist/testing';
 import { signToken, type TokenRequest } from '../auth/jwt';
-import { startSubgraph, type RunningSubgraph } from '../subgraph/start-subgraph';
+import { startSubgraph, type RunningSubgraph, type SubgraphSettings } from '../subgraph/start-subgraph';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
 
 /** Tests sign and verify with this secret; it is not the development default, so a test cannot pass by accident on it. */
@@ -15,7 +15,7 @@ export interface TestSubgraph extends RunningSubgraph {
  * its own, in production mode (so error masking is what clients get).
  * `stop` also drops the database.
  */
-export async function startTestSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<TestSubgraph> {
+export async function startTestSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, settings: Partial<SubgraphSettings> = {}): Promise<TestSubgraph> {
   const database = await createTestDatabase();
   const running = await startSubgraph(definition, {
     port: 0,
@@ -25,6 +25,7 @@ export async function startTestSubgraph<Loaders>(definition: SubgraphDefinition<
     development: false,
     logLevel: 'silent',
     poolSize: 4,
+    ...settings,
   });
   return {
     ...running,

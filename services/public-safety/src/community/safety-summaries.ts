@@ -26,7 +26,7 @@ export const MEDIATIONS_BY_CLOSING: StreetMonthSummary = {
   schema: 'public_safety',
   table: 'mediation_closed_street_month',
   source: 'mediation_case',
-  time: { column: 'closed_on', type: 'date', include: ['community_code', 'days_to_close'] },
+  time: { column: 'closed_on', type: 'date', include: ['days_to_close', 'outcome'] },
   filter: 'closed_on IS NOT NULL',
   measures: { closed: '1', agreed: `CASE WHEN outcome = 'AGREEMENT_REACHED' THEN 1 ELSE 0 END` },
 };
@@ -35,7 +35,7 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
   schema: 'public_safety',
   table: 'legal_service_street_month',
   source: 'legal_service',
-  time: { column: 'held_on', type: 'date' },
+  time: { column: 'held_on', type: 'date', include: ['people_reached'] },
   measures: { reached: 'people_reached' },
 };
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { aggregatedOverScopes, codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
 import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
@@ -63,9 +63,15 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
   },
   {
     // A median does not add up from months: it reads the cases closed in the window, found by their closing day.
-    sql: (_within, prefixes) => `SELECT code, percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_close) AS median_days
-      FROM (${factsOfScopes(`SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE closed_on >= ${YEAR_AGO}`, prefixes)}) closed
-      GROUP BY code`,
+    sql: (_within, prefixes) =>
+      aggregatedOverScopes(
+        {
+          facts: `SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE closed_on >= ${YEAR_AGO}`,
+          alias: 'closed',
+          aggregates: { median_days: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY closed.days_to_close)' },
+        },
+        prefixes,
+      ),
     read: (row) => ({ medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days) }),
   },
   {

@@ -94,7 +94,8 @@ export class ServiceDelivery1764500000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
     await runner.query(`CREATE INDEX service_investment_community_idx ON service_delivery.service_investment (community_code)`);
-    await runner.query(`CREATE INDEX service_investment_community_year_idx ON service_delivery.service_investment (community_code, year)`);
+    // A year's investment of any region, from the index alone.
+    await runner.query(`CREATE INDEX service_investment_year_community_idx ON service_delivery.service_investment (year, community_code) INCLUDE (amount)`);
 
     await runner.query(`INSERT INTO service_delivery.service_category (code, name) SELECT * FROM unnest($1::text[], $2::text[])`, [
       SERVICE_CATEGORIES.map((category) => category.code),

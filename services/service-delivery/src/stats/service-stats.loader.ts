@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, factsOfScopes, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { aggregatedOverScopes, codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
 import { COUNTED_FACILITY, CURRENT_YEAR, MEDIAN_DAYS_TO_RESOLVE, RESOLVED_LAST_12_MONTHS, WELFARE_FACILITY } from './service-stats.sql';
@@ -34,9 +34,14 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
     byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
     byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
     byCode(
-      `SELECT code, ${MEDIAN_DAYS_TO_RESOLVE} AS median
-       FROM (${factsOfScopes(`SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${RESOLVED_LAST_12_MONTHS}`, prefixes)}) r
-       GROUP BY code`,
+      aggregatedOverScopes(
+        {
+          facts: `SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${RESOLVED_LAST_12_MONTHS}`,
+          alias: 'r',
+          aggregates: { median: MEDIAN_DAYS_TO_RESOLVE },
+        },
+        prefixes,
+      ),
     ),
   ]);
   const figures = new Map<string, RequestFigures>();

@@ -20,7 +20,7 @@ export const REQUESTS_BY_RESOLUTION: StreetMonthSummary = {
   schema: 'service_delivery',
   table: 'request_resolved_street_month',
   source: 'service_request',
-  time: { column: 'resolved_at', type: 'timestamptz', include: ['community_code', 'submitted_at'] },
+  time: { column: 'resolved_at', type: 'timestamptz', include: ['submitted_at', 'satisfaction'] },
   filter: 'resolved_at IS NOT NULL',
   measures: {
     resolved: '1',

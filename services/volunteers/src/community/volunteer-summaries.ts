@@ -21,7 +21,7 @@ export const CONFIRMED_HOURS: StreetMonthSummary = {
   schema: 'volunteers',
   table: 'confirmed_hours_street_month',
   source: 'activity_signup',
-  time: { column: 'served_on', type: 'date' },
+  time: { column: 'served_on', type: 'date', include: ['hours'] },
   filter: 'confirmed_at IS NOT NULL',
   measures: { hours: 'hours' },
 };
