@@ -14,6 +14,9 @@ import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, ty
 /** Load before the soak's first RSS reading. */
 const SOAK_WARM_UP_SECONDS = 60;
 
+/** Time for answers still on their way after a load run to arrive. */
+const SETTLE_MS = 1000;
+
 const USAGE = 'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
@@ -90,6 +93,9 @@ runMain(async () => {
   let failed = false;
   try {
     for (const operation of selected) {
+      // Requests the previous operation's load left in flight must not land in this operation's SQL count.
+      await waitForIdleDatabase(databaseUrl);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       await resetCapture();
       const sample = await once(graphqlUrl('shequ'), operation, token);
       const captured = await takeCapture();
