@@ -130,6 +130,14 @@ describe('a street-by-month summary', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('leaves out a region without facts, alone at its depth or among others', async () => {
+    const facts = `SELECT community_code, hours FROM facts.fact`;
+    const median = (scopes: string[]) => aggregatedOverScopes({ facts, alias: 'fact', aggregates: { median: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY fact.hours)' } }, scopes);
+    expect(await dataSource.query(median(['620999']), [['620999'], ['620999']])).toEqual([]);
+    const mixed: { code: string }[] = await dataSource.query(median(['620999', '620102']), [['620999', '620102'], ['620999', '620102']]);
+    expect(mixed.map((row) => row.code)).toEqual(['620102']);
+  });
+
   it('reads whole months of a region from the summary, not from the facts', async () => {
     const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM facts.fact_by_street_month WHERE month > '-infinity'`);
     expect(rows).toBeGreaterThan(0);

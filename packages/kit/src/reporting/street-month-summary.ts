@@ -171,9 +171,10 @@ export interface ScopedAggregates {
  * codes, `$2::text[]` their prefixes, given here too so the statement holds
  * only the branches the batch needs), as `code` and the aggregates' names. A
  * community aggregates its facts, found by its code's index. Regions group
- * the facts once per depth the batch asks for by the code's first digits, so
- * the province and its prefectures cost one pass over the facts each, and
- * no fact is joined to its scopes row by row. Scopes without facts are absent.
+ * the facts once per depth the batch asks for by the code's first digits (a
+ * depth with one region just filters them), so the province and its
+ * prefectures cost one pass over the facts each, and no fact is joined to
+ * its scopes row by row. Scopes without facts are absent.
  */
 export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = facts }: ScopedAggregates, prefixes: readonly string[]): string {
   const names = Object.keys(aggregates);
@@ -183,9 +184,17 @@ export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = f
     branches.push(`SELECT ${SCOPE_CODE}, ${columns} FROM ${SCOPES} JOIN (${facts}) ${alias} ON ${alias}.community_code = scope.prefix
       WHERE length(scope.prefix) = 12 GROUP BY scope.code`);
   }
-  const depths = [...new Set(prefixes.filter((prefix) => !isCommunityPrefix(prefix)).map((prefix) => prefix.length))];
-  for (const depth of depths) {
+  const regionPrefixes = prefixes.filter((prefix) => !isCommunityPrefix(prefix));
+  for (const depth of new Set(regionPrefixes.map((prefix) => prefix.length))) {
     const prefix = `left(${alias}.community_code, ${depth})`;
+    if (regionPrefixes.filter((candidate) => candidate.length === depth).length === 1) {
+      // The only region of its depth (the province, say) takes its facts whole: no grouping, no sort by prefix.
+      branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `only_region.${name}`).join(', ')}
+      FROM ${SCOPES} CROSS JOIN LATERAL (SELECT ${columns} FROM (${regionFacts}) ${alias}
+        WHERE ${prefix} = scope.prefix HAVING count(*) > 0) only_region
+      WHERE length(scope.prefix) = ${depth}`);
+      continue;
+    }
     branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `by_prefix.${name}`).join(', ')}
       FROM (SELECT ${prefix} COLLATE "C" AS prefix, ${columns} FROM (${regionFacts}) ${alias}
         WHERE ${prefix} = ANY($2::text[]) GROUP BY 1) by_prefix
