@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { startLocalServer } from '@shequ/database';
 import { runMain, signToken, StartupError } from '@shequ/kit';
 import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
-import { replayFloor, resetCapture, takeCapture } from './floor';
+import { replayFloor, resetCapture, stopCapture, takeCapture } from './floor';
 import { waitForIdleDatabase } from './idle-database';
 import { drive, once } from './load';
 import { operations } from './operations';
@@ -131,10 +131,11 @@ runMain(async () => {
                   p95: Math.max(previous.p95, result.p95),
                   p99: Math.max(previous.p99, result.p99),
                   errors: previous.errors + result.errors,
+                  unanswered: previous.unanswered + result.unanswered,
                   requests: previous.requests + result.requests,
                 }
               : result;
-            log(`${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors`);
+            log(`${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors, ${result.unanswered} unanswered at the end`);
           }
         }
       }
@@ -143,13 +144,21 @@ runMain(async () => {
     if (values.soak && !values.smoke) {
       const soakSeconds = Number(values.soak);
       const dashboard = selected.find((operation) => operation.name === 'dashboard') ?? selected[0];
+      await stopCapture();
       // The steady phase starts once the heaps have grown to their working size under this load.
       await drive(graphqlUrl('shequ'), dashboard, token, connections, SOAK_WARM_UP_SECONDS);
       const pids = { gateway: stack.gateways.shequ?.child.pid, ...Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.process.child.pid])) };
-      const rssStartMb = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
-      await drive(graphqlUrl('shequ'), dashboard, token, connections, soakSeconds);
-      const rssEndMb = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
-      report.soak = { seconds: soakSeconds, rssStartMb, rssEndMb };
+      const readRss = () => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+      const rssStartMb = readRss();
+      // A reading every minute too, so growth that levels off can be told from growth that keeps on.
+      const rssEveryMinuteMb: Record<string, number | null>[] = [];
+      const sampler = setInterval(() => rssEveryMinuteMb.push(readRss()), 60_000);
+      try {
+        await drive(graphqlUrl('shequ'), dashboard, token, connections, soakSeconds);
+      } finally {
+        clearInterval(sampler);
+      }
+      report.soak = { seconds: soakSeconds, rssStartMb, rssEveryMinuteMb, rssEndMb: readRss() };
     }
     for (const [target, managed] of Object.entries(stack.gateways)) {
       report.peakRssMb[`gateway ${target}`] = peakRssMb(managed?.child.pid);

@@ -11,6 +11,11 @@ export async function resetCapture(): Promise<void> {
   await Promise.all(SUBGRAPHS.map((entry) => fetch(`http://127.0.0.1:${entry.port}/debug/sql?reset`)));
 }
 
+/** Stops every subgraph keeping its SQL (before a soak, whose memory readings it would swell). */
+export async function stopCapture(): Promise<void> {
+  await Promise.all(SUBGRAPHS.map((entry) => fetch(`http://127.0.0.1:${entry.port}/debug/sql?stop`)));
+}
+
 /** The SQL each subgraph sent since the last reset, and clears it. */
 export async function takeCapture(): Promise<Record<string, CapturedStatement[]>> {
   const entries = await Promise.all(

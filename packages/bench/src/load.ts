@@ -7,6 +7,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   errors: number;
+  /** Requests still waiting for an answer when the run ended (at most one per connection); a gateway that answered nothing shows only these. */
+  unanswered: number;
   requests: number;
 }
 
@@ -48,6 +50,7 @@ export async function drive(url: string, operation: BenchOperation, token: strin
     p95: percentile(0.95),
     p99: percentile(0.99),
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    unanswered: Math.max(0, (result.requests as unknown as { sent: number }).sent - times.length - result.errors - result.timeouts),
     requests: result.requests.total,
   };
 }

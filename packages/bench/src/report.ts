@@ -23,7 +23,7 @@ export interface BenchReport {
   machine: string;
   operations: OperationReport[];
   peakRssMb: Record<string, number | null>;
-  soak?: { seconds: number; rssStartMb: Record<string, number | null>; rssEndMb: Record<string, number | null> };
+  soak?: { seconds: number; rssStartMb: Record<string, number | null>; rssEveryMinuteMb?: Record<string, number | null>[]; rssEndMb: Record<string, number | null> };
 }
 
 const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '—');
@@ -35,12 +35,12 @@ export function toMarkdown(report: BenchReport): string {
     '',
     `Scale \`${report.scale}\`, ${report.connections} connections, ${report.seconds} s per gateway and operation, ${report.machine}.`,
     '',
-    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | unanswered at the end | SQL statements |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const operation of report.operations) {
     for (const [target, result] of Object.entries(operation.results)) {
-      lines.push(`| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${operation.sqlStatements} |`);
+      lines.push(`| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${result.unanswered ?? '—'} | ${operation.sqlStatements} |`);
     }
   }
   lines.push('', '| operation | Shequ ÷ plain | Shequ ÷ Hive | end-to-end p50 ÷ raw SQL |', '|---|---:|---:|---:|');
@@ -60,9 +60,19 @@ export function toMarkdown(report: BenchReport): string {
     lines.push(`| ${name} | ${mb ?? '—'} |`);
   }
   if (report.soak) {
-    lines.push('', `Soak ${report.soak.seconds} s:`, '', '| process | RSS start MB | RSS end MB |', '|---|---:|---:|');
+    const minutes = report.soak.rssEveryMinuteMb ?? [];
+    lines.push(
+      '',
+      `Soak ${report.soak.seconds} s (RSS in MB at the start, after each minute, and at the end):`,
+      '',
+      `| process | start | ${minutes.map((_, index) => `${index + 1} min`).join(' | ')}${minutes.length ? ' | ' : ''}end | change |`,
+      `|---|---:|${minutes.map(() => '---:|').join('')}---:|---:|`,
+    );
     for (const name of Object.keys(report.soak.rssStartMb)) {
-      lines.push(`| ${name} | ${report.soak.rssStartMb[name] ?? '—'} | ${report.soak.rssEndMb[name] ?? '—'} |`);
+      const start = report.soak.rssStartMb[name];
+      const end = report.soak.rssEndMb[name];
+      const change = start && end ? `${end >= start ? '+' : '−'}${((Math.abs(end - start) / start) * 100).toFixed(1)} %` : '—';
+      lines.push(`| ${name} | ${start ?? '—'} | ${minutes.map((sample) => `${sample[name] ?? '—'} | `).join('')}${end ?? '—'} | ${change} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -21,7 +21,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   logger: Logger;
   metrics: ProcessMetrics;
   /** Only with SQL_CAPTURE=true (the benchmark): the statements sent since the last reset. */
-  sqlCapture?: (reset: boolean) => unknown;
+  /** `/debug/sql`: the statements kept so far; `?reset` starts keeping anew, `?stop` stops keeping them (a soak must not grow on them). */
+  sqlCapture?: (then: 'keep' | 'reset' | 'stop') => unknown;
   maxBodyBytes?: number;
   /**
    * Looks at a parsed GraphQL request before Apollo does: it may replace the
@@ -185,7 +186,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         }
         case '/debug/sql':
           if (options.sqlCapture) {
-            sendJson(response, 200, options.sqlCapture(url.searchParams.has('reset')));
+            sendJson(response, 200, options.sqlCapture(url.searchParams.has('stop') ? 'stop' : url.searchParams.has('reset') ? 'reset' : 'keep'));
             return;
           }
           sendJson(response, 404, { error: 'not found' });

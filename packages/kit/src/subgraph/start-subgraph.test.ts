@@ -60,7 +60,7 @@ const probeSubgraph = defineSubgraph({
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+  subgraph = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: STATEMENT_TIMEOUT_MS, sqlCapture: true });
 });
 afterAll(() => subgraph.stop());
 
@@ -112,6 +112,21 @@ describe('the statement timeout', () => {
     expect(migrations).toBe(1);
     const [{ timeout }] = await subgraph.dataSource.query(`SELECT current_setting('statement_timeout') AS timeout`);
     expect(timeout).toBe(`${STATEMENT_TIMEOUT_MS}ms`);
+  });
+});
+
+describe('the SQL capture for benchmarks', () => {
+  it('keeps the statements sent until told to start anew or to stop', async () => {
+    const debugSql = async (query = '') => (await (await fetch(subgraph.url.replace(/\/graphql$/, `/debug/sql${query}`))).json()) as { sql: string }[];
+    await debugSql('?reset');
+    await graphqlRequest(subgraph.url, '{ slow }');
+    expect((await debugSql()).map((statement) => statement.sql)).toEqual(['SELECT pg_sleep(5)']);
+    expect(await debugSql('?stop')).toHaveLength(1);
+    await graphqlRequest(subgraph.url, '{ slow }');
+    expect(await debugSql()).toEqual([]);
+    await debugSql('?reset');
+    await graphqlRequest(subgraph.url, '{ slow }');
+    expect(await debugSql()).toHaveLength(1);
   });
 });
 

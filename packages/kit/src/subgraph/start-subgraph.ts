@@ -86,9 +86,9 @@ export async function startSubgraph<Loaders>(
     logger,
     metrics: new ProcessMetrics(definition.name, () => counter.statements),
     sqlCapture: settings.sqlCapture
-      ? (reset) => {
+      ? (then) => {
           const statements = counter.captured ?? [];
-          counter.captured = reset ? [] : statements;
+          counter.captured = then === 'stop' ? null : then === 'reset' ? [] : counter.captured;
           return statements;
         }
       : undefined,
