@@ -5,9 +5,11 @@ const POLL_MS = 200;
 /**
  * Waits until no other session runs a statement (at most `limitMs`), so the
  * SQL a gateway left behind — requests its clients gave up on — does not
- * weigh on the next gateway's turn. Returns how long it waited.
+ * weigh on the next gateway's turn. Returns how long it waited. (A gateway
+ * that gave up on a heavy operation may leave minutes of it queued in the
+ * subgraphs; each statement stops at the subgraphs' statement timeout.)
  */
-export async function waitForIdleDatabase(databaseUrl: string, limitMs = 30_000): Promise<number> {
+export async function waitForIdleDatabase(databaseUrl: string, limitMs = 180_000): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const started = Date.now();
