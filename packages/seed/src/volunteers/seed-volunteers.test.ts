@@ -77,4 +77,29 @@ describe('seedVolunteers', () => {
       client.release();
     }
   }, 120_000);
+
+  it('seeds ten times the volunteers and hours of the same residents at the stress scale', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { communities } = await seedGovernance(client, SCALES.demo, 7);
+      // Residents as a stress-scale community has them: the census's population over 150,000 communities.
+      const small = communities.slice(0, 40).map((community) => ({ ...community, population: 170 }));
+      const countAt = async (scaleName: 'province' | 'stress') => {
+        await client.query(`TRUNCATE ${TABLES.map((table) => `volunteers.${table}`).join(', ')}`);
+        await seedVolunteers(client, { scaleName, scale: SCALES[scaleName], seed: 7, communities: small, referenceDate, log: () => undefined });
+        const { rows: [counts] } = await client.query(`SELECT (SELECT count(*) FROM volunteers.volunteer)::int AS volunteers, (SELECT count(*) FROM volunteers.activity_signup)::int AS sign_ups`);
+        return counts as { volunteers: number; sign_ups: number };
+      };
+      const province = await countAt('province');
+      const stress = await countAt('stress');
+      expect(province.volunteers).toBeGreaterThan(small.length * 3);
+      expect(stress.volunteers / province.volunteers).toBeGreaterThan(8);
+      expect(stress.volunteers / province.volunteers).toBeLessThan(12);
+      expect(stress.sign_ups / province.sign_ups).toBeGreaterThan(5);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
 });

@@ -13,11 +13,18 @@ import type { DepartmentSeeder, SeedContext } from '../seed-context';
  * prefecture, capped at MAX_VOLUNTEERS_PER_COMMUNITY so that the demo scale
  * (a few hundred communities of tens of thousands of residents) loads in
  * seconds; at province scale (≈1,700 residents a community) the cap rarely
- * bites. Service is long-tailed: a few volunteers serve often and long,
+ * bites. The stress scale takes ten times the share (VOLUNTEER_SHARE_FACTOR). Service is long-tailed: a few volunteers serve often and long,
  * most rarely.
  */
 
 const MAX_VOLUNTEERS_PER_COMMUNITY = 120;
+
+/**
+ * The residents are the census's at every scale, so `stress` (ten times the
+ * rows) takes ten times the share of them as volunteers — and with them ten
+ * times the activities and hours. A load, not a likeness.
+ */
+const VOLUNTEER_SHARE_FACTOR: Record<SeedContext['scaleName'], number> = { demo: 1, province: 1, stress: 10 };
 const COMMUNITIES_PER_CHUNK = 500;
 const DAY = 86_400_000;
 
@@ -134,7 +141,7 @@ function generateChunk(random: Random, context: SeedContext, communities: readon
     }
   }
   for (const community of communities) {
-    const share = prefectureShare(context.seed, community.code.slice(0, 4));
+    const share = prefectureShare(context.seed, community.code.slice(0, 4)) * VOLUNTEER_SHARE_FACTOR[context.scaleName];
     const volunteerCount = Math.min(MAX_VOLUNTEERS_PER_COMMUNITY, Math.round(community.population * share * random.between(0.6, 1.4)));
     const volunteers: VolunteerRow[] = [];
     for (let index = 0; index < volunteerCount; index += 1) {
