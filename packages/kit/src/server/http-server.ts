@@ -20,8 +20,11 @@ export interface HttpServerOptions<Context extends BaseContext> {
   ready: () => Promise<boolean>;
   logger: Logger;
   metrics: ProcessMetrics;
-  /** Only with SQL_CAPTURE=true (the benchmark): the statements sent since the last reset. */
-  /** `/debug/sql`: the statements kept so far; `?reset` starts keeping anew, `?stop` stops keeping them (a soak must not grow on them). */
+  /**
+   * Only with SQL_CAPTURE=true (the benchmark), `/debug/sql`: the statements
+   * kept so far; `?reset` starts keeping anew, `?stop` stops keeping them (a
+   * soak must not grow on them).
+   */
   sqlCapture?: (then: 'keep' | 'reset' | 'stop') => unknown;
   maxBodyBytes?: number;
   /**

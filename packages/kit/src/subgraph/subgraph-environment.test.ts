@@ -12,7 +12,9 @@ describe('readSubgraphEnvironment', () => {
       tokens: { secret: DEVELOPMENT_JWT_SECRET },
       development: true,
       logLevel: 'info',
+      statementTimeoutMs: 10_000,
     });
+    expect(readSubgraphEnvironment({ DATABASE_URL: URL, STATEMENT_TIMEOUT_MS: '2500' }, options).statementTimeoutMs).toBe(2500);
   });
 
   it('prefers the service its own database URL', () => {
@@ -27,6 +29,7 @@ describe('readSubgraphEnvironment', () => {
     [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
     [{ DATABASE_URL: URL, JWT_SECRET: 'short' }, 'JWT_SECRET: must be at least 32 characters'],
     [{ DATABASE_URL: URL, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_URL: URL, STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readSubgraphEnvironment(env, options)).toThrow(message);
   });
