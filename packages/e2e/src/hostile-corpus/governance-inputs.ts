@@ -1,5 +1,5 @@
 import { analyst, staff } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
+import { operationsAs, vary, type HostileRequest } from './hostile-request';
 import { BAD_INTS, BAD_TEXT, BAD_YEARS, BAD_FLOATS, BAD_DAYS, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
@@ -8,7 +8,7 @@ const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 const token = staff.governance;
 
-const op = (name: string, document: string, variables: Record<string, unknown>, caller: string | undefined = token): Operation => ({ name, document, variables, token: caller });
+const op = operationsAs(token);
 
 /** Every argument and input field of governance's queries and mutations, spoiled one at a time. */
 export function governanceInputs(): HostileRequest[] {

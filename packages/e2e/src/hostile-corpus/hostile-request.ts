@@ -50,6 +50,11 @@ export interface Operation {
   token?: string;
 }
 
+/** A department's operation builder: calls are made with `defaultToken` unless another caller is named (undefined: anonymous). */
+export function operationsAs(defaultToken: string) {
+  return (name: string, document: string, variables: Record<string, unknown>, caller: string | undefined = defaultToken): Operation => ({ name, document, variables, token: caller });
+}
+
 /**
  * The operation once per hostile value at `path` (e.g. `i.title`), every other
  * variable left valid. With `refusedWith` each must be refused; a filter may

@@ -1,5 +1,5 @@
 import { analyst, staff } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
+import { operationsAs, vary, type HostileRequest } from './hostile-request';
 import { BAD_DAYS, BAD_FLOATS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
@@ -11,7 +11,7 @@ const SUPERVISED = '00000000-0000-4000-8000-000000000301';
 const PATROL_GROUP = '00000000-0000-4000-8000-000000000001';
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 
-const op = (name: string, document: string, variables: Record<string, unknown>, caller: string | undefined = token): Operation => ({ name, document, variables, token: caller });
+const op = operationsAs(token);
 
 /** Every argument and input field of public safety's queries and mutations, spoiled one at a time. */
 export function publicSafetyInputs(): HostileRequest[] {

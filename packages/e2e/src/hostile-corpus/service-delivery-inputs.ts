@@ -1,13 +1,13 @@
 import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/dist/testing/fixture';
 import { analyst, ratingResident, staff } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
+import { operationsAs, vary, type HostileRequest } from './hostile-request';
 import { BAD_INSTANTS, BAD_INTS, BAD_TEXT, BAD_YEARS, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];
 const token = staff.serviceDelivery;
 
-const op = (name: string, document: string, variables: Record<string, unknown>, caller: string | undefined = token): Operation => ({ name, document, variables, token: caller });
+const op = operationsAs(token);
 const step = (name: string, id: string) => op(name, `mutation ($i: ServiceRequestStepInput!) { ${name}(input: $i) { id status } }`, { i: { id, note: '已处理' } });
 
 /** Every argument and input field of service delivery's queries and mutations, spoiled one at a time. */

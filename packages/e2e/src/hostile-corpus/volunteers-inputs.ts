@@ -1,6 +1,6 @@
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers';
 import { analyst, staff } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
+import { operationsAs, vary, type HostileRequest } from './hostile-request';
 import { BAD_DAYS, BAD_INSTANTS, FAR_INSTANTS, MALFORMED_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
@@ -9,7 +9,7 @@ const { volunteers: v, teams: t, organizations: o, activities: a } = VOLUNTEERS_
 const token = staff.volunteers;
 const BAD_HOURS = [0, -1, 0.1, 1e308, -1e308, 1001, '1'];
 
-const op = (name: string, document: string, variables: Record<string, unknown>, caller: string | undefined = token): Operation => ({ name, document, variables, token: caller });
+const op = operationsAs(token);
 
 /** Every argument and input field of the volunteers subgraph's queries and mutations, spoiled one at a time. */
 export function volunteersInputs(): HostileRequest[] {
