@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonEnvironmentSchema, parseEnvironment, portSchema, tokenSettingsOf, tokensRequiredInProduction, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
 
 export interface GatewaySettings {
@@ -14,6 +15,8 @@ export interface GatewaySettings {
   development: boolean;
   logLevel: string;
   limits?: OperationLimits;
+  /** Requests one caller may have in flight at once. */
+  concurrency?: ConcurrencyLimits;
   maxBodyBytes?: number;
   /** A manifest of registered operations (sha256 → document). */
   trustedDocumentsPath?: string;
@@ -38,10 +41,13 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     MAX_TOKENS: positive(DEFAULT_LIMITS.maxTokens),
     MAX_DIRECTIVES: positive(DEFAULT_LIMITS.maxDirectives),
     MAX_PAGE_SIZE: positive(DEFAULT_LIMITS.maxPageSize),
+    MAX_HEAVY_SELECTIONS: positive(DEFAULT_LIMITS.maxHeavySelections),
     COST_BUDGET_ANONYMOUS: positive(DEFAULT_LIMITS.costBudget.anonymous),
     COST_BUDGET_SIGNED_IN: positive(DEFAULT_LIMITS.costBudget.signedIn),
     COST_BUDGET_ANALYST: positive(DEFAULT_LIMITS.costBudget.analyst),
     MAX_BODY_BYTES: positive(100_000),
+    MAX_IN_FLIGHT_PER_SUBJECT: positive(DEFAULT_CONCURRENCY.perSubject),
+    MAX_IN_FLIGHT_PER_ADDRESS: positive(DEFAULT_CONCURRENCY.perAnonymousAddress),
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     REDIS_URL: z.string().url().optional(),
@@ -75,8 +81,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
       maxTokens: parsed.MAX_TOKENS,
       maxDirectives: parsed.MAX_DIRECTIVES,
       maxPageSize: parsed.MAX_PAGE_SIZE,
+      maxHeavySelections: parsed.MAX_HEAVY_SELECTIONS,
       costBudget: { anonymous: parsed.COST_BUDGET_ANONYMOUS, signedIn: parsed.COST_BUDGET_SIGNED_IN, analyst: parsed.COST_BUDGET_ANALYST },
     },
+    concurrency: { perSubject: parsed.MAX_IN_FLIGHT_PER_SUBJECT, perAnonymousAddress: parsed.MAX_IN_FLIGHT_PER_ADDRESS },
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,

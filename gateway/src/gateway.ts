@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger } from '@shequ/kit';
+import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
+import { callerConcurrency, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
+import { readFieldWeights } from './limits/field-weights';
 import { operationLimitsPlugin } from './limits/limits-plugin';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { createPreflight } from './limits/preflight';
@@ -58,23 +61,34 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
-      operationLimitsPlugin(limits),
+      operationLimitsPlugin(limits, readFieldWeights(supergraphSdl)),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
     ],
   });
   await apollo.start();
 
   const verifyToken = createTokenVerifier(settings.tokens);
+  // Admission and the context both need the caller: the token is verified once per request.
+  const verified = new WeakMap<IncomingMessage, Promise<Viewer | null>>();
+  const viewerOf = (request: IncomingMessage) => {
+    let viewer = verified.get(request);
+    if (!viewer) {
+      viewer = verifyToken(request.headers.authorization);
+      verified.set(request, viewer);
+    }
+    return viewer;
+  };
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
     metrics: new ProcessMetrics('gateway'),
-    context: async ({ request, requestId }) => {
+    context: async ({ request, requestId, signal }) => {
       const authorization = request.headers.authorization ?? null;
-      return { viewer: await verifyToken(authorization), requestId, authorization };
+      return { viewer: await viewerOf(request), requestId, authorization, signal };
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
+    admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
   });
   const baseUrl = await listen(server, settings.port, settings.host);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
@@ -11,13 +12,27 @@ import type { GatewayContext } from './gateway-context';
  */
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
+/** A fetch shared by the callers waiting for it: aborted once every one of them has gone. */
+interface SharedFetch {
+  response: Promise<SubgraphResponse>;
+  abort: AbortController;
+  waiting: number;
+}
+
+/** The signal that ends the subgraph fetch made within it: Apollo's data source gives its fetcher no other way to receive one. */
+const fetchSignal = new AsyncLocalStorage<AbortSignal>();
+
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Identical query fetches in flight right now, shared instead of sent again. */
-  private readonly inFlight = new Map<string, Promise<SubgraphResponse>>();
+  private readonly inFlight = new Map<string, SharedFetch>();
 
   constructor(url: string, timeoutMs: number) {
-    const timedFetch = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+    // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
+    const timedFetch = ((input: string, init: RequestInit) => {
+      const callers = fetchSignal.getStore();
+      const deadline = AbortSignal.timeout(timeoutMs);
+      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline });
+    }) as unknown as Fetcher;
     super({ url, fetcher: timedFetch });
   }
 
@@ -25,7 +40,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * Many clients asking the same thing at once (a dashboard everyone has
    * open) cost one subgraph fetch: a query identical in document, variables
    * and caller's Authorization to one in flight waits for that one's answer,
-   * each getting its own copy. Mutations are never shared.
+   * each getting its own copy. Mutations are never shared, and never
+   * abandoned before their deadline: a write runs to its end once sent.
+   * A shared query is abandoned — and the subgraph stops its SQL — when
+   * every caller waiting for it has gone.
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { request, context } = options;
@@ -35,11 +53,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const key = JSON.stringify([request.query, request.variables ?? null, context?.authorization ?? null]);
     let shared = this.inFlight.get(key);
     if (!shared) {
-      shared = super.process(options).finally(() => this.inFlight.delete(key));
+      const abort = new AbortController();
+      const response = fetchSignal.run(abort.signal, () => super.process(options)).finally(() => this.inFlight.delete(key));
+      shared = { response, abort, waiting: 0 };
       this.inFlight.set(key, shared);
     }
+    const entry = shared;
+    entry.waiting += 1;
+    const callerGone = context?.signal;
+    const leave = () => {
+      entry.waiting -= 1;
+      if (entry.waiting === 0) {
+        entry.abort.abort();
+      }
+    };
+    callerGone?.addEventListener('abort', leave, { once: true });
     // The gateway merges answers into its own result tree: each caller gets its own data.
-    return shared.then((response) => ({ ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) }));
+    return entry.response
+      .then((response) => ({ ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) }))
+      .finally(() => callerGone?.removeEventListener('abort', leave));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../gateway-context';
 import { estimateCost } from './estimate-cost';
+import type { FieldWeights } from './field-weights';
 import { limitExceeded, type OperationLimits } from './operation-limits';
 
 /** The cost budget of a caller: analysts and admins run the province's large roll-ups. */
@@ -13,10 +14,10 @@ export function budgetFor(context: GatewayContext, limits: OperationLimits): num
 
 /**
  * Once the operation is parsed and validated — before the query plan runs —
- * checks the page sizes it asks for and its estimated cost against the
- * caller's budget.
+ * checks the page sizes it asks for, how often it selects one heavy field,
+ * and its estimated cost against the caller's budget.
  */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
+export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWeights): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -24,13 +25,16 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           if (!operation) {
             return;
           }
-          const { cost, largestPage } = estimateCost(schema, document, operation, request.variables ?? {});
+          const { cost, largestPage, heaviest } = estimateCost({ schema, weights, maxPageSize: limits.maxPageSize }, document, operation, request.variables ?? {});
           if (largestPage > limits.maxPageSize) {
             throw limitExceeded('page size (first)', limits.maxPageSize, largestPage);
           }
+          if (heaviest && heaviest.selections > limits.maxHeavySelections) {
+            throw limitExceeded(`selections of the heavy field ${heaviest.field}`, limits.maxHeavySelections, heaviest.selections);
+          }
           const budget = budgetFor(contextValue, limits);
           if (cost > budget) {
-            throw limitExceeded('estimated cost', budget, cost);
+            throw limitExceeded('estimated cost', budget, cost, contextValue.viewer ? '' : ': signing in raises the budget (send "Authorization: Bearer <token>")');
           }
         },
       };

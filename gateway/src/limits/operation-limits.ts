@@ -7,6 +7,8 @@ export interface OperationLimits {
   maxTokens: number;
   maxDirectives: number;
   maxPageSize: number;
+  /** How often one operation may select the same heavy field (estimate-cost.ts), aliases and fragments included. */
+  maxHeavySelections: number;
   /** Estimated cost budgets: anonymous callers, signed-in callers, analysts and admins. */
   costBudget: { anonymous: number; signedIn: number; analyst: number };
 }
@@ -17,12 +19,13 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxTokens: 3000,
   maxDirectives: 20,
   maxPageSize: 100,
+  maxHeavySelections: 3,
   costBudget: { anonymous: 5_000, signedIn: 20_000, analyst: 200_000 },
 };
 
 /** An operation over a limit: BAD_USER_INPUT saying which limit, the maximum and how far over it is. */
-export function limitExceeded(limit: string, maximum: number, actual: number, unit = ''): GraphQLError {
-  return new GraphQLError(`operation ${limit} is ${actual}${unit}, over the limit of ${maximum}${unit} by ${actual - maximum}`, {
+export function limitExceeded(limit: string, maximum: number, actual: number, hint = ''): GraphQLError {
+  return new GraphQLError(`operation ${limit} is ${actual}, over the limit of ${maximum} by ${actual - maximum}${hint}`, {
     extensions: { code: 'BAD_USER_INPUT', limit, maximum, actual, http: { status: 400 } },
   });
 }

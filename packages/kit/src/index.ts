@@ -17,7 +17,7 @@ export { StatementCounter } from './database/statement-counter';
 export { buildFederatedSchema, type FederatedSchema, type ReferenceResolver } from './schema/federated-schema';
 export type { SubgraphContext } from './server/context';
 export { ProcessMetrics } from './server/metrics';
-export { createHttpServer, listen, closeServer, stopOnSignals, type RequestInfo } from './server/http-server';
+export { createHttpServer, listen, closeServer, stopOnSignals, type Admission, type RequestInfo } from './server/http-server';
 export { defineSubgraph, type SubgraphDefinition } from './subgraph/subgraph-definition';
 export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './subgraph/start-subgraph';
 export { readSubgraphEnvironment } from './subgraph/subgraph-environment';

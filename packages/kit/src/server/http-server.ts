@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { callerScope } from './caller-scope';
 import type { ProcessMetrics } from './metrics';
 
 /** What a GraphQL request carries into the context function. */
@@ -11,6 +12,8 @@ export interface RequestInfo {
   request: IncomingMessage;
   requestId: string;
   logger: Logger;
+  /** Aborted when the caller goes (the connection closes) before the answer is sent. */
+  signal: AbortSignal;
 }
 
 export interface HttpServerOptions<Context extends BaseContext> {
@@ -28,6 +31,12 @@ export interface HttpServerOptions<Context extends BaseContext> {
   sqlCapture?: (then: 'keep' | 'reset' | 'stop') => unknown;
   maxBodyBytes?: number;
   /**
+   * Decides, before the body is read, whether a GraphQL request may start
+   * now: it gives back a release to call when the request ends, or a refusal
+   * (429 with Retry-After, say) sent as is.
+   */
+  admit?: (request: IncomingMessage) => Promise<Admission>;
+  /**
    * Looks at a parsed GraphQL request before Apollo does: it may replace the
    * body (a trusted document's text for its hash) or refuse it with an error,
    * so that costly or hostile operations never reach parsing, validation or a
@@ -35,6 +44,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
    */
   preflight?: (body: unknown, request: IncomingMessage) => { body: unknown } | { error: GraphQLError; status: number };
 }
+
+export type Admission = { release: () => void } | { status: number; headers: Record<string, string>; message: string; code: string };
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -198,10 +209,25 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
           response.end(options.metrics.render());
           return;
-        case '/graphql':
+        case '/graphql': {
           options.metrics.requests += 1;
-          await handleGraphql(request, response, url, { request, requestId, logger });
+          const admission = options.admit ? await options.admit(request) : { release: () => undefined };
+          if (!('release' in admission)) {
+            response.writeHead(admission.status, { 'content-type': 'application/json', ...admission.headers });
+            response.end(JSON.stringify(graphqlErrorBody(admission.message, admission.code)));
+            return;
+          }
+          const callerGone = new AbortController();
+          // 'close' follows both a finished answer and a caller who left: the slot is freed either way.
+          response.once('close', () => {
+            admission.release();
+            if (!response.writableFinished) {
+              callerGone.abort();
+            }
+          });
+          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, { request, requestId, logger, signal: callerGone.signal }));
           return;
+        }
         default:
           sendJson(response, 404, { error: 'not found' });
       }

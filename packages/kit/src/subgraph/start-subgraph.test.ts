@@ -33,6 +33,12 @@ class ProbeResolver {
   }
 
   @Query(() => Int)
+  async sleepsAMinute(@Ctx() context: SubgraphContext): Promise<number> {
+    await context.dataSource.query('SELECT pg_sleep(60) AS sleeps_a_minute');
+    return 1;
+  }
+
+  @Query(() => Int)
   failing(): number {
     throw new Error('relation "secret_table" does not exist at /srv/app/src/probe.ts:12');
   }
@@ -113,6 +119,34 @@ describe('the statement timeout', () => {
     const [{ timeout }] = await subgraph.dataSource.query(`SELECT current_setting('statement_timeout') AS timeout`);
     expect(timeout).toBe(`${STATEMENT_TIMEOUT_MS}ms`);
   });
+});
+
+describe('a caller who goes', () => {
+  /** The database's backends running the minute-long probe statement. */
+  const sleepers = async () =>
+    (await subgraph.dataSource.query(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%sleeps_a_minute%' AND pid <> pg_backend_pid()`))[0]
+      .running as number;
+  const until = async (condition: () => Promise<boolean>) => {
+    // Polls without a deadline of its own: the test's timeout, far below the statement's minute, is the bound.
+    while (!(await condition())) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('has its SQL cancelled in the database, not left running until the statement timeout', async () => {
+    const patient = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: 120_000 });
+    try {
+      const caller = new AbortController();
+      const request = fetch(patient.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sleepsAMinute }' }), signal: caller.signal });
+      request.catch(() => undefined);
+      await until(async () => (await sleepers()) === 1);
+      caller.abort();
+      await until(async () => (await sleepers()) === 0);
+      expect(await sleepers()).toBe(0);
+    } finally {
+      await patient.stop();
+    }
+  }, 45_000);
 });
 
 describe('the SQL capture for benchmarks', () => {

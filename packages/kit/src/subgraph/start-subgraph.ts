@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier, signToken, type TokenSettings } from '../auth/jwt';
 import type { Department } from '../auth/viewer';
+import { cancelWhenCallerGone } from '../database/cancel-when-caller-gone';
 import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
 import type { StatementCounter } from '../database/statement-counter';
 import { createErrorFormatter } from '../errors/format-error';
@@ -65,6 +66,7 @@ export async function startSubgraph<Loaders>(
   } else {
     await connectAndMigrate(dataSource, definition.databaseSchema);
   }
+  cancelWhenCallerGone(dataSource, settings.databaseUrl, logger);
   if (settings.sqlCapture) {
     counter.captured = [];
   }
