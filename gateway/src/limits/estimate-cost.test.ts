@@ -79,9 +79,17 @@ describe('estimateCost: declared weights scaled by scope and span', () => {
   });
 
   it("weighs each of a region's children one level below it, and a community's figures as one community", () => {
-    // 10 assumed children of the province, each a prefecture: 30000 / 14 rounded up.
-    expect(cost(`{ region(code: "620000") { children { stats { rate } } } }`).cost).toBe(1 + 1 + 10 * (Math.ceil(30_000 / 14) + 1));
+    // The province's 14 prefectures, each 30000 / 14 rounded up.
+    expect(cost(`{ region(code: "620000") { children { stats { rate } } } }`).cost).toBe(1 + 1 + 14 * (Math.ceil(30_000 / 14) + 1));
     expect(cost(`{ region(code: "620100") { communities(first: 10) { edges { node { stats { rate } } } } } }`).cost).toBe(1 + 1 + 10 * (1 + 1 + 2 + 1));
+  });
+
+  it('counts a list of regions as the regions its scope holds', () => {
+    expect(cost(`{ regions(parentCode: "620000") { code } }`).cost).toBe(1 + 14);
+    expect(cost(`{ regions(level: STREET) { code } }`).cost).toBe(1 + 1_500);
+    expect(cost(`{ regions { code } }`).cost).toBe(1 + 1 + 14 + 100 + 1_500);
+    expect(cost(`{ regions(parentCode: "620100", level: STREET) { code } }`).cost).toBe(1 + Math.ceil(1_500 / 14));
+    expect(cost(`{ region(code: "620100") { children { children { code } } } }`).cost).toBe(1 + 1 + 8 * (1 + 15));
   });
 
   it('weighs a ranking by the region it ranks within', () => {

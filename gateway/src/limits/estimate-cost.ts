@@ -18,7 +18,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { FieldWeights } from './field-weights';
-import { PROVINCE, scopeBelow, scopeOfArguments, spanInYears, UNKNOWN_SPAN_YEARS, weightAt, type ScopeLevel } from './scope';
+import { PROVINCE, regionListSize, scopeBelow, scopeOfArguments, spanInYears, UNKNOWN_SPAN_YEARS, weightAt, type ScopeLevel } from './scope';
 
 /** A list field without a page argument or `@listSize` is assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 10;
@@ -60,7 +60,8 @@ export interface CostEstimate {
  * field costs 1, or its declared `@cost` weight scaled to the region and the
  * span it reads (scope.ts); a field with `first` multiplies what lies below
  * it by the page size (a page size that cannot be known, by the maximum), a
- * list without one by its `@listSize`, else 10. A connection's `edges` list
+ * list of regions by the regions its scope holds, another list by its
+ * `@listSize`, else 10. A connection's `edges` list
  * is already counted by the connection's `first`.
  */
 export function estimateCost(model: CostModel, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): CostEstimate {
@@ -136,8 +137,15 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
         largestPage = Math.max(largestPage, pageSize);
       }
       const isList = isListType(getNullableType(definition.type));
-      const multiplier = pageSize !== null ? Math.max(pageSize, 1) : isList && selection.name.value !== 'edges' ? (declared?.assumedSize ?? ASSUMED_LIST_SIZE) : 1;
       const childScope = scopeBelow(definition.name, returnType?.name, argumentScope, scope);
+      const multiplier =
+        pageSize !== null
+          ? Math.max(pageSize, 1)
+          : !isList || selection.name.value === 'edges'
+            ? 1
+            : returnType?.name === 'Region'
+              ? regionListSize(definition.name, args, scope)
+              : (declared?.assumedSize ?? ASSUMED_LIST_SIZE);
       total += own + multiplier * costOf(selection.selectionSet, returnType, childScope, seen);
     }
     return total;

@@ -55,7 +55,10 @@ describe('operation limits at the gateway', () => {
     ['directives', `{ region(code: "620000") { code @include(if: true) name @include(if: true) level @skip(if: false) population @skip(if: false) households @skip(if: false) } }`, 'directive count is 5, over the limit of 4 by 1'],
     ['tokens', `{ region(code: "620000") { ${'code '.repeat(450)} } }`, 'token count is'],
     ['page size', `{ communities(first: 500) { totalCount } }`, 'page size (first) is 500, over the limit of 100 by 400'],
-    ['cost', `{ regions { children { children { code name } } } }`, 'estimated cost is'],
+    ['cost', `{ regions(parentCode: "620000") { children { children { code name } } } }`, 'estimated cost is'],
+    ['page size, from a variable default the request does not send,', `query ($n: Int! = 1000) { communities(first: $n) { totalCount } }`, 'page size (first) is 1000, over the limit of 100 by 900'],
+    ['cost, from variable defaults the request does not send,', `query ($n: Int! = 100, $m: Int! = 100) { region(code: "620000") { communities(first: $n) { edges { node { code name tier } } } children { communities(first: $m) { totalCount } } } }`, 'estimated cost is'],
+    ['cost, from the schema default of first,', `{ region(code: "620000") { communities { totalCount edges { node { code name tier population households } } } children { communities { totalCount } } } }`, 'estimated cost is 457'],
   ])('rejects an operation over the %s limit, saying which and by how much, before any subgraph', async (_limit, query, message) => {
     const { status, data, errors } = await rejectedBeforeAnySubgraph(query);
     expect(status).toBe(400);
@@ -64,13 +67,22 @@ describe('operation limits at the gateway', () => {
     expect(errors?.[0].message).toContain(message);
   });
 
-  it('gives analysts a larger cost budget than anonymous callers', async () => {
-    const query = `{ regions { children { children { code name } } } }`;
+  it('gives analysts a larger cost budget than anonymous callers, and tells anonymous callers so', async () => {
+    const query = `{ regions(parentCode: "620000") { children { children { code name } } } }`;
     const anonymous = await graphqlRequest(gateway.url, query);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ limit: 'estimated cost', maximum: 300 });
+    expect(anonymous.errors?.[0].message).toContain('signing in raises the budget');
     const analyst = await graphqlRequest(gateway.url, query, { token: testToken({ roles: ['analyst'] }) });
     expect(analyst.errors).toBeUndefined();
     expect(analyst.data.regions.length).toBeGreaterThan(0);
+  });
+
+  it('caps how often one operation selects a heavy field, aliases and fragments included', async () => {
+    const ranking = 'rankCommunitiesByVolunteering(regionCode: "620000", metric: ACTIVE_VOLUNTEERS) { value }';
+    const query = `{ a: ${ranking} b: ${ranking} ...F ...F } fragment F on Query { ${ranking} }`;
+    const { status, errors } = await rejectedBeforeAnySubgraph(query, testToken({ roles: ['analyst'] }));
+    expect(status).toBe(400);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'selections of the heavy field Query.rankCommunitiesByVolunteering', maximum: 3, actual: 4 });
   });
 
   it('refuses a body over the size limit with 413', async () => {

@@ -9,7 +9,10 @@ export interface OperationLimits {
   maxPageSize: number;
   /** How often one operation may select the same heavy field (estimate-cost.ts), aliases and fragments included. */
   maxHeavySelections: number;
-  /** Estimated cost budgets: anonymous callers, signed-in callers, analysts and admins. */
+  /**
+   * Estimated cost budgets (in the unit of the fields' weights, about 0.1 ms
+   * of a subgraph's work): anonymous callers, signed-in callers, analysts and admins.
+   */
   costBudget: { anonymous: number; signedIn: number; analyst: number };
 }
 
@@ -20,7 +23,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxDirectives: 20,
   maxPageSize: 100,
   maxHeavySelections: 3,
-  costBudget: { anonymous: 5_000, signedIn: 20_000, analyst: 200_000 },
+  costBudget: { anonymous: 10_000, signedIn: 20_000, analyst: 50_000 },
 };
 
 /** An operation over a limit: BAD_USER_INPUT saying which limit, the maximum and how far over it is. */

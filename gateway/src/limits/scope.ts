@@ -85,6 +85,34 @@ export function scopeBelow(fieldName: string, returnTypeName: string | undefined
   return parentScope;
 }
 
+/** How many regions of level `listed` a region of level `within` holds on average (the province's prefectures: 14; a prefecture's counties: 8). */
+function regionsWithin(within: ScopeLevel, listed: ScopeLevel): number {
+  return Math.max(1, Math.ceil(SHARE_OF_PROVINCE[within] / SHARE_OF_PROVINCE[listed]));
+}
+
+/**
+ * How many regions a list of them holds: a region's `children`, the regions
+ * of a `level` within a `parentCode` (or the province), the children of a
+ * `parentCode`, or — with neither — every region of the province.
+ */
+export function regionListSize(fieldName: string, args: Record<string, unknown> | null, parentScope: ScopeLevel): number {
+  if (fieldName === 'children') {
+    return regionsWithin(parentScope, narrower(parentScope));
+  }
+  const within = args && typeof args.parentCode === 'string' ? levelOfCode(args.parentCode) : null;
+  if (args && typeof args.level === 'string' && args.level in LEVEL_NAMES) {
+    return regionsWithin(within ?? PROVINCE, LEVEL_NAMES[args.level]);
+  }
+  if (within !== null) {
+    return regionsWithin(within, narrower(within));
+  }
+  let every = 1;
+  for (let level = 1; level < COMMUNITY; level += 1) {
+    every += regionsWithin(PROVINCE, level as ScopeLevel);
+  }
+  return every;
+}
+
 /** How many years of data a field reads: `from`/`to` as dates or months; one year otherwise. */
 export function spanInYears(args: Record<string, unknown>): number {
   if (!('from' in args) && !('to' in args)) {

@@ -15,6 +15,7 @@ export * from './pagination/connection';
 export { createServiceDataSource, connectAndMigrate, type ServiceDataSource } from './database/data-source';
 export { StatementCounter } from './database/statement-counter';
 export { buildFederatedSchema, type FederatedSchema, type ReferenceResolver } from './schema/federated-schema';
+export { Weight } from './schema/weight';
 export type { SubgraphContext } from './server/context';
 export { ProcessMetrics } from './server/metrics';
 export { createHttpServer, listen, closeServer, stopOnSignals, type Admission, type RequestInfo } from './server/http-server';

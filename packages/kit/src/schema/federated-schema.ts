@@ -8,7 +8,7 @@ import { storableInstant } from './storable-instant';
 
 /** Every federation directive a subgraph may use; importing unused ones is harmless. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override", "@cost", "@listSize"])';
 
 /** Resolves an entity from its key fields, for the gateway's `_entities` calls. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, Float, Int, Mutation, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { assertRegionCode, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, significantPrefix, Weight } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
@@ -153,6 +153,7 @@ export class AssessmentSnapshotResolver {
   }
 
   @Query(() => [AssessmentRanking], { description: "A region's communities ranked by a year's assessment snapshot, best first." })
+  @Weight(500)
   async rankCommunitiesByAssessment(
     @Arg('regionCode') regionCode: string,
     @Arg('year', () => Int) year: number,

@@ -1,3 +1,4 @@
+import { Weight } from '@shequ/kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Community, Tier } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
@@ -64,6 +65,7 @@ export async function assessCode(code: string, departments: DepartmentFigures, c
 export class CommunityAssessmentResolver {
   @Directive(`@requires(fields: "${REQUIRED_DEPARTMENT_FIGURES}")`)
   @FieldResolver(() => Assessment, { nullable: true, description: "The live harmonious-community assessment against the community's tier targets." })
+  @Weight(4000)
   assessment(@Root() community: Community & DepartmentFigures, @Ctx() context: GovernanceContext): Promise<Assessment | null> {
     return assessCode(community.code, community, context);
   }
@@ -76,6 +78,7 @@ export class RegionAssessmentResolver {
     nullable: true,
     description: "The live assessment over the region's communities: its figures against its communities' tier targets, weighted by tier.",
   })
+  @Weight(4000)
   assessment(@Root() region: Region & DepartmentFigures, @Ctx() context: GovernanceContext): Promise<Assessment | null> {
     return assessCode(region.code, region, context);
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionType, PageArgs, readPage, type Connection } from '@shequ/kit';
+import { ConnectionType, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { Inspection } from '../inspections/inspection.entity';
 import { SafetyIncident } from '../incidents/safety-incident.entity';
 import { readSafetyIncidentFilter, SafetyIncidentFilter } from '../incidents/safety-incident.input';
@@ -55,6 +55,7 @@ export class CommunitySafetyResolver {
 
   @Directive('@requires(fields: "population")')
   @FieldResolver(() => SafetyStats, { description: "The community's safety figures; incidentsPer1000Residents uses governance's population." })
+  @Weight(1500)
   async safetyStats(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext): Promise<SafetyStats> {
     return toSafetyStats(await context.loaders.safetyStats.load(community.code), community.population ?? 0, 1);
   }
@@ -64,6 +65,7 @@ export class CommunitySafetyResolver {
 export class RegionSafetyResolver {
   @Directive('@requires(fields: "population communityCount")')
   @FieldResolver(() => SafetyStats, { description: "The region's safety figures over every community under it; coverage is over governance's communityCount." })
+  @Weight(1500)
   async safetyStats(@Root() region: RegionReference, @Ctx() context: PublicSafetyContext): Promise<SafetyStats> {
     return toSafetyStats(await context.loaders.safetyStats.load(region.code), region.population ?? 0, region.communityCount ?? 0);
   }

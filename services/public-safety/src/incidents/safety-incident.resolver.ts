@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId } from '@shequ/kit';
+import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
@@ -23,6 +23,7 @@ export class IncidentTrendPoint {
 @Resolver(() => SafetyIncident)
 export class SafetyIncidentResolver {
   @Query(() => [IncidentTrendPoint], { description: 'Incidents per period in a region (by occurredAt, UTC), empty periods included as zero; `category` keeps one category.' })
+  @Weight(2500)
   async incidentTrend(
     @Ctx() context: PublicSafetyContext,
     @Arg('regionCode') regionCode: string,

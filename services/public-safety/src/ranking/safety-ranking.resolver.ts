@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix, Weight } from '@shequ/kit';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
 
@@ -46,6 +46,7 @@ const METRICS: Record<SafetyRankingMetric, { table: string; where: string; value
 @Resolver()
 export class SafetyRankingResolver {
   @Query(() => [SafetyRanking], { description: 'The communities of a region ranked by a safety metric, highest first (ties by code).' })
+  @Weight(1600)
   async rankCommunitiesBySafety(
     @Ctx() context: PublicSafetyContext,
     @Arg('metric', () => SafetyRankingMetric) metric: SafetyRankingMetric,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, readPage, type Connection } from '@shequ/kit';
+import { PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { ServiceFacility } from '../facilities/service-facility.entity';
 import { readFacilityFilter, ServiceFacilityFilter } from '../facilities/service-facility.input';
 import type { ServiceDeliveryContext } from '../loaders';
@@ -32,6 +32,7 @@ export class CommunityServiceResolver {
 
   @Directive('@requires(fields: "population")')
   @FieldResolver(() => ServiceStats, { description: 'Service delivery in this community (public aggregate).' })
+  @Weight(2500)
   async serviceStats(@Root() community: CommunityReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
     return withPopulation(await context.loaders.serviceFigures.load(community.code), community.population);
   }
@@ -41,6 +42,7 @@ export class CommunityServiceResolver {
 export class RegionServiceResolver {
   @Directive('@requires(fields: "population")')
   @FieldResolver(() => ServiceStats, { description: 'Service delivery over every community of this region (public aggregate).' })
+  @Weight(2500)
   async serviceStats(@Root() region: RegionReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
     return withPopulation(await context.loaders.serviceFigures.load(region.code), region.population);
   }

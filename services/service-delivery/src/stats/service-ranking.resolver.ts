@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix, Weight } from '@shequ/kit';
 import { CommunityReference } from '../community/community.entity';
 import type { ServiceDeliveryContext } from '../loaders';
 import {
@@ -63,6 +63,7 @@ export class ServiceRankingResolver {
     description:
       'The communities of a region ranked by a service figure, highest first (ties by code). Only communities with a value appear: a community with no facilities, requests or investment has none here.',
   })
+  @Weight(5500)
   async rankCommunitiesByService(
     @Ctx() context: ServiceDeliveryContext,
     @Arg('metric', () => ServiceRankingMetric) metric: ServiceRankingMetric,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit } from '@shequ/kit';
+import { assertRegionCode, badUserInput, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
 import type { ServiceDeliveryContext } from '../loaders';
 
 @ObjectType({ description: 'Service requests in one period of a trend.' })
@@ -31,6 +31,7 @@ export class ServiceTrendResolver {
   @Query(() => [ServiceRequestTrendPoint], {
     description: 'Service requests of a region per period over [from, to), every period listed (empty ones as zero). Periods are cut in UTC; the first and last count only what falls inside the range.',
   })
+  @Weight(4500)
   async serviceRequestTrend(
     @Ctx() context: ServiceDeliveryContext,
     @Arg('regionCode') regionCode: string,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionType, isAllowed, PageArgs, readPage, type Connection } from '@shequ/kit';
+import { ConnectionType, isAllowed, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import { readActivityFilter, VolunteerActivityFilter } from '../activity/activity.input';
@@ -68,6 +68,7 @@ export class CommunityVolunteersResolver {
 
   @Directive('@requires(fields: "population")')
   @FieldResolver(() => VolunteerStats, { description: 'Volunteering in the community; the same figures as Region.volunteerStats.' })
+  @Weight(1000)
   volunteerStats(@Root() community: CommunityReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
     return statsFor(community.code, community.population, context);
   }
@@ -77,6 +78,7 @@ export class CommunityVolunteersResolver {
 export class RegionVolunteersResolver {
   @Directive('@requires(fields: "population")')
   @FieldResolver(() => VolunteerStats, { description: "Volunteering over every community in the region; the same figures as Community.volunteerStats." })
+  @Weight(1000)
   volunteerStats(@Root() region: RegionReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
     return statsFor(region.code, region.population, context);
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
 import type { VolunteersContext } from '../loaders';
 import { assertDate, assertIntegerBetween } from '../common/validation';
 import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
@@ -10,6 +10,7 @@ const MAX_TREND_YEARS = 20;
 @Resolver()
 export class VolunteeringReportingResolver {
   @Query(() => [VolunteeringRanking], { description: 'Communities of a region ranked by a volunteering metric, highest first (ties by code).' })
+  @Weight(19000)
   async rankCommunitiesByVolunteering(
     @Ctx() context: VolunteersContext,
     @Arg('metric', () => VolunteeringRankingMetric) metric: VolunteeringRankingMetric,
@@ -26,6 +27,7 @@ export class VolunteeringReportingResolver {
   }
 
   @Query(() => [VolunteerHoursTrendPoint], { description: 'Volunteering in a region per period from `from` (inclusive) to `to` (exclusive), dates YYYY-MM-DD; empty periods are zeros.' })
+  @Weight(20000)
   async volunteerHoursTrend(
     @Ctx() context: VolunteersContext,
     @Arg('regionCode') regionCode: string,
