@@ -227,11 +227,12 @@ describe('who may do what', () => {
     expect(row.satisfaction).toBe(5);
   });
 
-  it('shows description, submitter, contact and notes to the submitter and to workers and staff within jurisdiction; masks them for everyone else', async () => {
+  it('shows description, submitter, contact and notes to the submitter and to workers and staff within jurisdiction; masks contact for everyone else signed in, and hides it from anonymous callers', async () => {
     const id = FIXTURE_REQUEST_IDS.submitted; // 620102001001, resident-4, 李四 13900001111
     const owner = testToken({ sub: 'resident-4', roles: ['resident'], jurisdiction: '620102001001' });
     const full = { description: '行动不便需上门诊疗', submitter: 'resident-4', contactName: '李四', contactPhone: '13900001111' };
-    const masked = { description: null, submitter: null, contactName: '李*', contactPhone: '139****1111' };
+    const masked = { description: null, submitter: null, contactName: '李*', contactPhone: '*******1111' };
+    const hidden = { description: null, submitter: null, contactName: null, contactPhone: null };
     for (const [token, expected] of [
       [owner, full],
       [worker, full],
@@ -240,7 +241,7 @@ describe('who may do what', () => {
       [governanceStaff, masked],
       [analyst, masked],
       [resident, masked],
-      [undefined, masked],
+      [undefined, hidden],
     ] as const) {
       const response = await graphqlRequest(subgraph.url, READ, { token, variables: { id } });
       expect(response.errors).toBeUndefined();
