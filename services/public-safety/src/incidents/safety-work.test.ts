@@ -135,7 +135,10 @@ describe('police liaison, patrols, legal services and inspections', () => {
     const recorded = (await graphqlRequest(subgraph.url, RECORD, { variables: { input }, token: worker })).data.recordInspection;
     expect(recorded).toMatchObject({ hazardsFound: 2, hazardsFixed: 0 });
     const hazardId = recorded.hazards[0].id;
-    expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: otherWorker })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: otherWorker })).errors?.[0]).toMatchObject({
+      message: `hazard ${hazardId} does not exist`,
+      extensions: { code: 'NOT_FOUND' },
+    });
     expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: worker })).data.fixHazard.fixedOn).toBe(new Date().toISOString().slice(0, 10));
     expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: worker })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const empty = await graphqlRequest(subgraph.url, RECORD, { variables: { input: { ...input, hazards: ['ok', ''] } }, token: worker });
