@@ -1,21 +1,35 @@
+import { DEVELOPMENT_JWT_SECRET } from '@shequ/kit';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { readEnvironment } from './environment';
 
+const SECRET = 'a-deployment-secret-of-at-least-32-chars';
+
 describe('gateway environment', () => {
   it('serves the committed supergraph on port 4000 by default, with URLs from the supergraph', () => {
-    expect(readEnvironment({})).toMatchObject({ port: 4000, supergraphPath: SUPERGRAPH_PATH, subgraphUrls: {}, development: true });
+    expect(readEnvironment({ JWT_SECRET: SECRET })).toMatchObject({ port: 4000, supergraphPath: SUPERGRAPH_PATH, subgraphUrls: {} });
+  });
+
+  it('is production when NODE_ENV is unset, listening on every interface', () => {
+    expect(readEnvironment({ JWT_SECRET: SECRET })).toMatchObject({ development: false, host: '0.0.0.0', tokens: { secret: SECRET, maxLifetimeSeconds: 86_400 } });
+  });
+
+  it('in development takes the development secret and listens on loopback only', () => {
+    expect(readEnvironment({ NODE_ENV: 'development' })).toMatchObject({ development: true, host: '127.0.0.1', tokens: { secret: DEVELOPMENT_JWT_SECRET } });
   });
 
   it('takes another supergraph file and per-subgraph URLs', () => {
-    const settings = readEnvironment({ SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
+    const settings = readEnvironment({ JWT_SECRET: SECRET, SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
     expect(settings.supergraphPath).toBe('/tmp/other.graphql');
     expect(settings.subgraphUrls).toEqual({ governance: 'http://governance:4001/graphql' });
   });
 
   it.each([
-    [{ GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
-    [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
-    [{ SUBGRAPH_TIMEOUT_MS: '5' }, 'SUBGRAPH_TIMEOUT_MS'],
+    [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL)'],
+    [{}, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is production'],
+    [{ NODE_ENV: 'test' }, 'JWT_SECRET: required unless NODE_ENV=development'],
+    [{ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, 'JWT_SECRET: is the public development secret, accepted only when NODE_ENV=development'],
+    [{ JWT_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: '5' }, 'SUBGRAPH_TIMEOUT_MS'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(message);
   });

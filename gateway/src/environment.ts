@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, parseEnvironment, portSchema, tokenSettingsOf, tokensRequiredInProduction, type TokenSettings } from '@shequ/kit';
+import { commonEnvironmentSchema, listenHostOf, parseEnvironment, portSchema, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
@@ -54,7 +54,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
-  .superRefine(tokensRequiredInProduction);
+  .superRefine(tokensRequiredOutsideDevelopment);
 
 /** The gateway's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
@@ -68,12 +68,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
   }
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: listenHostOf(parsed),
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     tokens: tokenSettingsOf(parsed),
-    development: parsed.NODE_ENV !== 'production',
+    development: parsed.NODE_ENV === 'development',
     logLevel: parsed.LOG_LEVEL,
     limits: {
       maxDepth: parsed.MAX_DEPTH,

@@ -1,14 +1,23 @@
 import 'reflect-metadata';
 
 export * from './auth/viewer';
-export { verifyAuthorization, createTokenVerifier, signToken, DEVELOPMENT_JWT_SECRET, type TokenRequest, type TokenSettings } from './auth/jwt';
+export { verifyAuthorization, createTokenVerifier, signToken, DEVELOPMENT_JWT_SECRET, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type TokenRequest, type TokenSettings } from './auth/jwt';
 export { hasRole, coversCode, assertCovers } from './auth/jurisdiction';
 export { roleAuthChecker } from './auth/auth-checker';
-export { definePolicy, authorize, isAllowed, refusal, type AccessPolicy, type AccessRule } from './auth/access-policy';
+export { definePolicy, authorize, authorizedRecord, readableRecord, recordRefusal, isAllowed, refusal, type AccessPolicy, type AccessRule } from './auth/access-policy';
 export * from './codes/division-codes';
 export * from './errors/graphql-errors';
 export { createErrorFormatter } from './errors/format-error';
-export { commonEnvironmentSchema, portSchema, requiredInProduction, tokensRequiredInProduction, tokenSettingsOf } from './environment/common-environment';
+export {
+  commonEnvironmentSchema,
+  durationSeconds,
+  listenHostOf,
+  portSchema,
+  requiredInProduction,
+  tokensRequiredOutsideDevelopment,
+  tokenSettingsOf,
+  withDevelopmentDefault,
+} from './environment/common-environment';
 export { parseEnvironment, runMain, StartupError } from './environment/parse-environment';
 export { createLogger, type Logger } from './logging/logger';
 export * from './pagination/connection';
@@ -36,7 +45,7 @@ export { defineTransitions, assertTransition, type Transitions } from './lifecyc
 export { auditedWrite, found } from './audit/audited-write';
 export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pagination/scoped-pages';
 export { assertId } from './codes/ids';
-export { maskName, maskPhone, maskIdNumber } from './identity/masking';
+export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
 export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, SUMMARY_WINDOWS, type ScopedAggregates, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';
 export { assertDecimal, type DecimalRule } from './validation/decimal';

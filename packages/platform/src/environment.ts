@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, tokensRequiredInProduction } from '@shequ/kit';
+import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, tokensRequiredOutsideDevelopment, withDevelopmentDefault } from '@shequ/kit';
 import { isScaleName, type ScaleName } from '@shequ/seed';
 
 export interface PlatformSettings {
@@ -7,7 +7,8 @@ export interface PlatformSettings {
   databaseUrl: string | null;
   /** Loaded when the database holds no regions yet. */
   seedScale: ScaleName;
-  production: boolean;
+  /** The mode the platform runs in and hands to every process it starts: development unless NODE_ENV says otherwise. */
+  mode: 'development' | 'production' | 'test';
 }
 
 const platformEnvironmentSchema = commonEnvironmentSchema
@@ -16,13 +17,14 @@ const platformEnvironmentSchema = commonEnvironmentSchema
     SEED_SCALE: z.string().refine(isScaleName, 'must be demo, province or stress').default('demo'),
   })
   .superRefine(requiredInProduction(['DATABASE_URL']))
-  .superRefine(tokensRequiredInProduction);
+  .superRefine(tokensRequiredOutsideDevelopment);
 
+/** The launcher's settings; unlike the processes it starts, an unset NODE_ENV means development here. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformSettings {
-  const parsed = parseEnvironment(platformEnvironmentSchema, env);
+  const parsed = parseEnvironment(platformEnvironmentSchema, withDevelopmentDefault(env));
   return {
     databaseUrl: parsed.DATABASE_URL ?? null,
     seedScale: parsed.SEED_SCALE as ScaleName,
-    production: parsed.NODE_ENV === 'production',
+    mode: parsed.NODE_ENV,
   };
 }

@@ -42,16 +42,17 @@ runMain(async () => {
     }
     const subgraphs = SUBGRAPHS.map((entry) =>
       startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), {
+        NODE_ENV: settings.mode,
         DATABASE_URL: databaseUrl,
         PORT: String(entry.port),
       }),
     );
     processes.push(...subgraphs);
     await Promise.all(subgraphs.map((managed, index) => waitUntilReady(managed, `http://127.0.0.1:${SUBGRAPHS[index].port}/ready`)));
-    const gateway = startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { PORT: String(GATEWAY_PORT) });
+    const gateway = startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { NODE_ENV: settings.mode, PORT: String(GATEWAY_PORT) });
     processes.push(gateway);
     await waitUntilReady(gateway, `http://127.0.0.1:${GATEWAY_PORT}/health`);
-    process.stdout.write(welcomeMessage(`http://localhost:${GATEWAY_PORT}/graphql`));
+    process.stdout.write(welcomeMessage(`http://localhost:${GATEWAY_PORT}/graphql`, settings.mode));
     for (const managed of processes) {
       void managed.exited.then((code) => {
         if (!stopping) {

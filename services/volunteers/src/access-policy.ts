@@ -8,7 +8,7 @@ const organiserSideOrSelf = { ...organiserSide, owner: 'also' } as const;
  * target's community to lie within the viewer's jurisdiction; admins pass
  * every rule. Rules with `owner: 'also'` also let the volunteer act for
  * themself (the token's `sub` equals the volunteer's account), whatever
- * their role — see `selfOrAuthorize`.
+ * their role — see `common/self-or-policy.ts`.
  *
  * - the volunteer themself may: signUp, redeemHours, read their record, personal data and hour balance.
  * - an organisation's rule is checked against the communities it serves:

@@ -11,6 +11,8 @@ interface Write {
   variables: Record<string, unknown>;
   /** The department whose staff in the target's jurisdiction could make this call. */
   department: keyof typeof staff;
+  /** The write names its record by id: out of a caller's reach, the record answers as an unknown id (NOT_FOUND). */
+  byId?: true;
 }
 
 /**
@@ -48,6 +50,7 @@ function departmentWrites(): Write[] {
     },
     {
       name: 'acceptServiceRequest',
+      byId: true,
       department: 'serviceDelivery',
       document: 'mutation ($i: ServiceRequestStepInput!) { acceptServiceRequest(input: $i) { id } }',
       variables: { i: { id: FIXTURE_REQUEST_IDS.submitted } },
@@ -66,12 +69,14 @@ function departmentWrites(): Write[] {
     },
     {
       name: 'joinTeam',
+      byId: true,
       department: 'volunteers',
       document: 'mutation ($i: JoinVolunteerTeamInput!) { joinTeam(input: $i) { role } }',
       variables: { i: { teamId: t.xingfu, volunteerId: v.wang } },
     },
     {
       name: 'redeemHours',
+      byId: true,
       department: 'volunteers',
       document: 'mutation ($i: RedeemHoursInput!) { redeemHours(input: $i) { id } }',
       variables: { i: { volunteerId: v.li, hours: 0.25, service: '理发' } },
@@ -90,6 +95,7 @@ function departmentWrites(): Write[] {
     },
     {
       name: 'updateAssistancePlan',
+      byId: true,
       department: 'publicSafety',
       document: 'mutation ($i: UpdateAssistancePlanInput!) { updateAssistancePlan(id: "00000000-0000-4000-8000-000000000301", input: $i) { id } }',
       variables: { i: { assistancePlan: '越权修改' } },
@@ -113,12 +119,13 @@ export function tokenAbuse(): HostileRequest[] {
   const resident = testToken({ sub: 'corpus-resident', roles: ['resident'], jurisdiction: '620201001001' });
   return departmentWrites().flatMap((write) => {
     const wrongDepartment = write.department === 'governance' ? staff.publicSafety : staff.governance;
-    const callers: [string, string][] = [
-      ...forged,
-      [`${write.department} staff of another prefecture`, otherJurisdiction[write.department]],
-      ['another department’s staff', wrongDepartment],
-      ['a resident of another community', resident],
+    const refusals = write.byId ? [...TOKEN_REFUSALS, 'NOT_FOUND'] : TOKEN_REFUSALS;
+    const callers: [string, string, readonly string[]][] = [
+      ...forged.map(([label, token]): [string, string, readonly string[]] => [label, token, TOKEN_REFUSALS]),
+      [`${write.department} staff of another prefecture`, otherJurisdiction[write.department], refusals],
+      ['another department’s staff', wrongDepartment, refusals],
+      ['a resident of another community', resident, refusals],
     ];
-    return callers.map(([label, token]) => query(`${write.name} with ${label}`, write.document, write.variables, token, TOKEN_REFUSALS));
+    return callers.map(([label, token, refusedWith]) => query(`${write.name} with ${label}`, write.document, write.variables, token, refusedWith));
   });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { graphqlError } from '../errors/graphql-errors';
+import { notFound } from '../errors/graphql-errors';
 import type { SubgraphContext } from '../server/context';
 import { recordAudit } from './record-audit';
 
@@ -23,7 +23,7 @@ export async function auditedWrite<Result>(
 /** The row, or NOT_FOUND naming what was looked for. */
 export function found<Row>(row: Row | null | undefined, what: string): Row {
   if (row === null || row === undefined) {
-    throw graphqlError('NOT_FOUND', `${what} does not exist`);
+    throw notFound(what);
   }
   return row;
 }

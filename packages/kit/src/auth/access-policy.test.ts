@@ -1,4 +1,4 @@
-import { authorize, definePolicy, isAllowed } from './access-policy';
+import { authorize, authorizedRecord, definePolicy, isAllowed, readableRecord } from './access-policy';
 import type { Viewer } from './viewer';
 
 const policy = definePolicy({
@@ -62,5 +62,50 @@ describe('access policies', () => {
 
   it('asks an anonymous caller to sign in even for owner rules', () => {
     expect(codeOf(() => authorize(policy, 'readOwn', null, '620102001001', 'u'))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('records looked up by id', () => {
+  type Row = { id: string; communityCode: string; ownerSub: string };
+  const row: Row = { id: 'r1', communityCode: '620102001001', ownerSub: 'owner' };
+  const scope = (record: Row) => ({ code: record.communityCode, ownerSub: record.ownerSub });
+  const answer = (action: () => unknown): { code: unknown; message: string } | 'allowed' => {
+    try {
+      action();
+      return 'allowed';
+    } catch (error) {
+      return { code: (error as { extensions: { code: unknown } }).extensions.code, message: (error as Error).message };
+    }
+  };
+  const write = (operation: keyof typeof policy, who: Viewer | null, record: Row | null) => answer(() => authorizedRecord(policy, operation, who, record, 'record r1', scope));
+
+  it.each([
+    ['a worker of another county', viewer(['community_worker'], '620103'), 'move'],
+    ['an admin of another prefecture', viewer(['admin'], '620200'), 'move'],
+    ['a resident rating someone else’s record', viewer(['resident'], '620102001001'), 'rate'],
+    ['a signed-in stranger to an owner rule', viewer(['resident'], '620102001001'), 'readOwn'],
+  ] as const)('answers %s exactly as an unknown id', (_label, who, operation) => {
+    const outOfReach = write(operation, who, row);
+    expect(outOfReach).toEqual({ code: 'NOT_FOUND', message: 'record r1 does not exist' });
+    expect(outOfReach).toEqual(write(operation, who, null));
+    expect(JSON.stringify(outOfReach)).not.toMatch(/620102|620103|620200|jurisdiction/);
+  });
+
+  it('refuses a missing role or token alike for a known and an unknown id', () => {
+    expect(write('move', viewer(['analyst']), row)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(write('move', viewer(['analyst']), row)).toEqual(write('move', viewer(['analyst']), null));
+    expect(write('move', null, row)).toEqual({ code: 'UNAUTHENTICATED', message: 'sign in to move' });
+    expect(write('move', null, null)).toEqual({ code: 'UNAUTHENTICATED', message: 'sign in to move' });
+  });
+
+  it('passes the allowed, and the owner under an owner rule', () => {
+    expect(write('move', viewer(['community_worker']), row)).toBe('allowed');
+    expect(write('readOwn', { ...viewer(['resident'], '620201001001'), sub: 'owner' }, row)).toBe('allowed');
+  });
+
+  it('reads an out-of-reach record as null, like an unknown id', () => {
+    expect(readableRecord(policy, 'move', viewer(['community_worker'], '620103'), row, scope)).toBeNull();
+    expect(readableRecord(policy, 'move', viewer(['community_worker']), row, scope)).toBe(row);
+    expect(answer(() => readableRecord(policy, 'move', viewer(['analyst']), row, scope))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

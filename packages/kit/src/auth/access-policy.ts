@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import { forbidden, notFound, unauthenticated } from '../errors/graphql-errors';
 import { coversCode } from './jurisdiction';
 import type { Department, Role, Viewer } from './viewer';
 
@@ -40,6 +40,11 @@ function roleAllows(rule: AccessRule, viewer: Viewer): boolean {
   );
 }
 
+function roleRefusal(operation: string, rule: AccessRule): { code: 'FORBIDDEN'; message: string } {
+  const department = rule.department ? ` (department_staff of ${rule.department})` : '';
+  return { code: 'FORBIDDEN', message: `${operation} needs one of the roles ${rule.roles.join(', ')}${department}` };
+}
+
 /** Why `viewer` may not perform `operation` on `targetCode` (owned by `ownerSub`), or null when it may. */
 export function refusal<Operation extends string>(
   policy: AccessPolicy<Operation>,
@@ -57,8 +62,7 @@ export function refusal<Operation extends string>(
     return null;
   }
   if (!roleAllows(rule, viewer)) {
-    const department = rule.department ? ` (department_staff of ${rule.department})` : '';
-    return { code: 'FORBIDDEN', message: `${operation} needs one of the roles ${rule.roles.join(', ')}${department}` };
+    return roleRefusal(operation, rule);
   }
   if (targetCode !== undefined && rule.withinJurisdiction !== false && !coversCode(viewer, targetCode)) {
     return { code: 'FORBIDDEN', message: `${operation}: ${targetCode} is outside your jurisdiction ${viewer.jurisdiction}` };
@@ -93,4 +97,82 @@ export function isAllowed<Operation extends string>(
   ownerSub?: string | null,
 ): boolean {
   return refusal(policy, operation, viewer, targetCode, ownerSub) === null;
+}
+
+/**
+ * How a request for one record, named by its id, is refused — decided
+ * without the record where possible, so that an unknown id and a record out
+ * of reach answer alike:
+ * - UNAUTHENTICATED: no token (whatever the id);
+ * - FORBIDDEN: the caller lacks the rule's role outright (whatever the id),
+ *   unless the rule also lets the record's owner through;
+ * - 'unknown': the record lies outside the caller's jurisdiction, belongs to
+ *   someone else under an `owner` rule, or is not there: answered exactly as
+ *   an unknown id, so a refusal never tells that a record exists, or where.
+ */
+export function recordRefusal<Operation extends string>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  record: { code: string; ownerSub?: string | null } | null,
+): 'UNAUTHENTICATED' | 'FORBIDDEN' | 'unknown' | null {
+  const rule = policy[operation];
+  if (!viewer) {
+    return 'UNAUTHENTICATED';
+  }
+  if (rule.owner !== 'also' && !roleAllows(rule, viewer)) {
+    return 'FORBIDDEN';
+  }
+  if (!record) {
+    return 'unknown';
+  }
+  return refusal(policy, operation, viewer, record.code, record.ownerSub) ? 'unknown' : null;
+}
+
+/**
+ * For a write (or a read that fails) on a record looked up by id: the row
+ * when the policy allows; NOT_FOUND "<what> does not exist" when it is
+ * missing or out of the caller's reach — the same error either way; FORBIDDEN
+ * or UNAUTHENTICATED only for what does not depend on the record. `scope`
+ * gives the division code the rule is checked against and the record's owner.
+ */
+export function authorizedRecord<Operation extends string, Row>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  row: Row | null | undefined,
+  what: string,
+  scope: (row: Row) => { code: string; ownerSub?: string | null },
+): Row {
+  const outcome = recordRefusal(policy, operation, viewer, row == null ? null : scope(row));
+  if (outcome === 'unknown') {
+    throw notFound(what);
+  }
+  if (outcome !== null) {
+    // The same refusal authorize() gives, without the record.
+    authorize(policy, operation, viewer);
+  }
+  return row as Row;
+}
+
+/**
+ * The read-side twin for a field that answers null for an unknown id: the
+ * row, or null when it is missing or out of reach; throws only for what does
+ * not depend on the record (no token, no role).
+ */
+export function readableRecord<Operation extends string, Row>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  row: Row | null | undefined,
+  scope: (row: Row) => { code: string; ownerSub?: string | null },
+): Row | null {
+  const outcome = recordRefusal(policy, operation, viewer, row == null ? null : scope(row));
+  if (outcome === 'unknown') {
+    return null;
+  }
+  if (outcome !== null) {
+    authorize(policy, operation, viewer);
+  }
+  return row ?? null;
 }

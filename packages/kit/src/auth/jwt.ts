@@ -1,15 +1,19 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { isCommunityCode, isRegionCode } from '../codes/division-codes';
 import { unauthenticated } from '../errors/graphql-errors';
 import { DEPARTMENTS, ROLES, type Viewer } from './viewer';
 
-/** Used only in development mode, when JWT_SECRET is unset. It is public: never use it to protect real data. */
+/** Used only when NODE_ENV=development and JWT_SECRET is unset; refused in every other mode. It is public: never use it to protect real data. */
 export const DEVELOPMENT_JWT_SECRET = 'shequ-development-secret-do-not-use-in-production';
 
 /** Tokens may be this many seconds past expiry or before their start, to absorb clock skew between machines. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** The longest a token may live (exp − iat) when JWT_MAX_LIFETIME does not say: a leaked token stops working within a day. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
@@ -26,6 +30,8 @@ export interface TokenSettings {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The longest lifetime a token may claim, in seconds (DEFAULT_MAX_TOKEN_LIFETIME_SECONDS when unset). */
+  maxLifetimeSeconds?: number;
 }
 
 function bearerToken(header: string | undefined | null): string | null {
@@ -39,7 +45,25 @@ function bearerToken(header: string | undefined | null): string | null {
   return match[1];
 }
 
-function viewerFromClaims(payload: unknown): Viewer {
+/**
+ * A token must say when it stops working, and not too far ahead: a token
+ * without `exp` would be valid forever once leaked. The lifetime counts from
+ * `iat`, or from now when the token does not say when it was issued.
+ */
+function assertBoundedLifetime(payload: unknown, maxLifetimeSeconds: number): void {
+  const { exp, iat } = (payload ?? {}) as { exp?: unknown; iat?: unknown };
+  if (typeof exp !== 'number') {
+    throw unauthenticated('token has no expiry');
+  }
+  // Without iat, "now" may lag the issuer's clock by the skew allowance.
+  const issuedAt = typeof iat === 'number' ? iat : Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS;
+  if (exp - issuedAt > maxLifetimeSeconds) {
+    throw unauthenticated(`token lifetime is over the maximum of ${maxLifetimeSeconds} s`);
+  }
+}
+
+function viewerFromClaims(payload: unknown, maxLifetimeSeconds: number): Viewer {
+  assertBoundedLifetime(payload, maxLifetimeSeconds);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
     const problems = claims.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -50,11 +74,16 @@ function viewerFromClaims(payload: unknown): Viewer {
 
 /**
  * Reads the Authorization header with an HS256 secret: none means anonymous
- * (null); a bearer token that is malformed, badly signed, expired, for
- * another issuer or audience, or carries unknown claims is UNAUTHENTICATED —
+ * (null); a bearer token that is malformed, badly signed, expired, without
+ * `exp` or living longer than the maximum, for another issuer or audience,
+ * or carrying unknown claims is UNAUTHENTICATED —
  * never silently anonymous.
  */
-export function verifyAuthorization(header: string | undefined | null, secret: string, expected: Pick<TokenSettings, 'issuer' | 'audience'> = {}): Viewer | null {
+export function verifyAuthorization(
+  header: string | undefined | null,
+  secret: string,
+  expected: Pick<TokenSettings, 'issuer' | 'audience' | 'maxLifetimeSeconds'> = {},
+): Viewer | null {
   const token = bearerToken(header);
   if (token === null) {
     return null;
@@ -65,13 +94,14 @@ export function verifyAuthorization(header: string | undefined | null, secret: s
   } catch (error) {
     throw unauthenticated(error instanceof jwt.TokenExpiredError ? 'token has expired' : 'token is not valid');
   }
-  return viewerFromClaims(payload);
+  return viewerFromClaims(payload, expected.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
 }
 
 /**
  * A verifier for every request of a process: RS256 tokens against the JWKS
  * (keys fetched and cached by jose), HS256 tokens against the secret — with
- * the same claims, expiry, skew, issuer and audience rules either way.
+ * the same claims, expiry, maximum lifetime, skew, issuer and audience
+ * rules either way.
  */
 export function createTokenVerifier(settings: TokenSettings): (header: string | undefined | null) => Promise<Viewer | null> {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
@@ -94,9 +124,9 @@ export function createTokenVerifier(settings: TokenSettings): (header: string | 
           issuer: settings.issuer,
           audience: settings.audience,
         });
-        return viewerFromClaims(payload);
+        return viewerFromClaims(payload, settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('token claims')) {
+        if (error instanceof GraphQLError) {
           throw error;
         }
         throw unauthenticated(error instanceof joseErrors.JWTExpired ? 'token has expired' : 'token is not valid');
@@ -114,7 +144,7 @@ export interface TokenRequest {
   roles: Viewer['roles'];
   jurisdiction: string;
   department?: Viewer['department'];
-  /** Lifetime, e.g. "12h" or a number of seconds. */
+  /** Lifetime, e.g. "12h" or a number of seconds (12 hours by default); verifiers refuse one over their maximum. */
   expiresIn?: string | number;
 }
 

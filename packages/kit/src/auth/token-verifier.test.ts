@@ -25,8 +25,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const claims = { roles: ['analyst'], jurisdiction: '620100' };
 
-function rs256(key: KeyLike, options: { issuer?: string; audience?: string; expiresIn?: string | number } = {}) {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('user-1').setIssuedAt().setExpirationTime(options.expiresIn ?? '1h');
+function rs256(key: KeyLike, options: { issuer?: string; audience?: string; expiresIn?: string | number | null } = {}) {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('user-1').setIssuedAt();
+  if (options.expiresIn !== null) {
+    jwt.setExpirationTime(options.expiresIn ?? '1h');
+  }
   if (options.issuer) {
     jwt.setIssuer(options.issuer);
   }
@@ -50,6 +53,8 @@ describe('RS256 tokens from a JWKS', () => {
     ['another issuer', async () => rs256(privateKey, { issuer: 'other', audience: 'shequ' }), 'UNAUTHENTICATED: token is not valid'],
     ['another audience', async () => rs256(privateKey, { issuer: 'iss', audience: 'other' }), 'UNAUTHENTICATED: token is not valid'],
     ['an expired token', async () => rs256(privateKey, { issuer: 'iss', audience: 'shequ', expiresIn: Math.floor(Date.now() / 1000) - 120 }), 'UNAUTHENTICATED: token has expired'],
+    ['a token without exp', async () => rs256(privateKey, { issuer: 'iss', audience: 'shequ', expiresIn: null }), 'UNAUTHENTICATED: token has no expiry'],
+    ['a token living two days', async () => rs256(privateKey, { issuer: 'iss', audience: 'shequ', expiresIn: '48h' }), 'UNAUTHENTICATED: token lifetime is over the maximum of 86400 s'],
     ['a key nobody published', async () => rs256(strangerKey, { issuer: 'iss', audience: 'shequ' }), 'UNAUTHENTICATED: token is not valid'],
     ['an HS256 token when no secret is configured', async () => signToken({ sub: 'u', roles: ['admin'], jurisdiction: '620000' }, 'a-secret-of-at-least-thirty-two-chars'), 'UNAUTHENTICATED: token is not valid'],
   ])('%s', async (_label, token, expected) => {

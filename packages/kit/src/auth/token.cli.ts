@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { commonEnvironmentSchema, tokenSettingsOf } from '../environment/common-environment';
+import { commonEnvironmentSchema, durationSeconds, tokenSettingsOf, tokensRequiredOutsideDevelopment, withDevelopmentDefault } from '../environment/common-environment';
 import { parseEnvironment, runMain, StartupError } from '../environment/parse-environment';
 import { signToken } from './jwt';
 import type { Viewer } from './viewer';
@@ -8,8 +8,10 @@ import type { Viewer } from './viewer';
 const USAGE = 'usage: pnpm -s token --role <role> [--role <role>] --jurisdiction <code> [--department <department>] [--sub <id>] [--expires-in 12h]';
 
 runMain(async () => {
-  const env = parseEnvironment(commonEnvironmentSchema.pick({ NODE_ENV: true, JWT_SECRET: true }), process.env);
-  const secret = tokenSettingsOf(env).secret;
+  // A developer's tool, like `pnpm start`: development unless NODE_ENV says otherwise.
+  const schema = commonEnvironmentSchema.pick({ NODE_ENV: true, JWT_SECRET: true, JWT_MAX_LIFETIME: true }).superRefine(tokensRequiredOutsideDevelopment);
+  const env = parseEnvironment(schema, withDevelopmentDefault(process.env));
+  const { secret, maxLifetimeSeconds } = tokenSettingsOf(env);
   if (!secret) {
     throw new StartupError('set JWT_SECRET to sign tokens outside development');
   }
@@ -22,6 +24,10 @@ runMain(async () => {
       'expires-in': { type: 'string', default: '12h' },
     },
   });
+  const lifetime = durationSeconds(values['expires-in']);
+  if (lifetime === null || lifetime === 0 || lifetime > (maxLifetimeSeconds as number)) {
+    throw new StartupError(`  --expires-in: must be a duration from 1 s to JWT_MAX_LIFETIME (${maxLifetimeSeconds} s), e.g. 3600, 90m or 12h\n${USAGE}`);
+  }
   try {
     const token = signToken(
       {
@@ -29,7 +35,7 @@ runMain(async () => {
         roles: (values.role ?? []) as Viewer['roles'],
         jurisdiction: values.jurisdiction,
         department: (values.department ?? null) as Viewer['department'],
-        expiresIn: values['expires-in'],
+        expiresIn: lifetime,
       },
       secret,
     );

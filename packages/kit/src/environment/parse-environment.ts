@@ -17,7 +17,8 @@ export function parseEnvironment<Schema extends z.ZodTypeAny>(schema: Schema, en
 
 /** Runs a process's main function; a failure stops the process with exit code 1 and says why. */
 export function runMain(main: () => Promise<unknown>): void {
-  main().catch((error: unknown) => {
+  // Through a promise, so that a main that throws before its first await is reported the same way.
+  Promise.resolve().then(main).catch((error: unknown) => {
     const message = error instanceof StartupError ? error.message : `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);

@@ -27,6 +27,14 @@ export function unauthenticated(message: string): GraphQLError {
   return graphqlError('UNAUTHENTICATED', message);
 }
 
+/**
+ * No such record — the one answer for an unknown id, and for a record the
+ * caller may not reach (see `authorizedRecord`), so the two cannot be told apart.
+ */
+export function notFound(what: string): GraphQLError {
+  return graphqlError('NOT_FOUND', `${what} does not exist`);
+}
+
 export function forbidden(message: string): GraphQLError {
   return graphqlError('FORBIDDEN', message);
 }

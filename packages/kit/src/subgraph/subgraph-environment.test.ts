@@ -3,34 +3,60 @@ import { readSubgraphEnvironment } from './subgraph-environment';
 
 const options = { defaultPort: 4001, databaseUrlVariable: 'GOVERNANCE_DATABASE_URL' };
 const URL = 'postgres://u:p@localhost:5432/shequ';
+const SECRET = 'a-deployment-secret-of-at-least-32-chars';
 
 describe('readSubgraphEnvironment', () => {
-  it('fills development defaults', () => {
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL }, options)).toMatchObject({
+  it('fills development defaults when NODE_ENV=development: the development secret, loopback only', () => {
+    expect(readSubgraphEnvironment({ DATABASE_URL: URL, NODE_ENV: 'development' }, options)).toMatchObject({
       port: 4001,
+      host: '127.0.0.1',
       databaseUrl: URL,
-      tokens: { secret: DEVELOPMENT_JWT_SECRET },
+      tokens: { secret: DEVELOPMENT_JWT_SECRET, maxLifetimeSeconds: 86_400 },
       development: true,
       logLevel: 'info',
       statementTimeoutMs: 10_000,
     });
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, STATEMENT_TIMEOUT_MS: '2500' }, options).statementTimeoutMs).toBe(2500);
+  });
+
+  it('runs as production when NODE_ENV is unset: its own secret, every interface, no development detail', () => {
+    expect(readSubgraphEnvironment({ DATABASE_URL: URL, JWT_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '2500' }, options)).toMatchObject({
+      host: '0.0.0.0',
+      tokens: { secret: SECRET },
+      development: false,
+      statementTimeoutMs: 2500,
+    });
+  });
+
+  it('takes HOST and JWT_MAX_LIFETIME', () => {
+    const settings = readSubgraphEnvironment({ DATABASE_URL: URL, NODE_ENV: 'development', HOST: '0.0.0.0', JWT_MAX_LIFETIME: '90m' }, options);
+    expect(settings.host).toBe('0.0.0.0');
+    expect(settings.tokens.maxLifetimeSeconds).toBe(5400);
   });
 
   it('prefers the service its own database URL', () => {
     const own = 'postgres://u:p@db:5432/governance';
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: own }, options).databaseUrl).toBe(own);
+    expect(readSubgraphEnvironment({ DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: own, JWT_SECRET: SECRET }, options).databaseUrl).toBe(own);
   });
 
   it.each([
-    [{}, 'DATABASE_URL: required'],
-    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: Invalid url'],
-    [{ DATABASE_URL: URL, PORT: 'eighty' }, 'PORT: Expected number'],
-    [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
+    [{ JWT_SECRET: SECRET }, 'DATABASE_URL: required'],
+    [{ DATABASE_URL: 'not a url', JWT_SECRET: SECRET }, 'DATABASE_URL: Invalid url'],
+    [{ DATABASE_URL: URL, JWT_SECRET: SECRET, PORT: 'eighty' }, 'PORT: Expected number'],
+    [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is production'],
+    [{ DATABASE_URL: URL, NODE_ENV: 'test' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is test'],
+    [{ DATABASE_URL: URL }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is production'],
+    [{ DATABASE_URL: URL, NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, 'JWT_SECRET: is the public development secret, accepted only when NODE_ENV=development'],
+    [{ DATABASE_URL: URL, NODE_ENV: 'test', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, 'JWT_SECRET: is the public development secret'],
+    [{ DATABASE_URL: URL, JWT_SECRET: DEVELOPMENT_JWT_SECRET }, 'JWT_SECRET: is the public development secret'],
     [{ DATABASE_URL: URL, JWT_SECRET: 'short' }, 'JWT_SECRET: must be at least 32 characters'],
-    [{ DATABASE_URL: URL, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
-    [{ DATABASE_URL: URL, STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
+    [{ DATABASE_URL: URL, JWT_SECRET: SECRET, JWT_MAX_LIFETIME: 'forever' }, 'JWT_MAX_LIFETIME: must be a duration'],
+    [{ DATABASE_URL: URL, JWT_SECRET: SECRET, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_URL: URL, JWT_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readSubgraphEnvironment(env, options)).toThrow(message);
+  });
+
+  it('takes the development secret when NODE_ENV=development says so', () => {
+    expect(readSubgraphEnvironment({ DATABASE_URL: URL, NODE_ENV: 'development', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, options).tokens.secret).toBe(DEVELOPMENT_JWT_SECRET);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, tokenSettingsOf, tokensRequiredInProduction } from '../environment/common-environment';
+import { commonEnvironmentSchema, listenHostOf, tokenSettingsOf, tokensRequiredOutsideDevelopment } from '../environment/common-environment';
 import { parseEnvironment, StartupError } from '../environment/parse-environment';
 import type { SubgraphSettings } from './start-subgraph';
 
@@ -21,7 +21,7 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     // As long as the gateway waits for a subgraph (its SUBGRAPH_TIMEOUT_MS), so no query outlives its request.
     STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   })
-  .superRefine(tokensRequiredInProduction);
+  .superRefine(tokensRequiredOutsideDevelopment);
 
 /**
  * Reads and validates a subgraph process's environment once. A bad or
@@ -40,10 +40,10 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
   }
   return {
     port: parsed.PORT ?? options.defaultPort,
-    host: parsed.HOST,
+    host: listenHostOf(parsed),
     databaseUrl,
     tokens: tokenSettingsOf(parsed),
-    development: parsed.NODE_ENV !== 'production',
+    development: parsed.NODE_ENV === 'development',
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,
     statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { definePolicy } from '../auth/access-policy';
-import { actualOutcome, expectedOutcome, matrixViewers, matrixViewerSub, mutationFieldsOf, rootFieldsOf, type MatrixCase, type MatrixViewer } from './access-matrix';
+import { actualOutcome, expectedOutcome, matrixViewers, matrixViewerSub, mutationFieldsOf, rootFieldsOf, UNKNOWN_RECORD_ID, withUnknownId, type MatrixCase, type MatrixViewer } from './access-matrix';
 
 const policy = definePolicy({
   write: { roles: ['community_worker'] },
@@ -10,6 +10,7 @@ const callers = new Map(matrixViewers().map((caller): [string, MatrixViewer] => 
 const caller = (label: string): MatrixViewer => callers.get(label) as MatrixViewer;
 
 const write: MatrixCase = { subgraph: 'probe', policy, operation: 'write', targetCode: '620102001001', query: 'mutation { write }' };
+const RECORD = '00000000-0000-4000-8000-000000000042';
 const phone: MatrixCase = {
   ...write,
   operation: 'readPhone',
@@ -39,6 +40,21 @@ describe('expectedOutcome', () => {
     expect(expectedOutcome({ ...phone, read: { ...phone.read!, refusedAs: 'null' } }, caller('community worker inside'))).toBe('withheld');
   });
 
+  it('reads a masked field as withheld for an anonymous caller when the gate lets them through', () => {
+    const open = { ...phone, read: { ...phone.read!, gate: undefined } };
+    expect(expectedOutcome(open, caller('anonymous'))).toBe('withheld');
+    expect(expectedOutcome(open, caller('resident inside'))).toBe('masked');
+  });
+
+  it('expects a record named by id to answer as an unknown id out of reach, and a missing role to stay FORBIDDEN', () => {
+    const byId = { ...write, recordId: RECORD };
+    expect(expectedOutcome(byId, caller('community worker outside'))).toBe('as unknown id');
+    expect(expectedOutcome(byId, caller('admin outside'))).toBe('as unknown id');
+    expect(expectedOutcome(byId, caller('analyst inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(byId, caller('anonymous'))).toBe('UNAUTHENTICATED');
+    expect(expectedOutcome(byId, caller('community worker inside'))).toBe('allowed');
+  });
+
   it('lets the owner through an owner rule', () => {
     const owned = { ...phone, ownerSub: matrixViewerSub('community worker inside') };
     expect(expectedOutcome(owned, caller('community worker inside'))).toBe('plain');
@@ -56,9 +72,19 @@ describe('actualOutcome', () => {
 
   it('tells plain from masked by the kit masks, and reports anything else', () => {
     expect(actualOutcome(phone, { data: { record: { phone: '13812345678' } } })).toBe('plain');
-    expect(actualOutcome(phone, { data: { record: { phone: '138****5678' } } })).toBe('masked');
+    expect(actualOutcome(phone, { data: { record: { phone: '*******5678' } } })).toBe('masked');
     expect(actualOutcome(phone, { data: { record: { phone: null } } })).toBe('withheld');
     expect(actualOutcome(phone, { data: { record: { phone: '1381234567*' } } })).toMatch(/^unexpected value/);
+  });
+
+  it('tells an answer that matches the unknown id’s from one that only shares its code', () => {
+    const byId: MatrixCase = { ...write, query: `mutation { write(id: "${RECORD}") }`, recordId: RECORD };
+    expect(withUnknownId(byId).query).toBe(`mutation { write(id: "${UNKNOWN_RECORD_ID}") }`);
+    const missing = (id: string) => ({ data: null, errors: [{ message: `record ${id} does not exist`, path: ['write'], extensions: { code: 'NOT_FOUND' } }] });
+    expect(actualOutcome(byId, missing(RECORD), missing(UNKNOWN_RECORD_ID))).toBe('as unknown id');
+    const telling = { data: null, errors: [{ message: `record ${RECORD} is outside your jurisdiction 620201`, path: ['write'], extensions: { code: 'NOT_FOUND' } }] };
+    expect(actualOutcome(byId, telling, missing(UNKNOWN_RECORD_ID))).toBe('allowed');
+    expect(actualOutcome(byId, { data: { write: true } }, missing(UNKNOWN_RECORD_ID))).toBe('allowed');
   });
 
   it('reports an error on a protected read instead of taking it for a mask', () => {

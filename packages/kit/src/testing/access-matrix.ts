@@ -1,5 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { refusal, type AccessPolicy } from '../auth/access-policy';
+import { recordRefusal, refusal, type AccessPolicy } from '../auth/access-policy';
 import type { Department, Role, Viewer } from '../auth/viewer';
 import { maskIdNumber, maskName, maskPhone } from '../identity/masking';
 import type { GraphqlResponse } from './graphql-client';
@@ -21,7 +21,7 @@ const MASKS = { maskName, maskPhone, maskIdNumber } as const;
 export interface ProtectedRead {
   /** Where the field's value sits in the response's `data`. */
   path: (string | number)[];
-  /** How a caller whom the rule refuses reads it. */
+  /** How a signed-in caller whom the rule refuses reads it; an anonymous caller reads every personal field as null. */
   refusedAs: keyof typeof MASKS | 'null';
   /** The value in the clear, as the fixture stored it; checked exactly (any non-null value when omitted). */
   plain?: string;
@@ -42,10 +42,19 @@ export interface MatrixCase {
   variables?: Record<string, unknown>;
   /** Set for a read of a protected field; unset, the case is a write or a refused-when-not-allowed read. */
   read?: ProtectedRead;
+  /**
+   * The id of the record the request names, when it names one: then a
+   * caller who may not reach it (another jurisdiction, someone else's) must
+   * get exactly the answer the same request gets with an unknown id.
+   */
+  recordId?: string;
 }
 
+/** An id no fixture record has. */
+export const UNKNOWN_RECORD_ID = '00000000-0000-4000-8000-00000000dead';
+
 /** The outcome of one caller's request: allowed (past authorisation), refused, or how a protected field read. */
-export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'plain' | 'masked' | 'withheld';
+export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'plain' | 'masked' | 'withheld' | 'as unknown id';
 
 /** The token subject the matrix gives the caller with this label. */
 export function matrixViewerSub(label: string): string {
@@ -84,22 +93,28 @@ export function matrixViewers(): MatrixViewer[] {
 /**
  * What the policy says should happen: allowed or the refusal's code for a
  * write; for a protected read, the gate's refusal, else plain when the rule
- * allows and masked or withheld when it refuses.
+ * allows and masked or withheld when it refuses (withheld, always, for an
+ * anonymous caller).
  */
 export function expectedOutcome(matrixCase: MatrixCase, caller: MatrixViewer): MatrixOutcome {
-  const { policy, operation, targetCode, ownerSub, read } = matrixCase;
-  const gate = read?.gate === undefined ? null : refusal(policy, read.gate, caller.viewer, targetCode, ownerSub);
+  const { policy, operation, targetCode, ownerSub, read, recordId } = matrixCase;
+  const record = { code: targetCode, ownerSub };
+  const byId = (rule: string) => {
+    const outcome = recordRefusal(policy, rule, caller.viewer, record);
+    return outcome === 'unknown' ? 'as unknown id' : outcome;
+  };
+  const gate = read?.gate === undefined ? null : recordId ? byId(read.gate) : (refusal(policy, read.gate, caller.viewer, targetCode, ownerSub)?.code ?? null);
   if (gate) {
-    return gate.code;
+    return gate;
   }
   const refused = refusal(policy, operation, caller.viewer, targetCode, ownerSub);
   if (!read) {
-    return refused?.code ?? 'allowed';
+    return (recordId ? byId(operation) : refused?.code) ?? 'allowed';
   }
   if (!refused) {
     return 'plain';
   }
-  return read.refusedAs === 'null' ? 'withheld' : 'masked';
+  return read.refusedAs === 'null' || caller.viewer === null ? 'withheld' : 'masked';
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
@@ -130,13 +145,20 @@ function readOutcome(read: ProtectedRead, value: unknown): MatrixOutcome | strin
  * reports that error — a masked field must never break the response —
  * and otherwise how the field read.
  */
-export function actualOutcome(matrixCase: MatrixCase, response: Pick<GraphqlResponse, 'data' | 'errors'>): MatrixOutcome | string {
+export function actualOutcome(
+  matrixCase: MatrixCase,
+  response: Pick<GraphqlResponse, 'data' | 'errors'>,
+  unknownIdResponse?: Pick<GraphqlResponse, 'data' | 'errors'>,
+): MatrixOutcome | string {
   const codes = (response.errors ?? []).map((error) => error.extensions?.code);
   if (codes.includes('UNAUTHENTICATED')) {
     return 'UNAUTHENTICATED';
   }
   if (codes.includes('FORBIDDEN')) {
     return 'FORBIDDEN';
+  }
+  if (matrixCase.recordId && unknownIdResponse && answerShape(response, matrixCase.recordId) === answerShape(unknownIdResponse, UNKNOWN_RECORD_ID)) {
+    return 'as unknown id';
   }
   if (!matrixCase.read) {
     return 'allowed';
@@ -145,6 +167,21 @@ export function actualOutcome(matrixCase: MatrixCase, response: Pick<GraphqlResp
     return `error ${String(codes[0])}: ${response.errors?.[0]?.message ?? ''}`;
   }
   return readOutcome(matrixCase.read, valueAt(response.data, matrixCase.read.path));
+}
+
+/** The case's request with its record's id replaced by one no record has. */
+export function withUnknownId(matrixCase: MatrixCase): { query: string; variables?: Record<string, unknown> } {
+  const swap = (text: string) => text.split(matrixCase.recordId as string).join(UNKNOWN_RECORD_ID);
+  return {
+    query: swap(matrixCase.query),
+    variables: matrixCase.variables && (JSON.parse(swap(JSON.stringify(matrixCase.variables))) as Record<string, unknown>),
+  };
+}
+
+/** What a client sees of an answer — data, and each error's message, code and path — with the id it asked for blanked. */
+function answerShape(response: Pick<GraphqlResponse, 'data' | 'errors'>, id: string): string {
+  const errors = (response.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code, path: error.path }));
+  return JSON.stringify({ data: response.data ?? null, errors }).split(id).join('<id>');
 }
 
 /** The root fields an operation selects (aliases resolved to field names). */

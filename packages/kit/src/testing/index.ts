@@ -5,6 +5,8 @@ export {
   matrixViewerSub,
   expectedOutcome,
   actualOutcome,
+  withUnknownId,
+  UNKNOWN_RECORD_ID,
   rootFieldsOf,
   mutationFieldsOf,
   type MatrixCase,

@@ -86,10 +86,15 @@ describe('who may plan', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it("refuses another prefecture's planner a move on a Lanzhou plan", async () => {
+  it("answers another prefecture's planner moving a Lanzhou plan exactly as for a plan that does not exist", async () => {
     const id = (await send(DRAFT, { input: fiveYear })).data.draftPlan.id;
-    const { errors } = await send(APPROVE, { id }, jiayuguanPlanner);
-    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknownId = '00000000-0000-4000-8000-00000000ffff';
+    const outside = await send(APPROVE, { id }, jiayuguanPlanner);
+    const unknown = await send(APPROVE, { id: unknownId }, jiayuguanPlanner);
+    expect(outside.errors?.[0]).toMatchObject({ message: `plan ${id} does not exist`, extensions: { code: 'NOT_FOUND' } });
+    expect({ ...outside.errors?.[0], message: outside.errors?.[0].message.replace(id, '<id>') }).toEqual({ ...unknown.errors?.[0], message: unknown.errors?.[0].message.replace(unknownId, '<id>') });
+    expect(JSON.stringify(outside)).not.toMatch(/620100|620200|jurisdiction/);
+    expect((await send(`query ($id: ID!) { plan(id: $id) { status } }`, { id })).data.plan.status).toBe('DRAFT');
   });
 });
 

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionCode, assertTransition, auditedWrite, authorize, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
+import { assertRegionCode, assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import type { GovernanceContext } from '../loaders';
 import { Region } from '../region/region.entity';
 import { MEASURE_TRANSITIONS, MeasureStatus, Plan, PLAN_TRANSITIONS, PlanKind, PlanMeasure, PlanStatus, PlanTarget } from './plan.entity';
 import { DraftPlanInput, PlanMeasureInput, PlanTargetInput, readDraftPlan, readPlanMeasure, readPlanTarget, assertText } from './plan.input';
 
+/** A plan's rules are checked against its region. */
+const byRegion = (plan: Plan) => ({ code: plan.regionCode });
 
 @Resolver(() => Plan)
 export class PlanResolver {
@@ -139,9 +141,11 @@ export class PlanResolver {
     }
     const progressNote = note == null ? null : assertText(note, 'note', 1000);
     return auditedWrite(context, { operation: 'recordTargetProgress', targetType: 'PlanTarget' }, async (manager) => {
-      const target = found(await manager.findOne(PlanTarget, { where: { id: targetId }, lock: { mode: 'pessimistic_write' } }), `target ${targetId}`);
-      const plan = found(await manager.findOneBy(Plan, { id: target.planId }), `plan ${target.planId}`);
-      authorize(governancePolicy, 'recordTargetProgress', context.viewer, plan.regionCode);
+      const row = await manager.findOne(PlanTarget, { where: { id: targetId }, lock: { mode: 'pessimistic_write' } });
+      const rowPlan = row && (await manager.findOneBy(Plan, { id: row.planId }));
+      const { target, plan } = authorizedRecord(governancePolicy, 'recordTargetProgress', context.viewer, row && rowPlan && { target: row, plan: rowPlan }, `target ${targetId}`, (pair) => ({
+        code: pair.plan.regionCode,
+      }));
       if (plan.status !== PlanStatus.IN_FORCE) {
         throw badUserInput('targetId', `progress is recorded on plans IN_FORCE; this plan is ${plan.status}`);
       }
@@ -154,9 +158,11 @@ export class PlanResolver {
   async updateMeasureStatus(@Arg('measureId', () => ID) measureId: string, @Arg('status', () => MeasureStatus) status: MeasureStatus, @Ctx() context: GovernanceContext): Promise<PlanMeasure> {
     assertId(measureId, 'measureId');
     return auditedWrite(context, { operation: 'updateMeasureStatus', targetType: 'PlanMeasure' }, async (manager) => {
-      const measure = found(await manager.findOne(PlanMeasure, { where: { id: measureId }, lock: { mode: 'pessimistic_write' } }), `measure ${measureId}`);
-      const plan = found(await manager.findOneBy(Plan, { id: measure.planId }), `plan ${measure.planId}`);
-      authorize(governancePolicy, 'editPlan', context.viewer, plan.regionCode);
+      const row = await manager.findOne(PlanMeasure, { where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
+      const rowPlan = row && (await manager.findOneBy(Plan, { id: row.planId }));
+      const { measure } = authorizedRecord(governancePolicy, 'editPlan', context.viewer, row && rowPlan && { measure: row, plan: rowPlan }, `measure ${measureId}`, (pair) => ({
+        code: pair.plan.regionCode,
+      }));
       assertTransition(MEASURE_TRANSITIONS, measure.status, status, 'the measure');
       measure.status = status;
       return { result: await manager.save(measure), targetIds: [measure.id] };
@@ -166,8 +172,7 @@ export class PlanResolver {
   private moveTo(id: string, status: PlanStatus, context: GovernanceContext, changes: Partial<Plan> = {}): Promise<Plan> {
     assertId(id, 'id');
     return auditedWrite(context, { operation: `plan:${status}`, targetType: 'Plan' }, async (manager) => {
-      const plan = found(await manager.findOne(Plan, { where: { id }, lock: { mode: 'pessimistic_write' } }), `plan ${id}`);
-      authorize(governancePolicy, 'changePlanStatus', context.viewer, plan.regionCode);
+      const plan = authorizedRecord(governancePolicy, 'changePlanStatus', context.viewer, await manager.findOne(Plan, { where: { id }, lock: { mode: 'pessimistic_write' } }), `plan ${id}`, byRegion);
       assertTransition(PLAN_TRANSITIONS, plan.status, status, 'the plan');
       Object.assign(plan, changes, { status });
       return { result: await manager.save(plan), targetIds: [plan.id] };
@@ -181,8 +186,7 @@ export class PlanResolver {
   ): Promise<Result> {
     assertId(planId, 'planId');
     return auditedWrite(context, { operation: 'editPlan', targetType: 'Plan' }, async (manager) => {
-      const plan = found(await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } }), `plan ${planId}`);
-      authorize(governancePolicy, 'editPlan', context.viewer, plan.regionCode);
+      const plan = authorizedRecord(governancePolicy, 'editPlan', context.viewer, await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } }), `plan ${planId}`, byRegion);
       if (plan.status !== PlanStatus.DRAFT) {
         throw badUserInput('planId', `targets and measures are added while the plan is DRAFT; it is ${plan.status}`);
       }

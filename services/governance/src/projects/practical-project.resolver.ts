@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, codeWithinPrefix, ConnectionType, found, PageArgs, readPage, significantPrefix, toConnection, type Connection, assertId } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, authorizedRecord, codeWithinPrefix, ConnectionType, found, PageArgs, readPage, significantPrefix, toConnection, type Connection, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
@@ -54,8 +54,14 @@ export class PracticalProjectResolver {
   changePracticalProjectStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ProjectStatus) status: ProjectStatus, @Ctx() context: GovernanceContext): Promise<PracticalProject> {
     assertId(id, 'id');
     return auditedWrite(context, { operation: `practicalProject:${status}`, targetType: 'PracticalProject' }, async (manager) => {
-      const project = found(await manager.findOne(PracticalProject, { where: { id }, lock: { mode: 'pessimistic_write' } }), `practical project ${id}`);
-      authorize(governancePolicy, 'changePracticalProjectStatus', context.viewer, project.communityCode);
+      const project = authorizedRecord(
+        governancePolicy,
+        'changePracticalProjectStatus',
+        context.viewer,
+        await manager.findOne(PracticalProject, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        `practical project ${id}`,
+        (row) => ({ code: row.communityCode }),
+      );
       assertTransition(PROJECT_TRANSITIONS, project.status, status, 'the practical project');
       project.status = status;
       project.completedAt = status === ProjectStatus.COMPLETED ? new Date() : null;

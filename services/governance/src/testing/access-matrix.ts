@@ -7,7 +7,9 @@ import { governancePolicy } from '../access-policy';
  * records in Lanzhou (620100) and community 620102001001 that this inserts.
  * Each lifecycle move gets a record of its own in the state it starts from,
  * so the first caller the policy allows moves it and later callers meet
- * only an illegal transition, after authorisation.
+ * only an illegal transition, after authorisation. Cases that name a
+ * record by id carry it (`recordId`): out of a caller's reach, the record
+ * must answer as an unknown id does.
  */
 export async function governanceMatrixCases(dataSource: DataSource): Promise<MatrixCase[]> {
   const plan = async (status: string) =>
@@ -38,20 +40,21 @@ export async function governanceMatrixCases(dataSource: DataSource): Promise<Mat
   const year = new Date().getUTCFullYear();
   return [
     { ...plans, operation: 'draftPlan', query: 'mutation ($i: DraftPlanInput!) { draftPlan(input: $i) { id } }', variables: { i: { regionCode: '620100', kind: 'ANNUAL', title: 'matrix', startYear: 2027, endYear: 2027 } } },
-    { ...plans, operation: 'changePlanStatus', query: `mutation { approvePlan(id: "${toApprove}", approvingBody: "matrix") { id } }` },
-    { ...plans, operation: 'changePlanStatus', query: `mutation { putPlanInForce(id: "${approved}") { id } }` },
-    { ...plans, operation: 'changePlanStatus', query: `mutation { closePlan(id: "${toClose}") { id } }` },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { approvePlan(id: "${toApprove}", approvingBody: "matrix") { id } }`, recordId: toApprove },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { putPlanInForce(id: "${approved}") { id } }`, recordId: approved },
+    { ...plans, operation: 'changePlanStatus', query: `mutation { closePlan(id: "${toClose}") { id } }`, recordId: toClose },
     {
       ...plans,
       operation: 'editPlan',
       query: `mutation ($i: PlanTargetInput!) { addPlanTarget(planId: "${toEdit}", input: $i) { id } }`,
+      recordId: toEdit,
       variables: { i: { indicator: 'FREE_TEXT', description: 'matrix', targetValue: 1, unit: 'x', dueYear: 2028, tiers: ['STANDARD'] } },
     },
-    { ...plans, operation: 'editPlan', query: `mutation { addPlanMeasure(planId: "${toEdit}", input: { description: "matrix", leadDepartment: "governance" }) { id } }` },
-    { ...plans, operation: 'recordTargetProgress', query: `mutation { recordTargetProgress(targetId: "${target}", value: 1) { id } }` },
-    { ...plans, operation: 'editPlan', query: `mutation { updateMeasureStatus(measureId: "${measure}", status: UNDERWAY) { id } }` },
+    { ...plans, operation: 'editPlan', query: `mutation { addPlanMeasure(planId: "${toEdit}", input: { description: "matrix", leadDepartment: "governance" }) { id } }`, recordId: toEdit },
+    { ...plans, operation: 'recordTargetProgress', query: `mutation { recordTargetProgress(targetId: "${target}", value: 1) { id } }`, recordId: target },
+    { ...plans, operation: 'editPlan', query: `mutation { updateMeasureStatus(measureId: "${measure}", status: UNDERWAY) { id } }`, recordId: measure },
     { ...community, operation: 'registerPracticalProject', query: 'mutation { registerPracticalProject(input: { communityCode: "620102001001", year: 2026, title: "matrix", budget: 1, fundingSource: STATE }) { id } }' },
-    { ...community, operation: 'changePracticalProjectStatus', query: `mutation { changePracticalProjectStatus(id: "${project}", status: IN_PROGRESS) { id } }` },
+    { ...community, operation: 'changePracticalProjectStatus', query: `mutation { changePracticalProjectStatus(id: "${project}", status: IN_PROGRESS) { id } }`, recordId: project },
     { ...community, operation: 'designateDemonstrationUnit', query: `mutation { designateDemonstrationUnit(input: { code: "620102001001", level: MUNICIPAL, year: ${year}, practice: "matrix" }) { id } }` },
     // Assessed through the whole graph: the run asks the gateway for every community of the county.
     { ...plans, targetCode: '620102', operation: 'runAssessment', query: `mutation { runAssessment(regionCode: "620102", year: ${year}) { communitiesAssessed } }` },

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, codeWithinPrefix, found, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
+import { assertTransition, authorize, authorizedRecord, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
@@ -69,8 +69,9 @@ export class SafetyIncidentResolver {
   ): Promise<SafetyIncident> {
     assertId(id, 'id');
     return context.dataSource.transaction(async (manager) => {
-      const incident = found(await manager.findOne(SafetyIncident, { where: { id }, lock: { mode: 'pessimistic_write' } }), `safety incident ${id}`);
-      authorize(publicSafetyPolicy, 'updateIncidentStatus', context.viewer, incident.communityCode);
+      const incident = authorizedRecord(publicSafetyPolicy, 'updateIncidentStatus', context.viewer, await manager.findOne(SafetyIncident, { where: { id }, lock: { mode: 'pessimistic_write' } }), `safety incident ${id}`, (row) => ({
+        code: row.communityCode,
+      }));
       assertTransition(INCIDENT_TRANSITIONS, incident.status, status, 'the incident');
       incident.status = status;
       const saved = await manager.save(incident);

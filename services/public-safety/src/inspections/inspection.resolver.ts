@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, badUserInput, found, recordAudit, assertId } from '@shequ/kit';
+import { authorize, authorizedRecord, badUserInput, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
@@ -55,8 +55,7 @@ export class InspectionResolver {
          WHERE h.id = $1 FOR UPDATE OF h`,
         [id],
       );
-      found(hazard, `hazard ${id}`);
-      authorize(publicSafetyPolicy, 'fixHazard', context.viewer, hazard.communityCode);
+      authorizedRecord(publicSafetyPolicy, 'fixHazard', context.viewer, hazard, `hazard ${id}`, (row) => ({ code: row.communityCode }));
       if (hazard.fixedOn !== null) {
         throw badUserInput('id', `the hazard was already fixed on ${hazard.fixedOn}`);
       }

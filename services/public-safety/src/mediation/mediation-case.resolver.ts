@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badUserInput, found, recordAudit, assertId } from '@shequ/kit';
+import { authorize, authorizedRecord, badUserInput, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
@@ -29,8 +29,9 @@ export class MediationCaseResolver {
     assertId(id, 'id');
     const day = closedOn == null ? todayIso() : assertPastDate(closedOn, 'closedOn');
     return context.dataSource.transaction(async (manager) => {
-      const mediation = found(await manager.findOne(MediationCase, { where: { id }, lock: { mode: 'pessimistic_write' } }), `mediation case ${id}`);
-      authorize(publicSafetyPolicy, 'closeMediationCase', context.viewer, mediation.communityCode);
+      const mediation = authorizedRecord(publicSafetyPolicy, 'closeMediationCase', context.viewer, await manager.findOne(MediationCase, { where: { id }, lock: { mode: 'pessimistic_write' } }), `mediation case ${id}`, (row) => ({
+        code: row.communityCode,
+      }));
       if (mediation.closedOn !== null) {
         throw badUserInput('id', `the mediation case was closed on ${mediation.closedOn} (${mediation.outcome}); a closed case is final`);
       }

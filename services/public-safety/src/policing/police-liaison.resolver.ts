@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, badUserInput, graphqlError, isAllowed, recordAudit, maskPhone } from '@shequ/kit';
+import { authorize, badUserInput, graphqlError, isAllowed, personalValue, recordAudit } from '@shequ/kit';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
@@ -8,9 +8,12 @@ import { AssignPoliceLiaisonInput, readAssignPoliceLiaison } from './police-liai
 
 @Resolver(() => PoliceLiaison)
 export class PoliceLiaisonResolver {
-  @FieldResolver(() => String, { description: "The officer's phone; masked (138****5678) unless you are a resident, community worker or staff of the community." })
-  officerPhone(@Root() liaison: PoliceLiaison, @Ctx() context: PublicSafetyContext): string {
-    return isAllowed(publicSafetyPolicy, 'readPoliceLiaisonPhone', context.viewer, liaison.communityCode) ? liaison.officerPhone : maskPhone(liaison.officerPhone);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The officer's phone; only its last four digits (*******5678) unless you are a resident, community worker or staff of the community; null for anonymous callers.",
+  })
+  officerPhone(@Root() liaison: PoliceLiaison, @Ctx() context: PublicSafetyContext): string | null {
+    return personalValue(liaison.officerPhone, 'phone', context.viewer, isAllowed(publicSafetyPolicy, 'readPoliceLiaisonPhone', context.viewer, liaison.communityCode));
   }
 
   @Mutation(() => PoliceLiaison, { description: "Assigns a community's police liaison; the previous assignment ends on `since`." })

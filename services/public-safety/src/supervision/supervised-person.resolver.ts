@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCommunityCode, authorize, found, recordAudit, assertId } from '@shequ/kit';
+import { assertCommunityCode, authorize, authorizedRecord, recordAudit, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
@@ -57,11 +57,11 @@ export class SupervisedPersonResolver {
   ): Promise<SupervisedPerson> {
     assertId(id, 'id');
     const changes = readUpdateAssistancePlan(input);
-    // The role first, so that no one else learns whether an id exists.
-    authorize(publicSafetyPolicy, 'updateAssistancePlan', context.viewer);
     return context.dataSource.transaction(async (manager) => {
-      const person = found(await manager.findOne(SupervisedPerson, { where: { id }, lock: { mode: 'pessimistic_write' } }), `supervised person ${id}`);
-      authorize(publicSafetyPolicy, 'updateAssistancePlan', context.viewer, person.communityCode);
+      // Missing and out-of-jurisdiction answer alike; only the role is refused as such.
+      authorizedRecord(publicSafetyPolicy, 'updateAssistancePlan', context.viewer, await manager.findOne(SupervisedPerson, { where: { id }, lock: { mode: 'pessimistic_write' } }), `supervised person ${id}`, (row) => ({
+        code: row.communityCode,
+      }));
       await manager.update(SupervisedPerson, { id }, { ...changes, planUpdatedAt: () => 'now()' });
       await recordAudit(manager, context, { operation: 'updateAssistancePlan', targetType: 'SupervisedPerson', targetIds: [id] });
       return manager.findOneByOrFail(SupervisedPerson, { id });

@@ -87,7 +87,7 @@ describe('registerSupervisedPerson and updateAssistancePlan', () => {
     expect(operations).toEqual(['registerSupervisedPerson', 'updateAssistancePlan']);
   });
 
-  it('refuses a community worker and staff of another county, changing nothing', async () => {
+  it('refuses a community worker and staff of another county (to whom the person does not exist), changing nothing', async () => {
     for (const token of [testToken({ roles: ['community_worker'], jurisdiction: '620102' }), staff('620103'), admin]) {
       const { errors } = await graphqlRequest(subgraph.url, REGISTER, { variables: { input: { ...person, fullName: '不该存在' } }, token });
       expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -95,7 +95,10 @@ describe('registerSupervisedPerson and updateAssistancePlan', () => {
     const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM public_safety.supervised_person WHERE full_name = '不该存在'`);
     expect(count).toBe(0);
     const other = await graphqlRequest(subgraph.url, UPDATE, { variables: { id: '00000000-0000-4000-8000-000000000301', input: { caseworker: 'x' } }, token: staff('620103') });
-    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknown = await graphqlRequest(subgraph.url, UPDATE, { variables: { id: '00000000-0000-4000-8000-00000000ffff', input: { caseworker: 'x' } }, token: staff('620103') });
+    expect(other.errors?.[0]).toMatchObject({ message: 'supervised person 00000000-0000-4000-8000-000000000301 does not exist', extensions: { code: 'NOT_FOUND' } });
+    expect(other.errors?.[0].message.replace('0301', 'ffff')).toBe(unknown.errors?.[0].message);
+    expect(JSON.stringify(other)).not.toMatch(/620102|jurisdiction/);
   });
 
   it.each([

@@ -60,14 +60,14 @@ export async function publicSafetyMatrixCases(dataSource: DataSource): Promise<M
       query: 'mutation ($i: ReportSafetyIncidentInput!) { reportIncident(input: $i) { id } }',
       variables: { i: { communityCode: COMMUNITY, category: 'THEFT', severity: 'LOW', occurredAt: new Date().toISOString(), summary: '电动车被盗' } },
     },
-    { ...base, operation: 'updateIncidentStatus', query: `mutation { updateIncidentStatus(id: "${incident}", status: INVESTIGATING) { id } }` },
+    { ...base, operation: 'updateIncidentStatus', query: `mutation { updateIncidentStatus(id: "${incident}", status: INVESTIGATING) { id } }`, recordId: incident },
     {
       ...base,
       operation: 'openMediationCase',
       query: 'mutation ($i: OpenMediationCaseInput!) { openMediationCase(input: $i) { id } }',
       variables: { i: { communityCode: COMMUNITY, category: 'FAMILY', receivedOn: today, mediator: '矩阵调解员' } },
     },
-    { ...base, operation: 'closeMediationCase', query: `mutation { closeMediationCase(id: "${mediation}", outcome: AGREEMENT_REACHED) { id } }` },
+    { ...base, operation: 'closeMediationCase', query: `mutation { closeMediationCase(id: "${mediation}", outcome: AGREEMENT_REACHED) { id } }`, recordId: mediation },
     {
       ...base,
       operation: 'recordLegalService',
@@ -80,7 +80,7 @@ export async function publicSafetyMatrixCases(dataSource: DataSource): Promise<M
       query: 'mutation ($i: RecordInspectionInput!) { recordInspection(input: $i) { id } }',
       variables: { i: { communityCode: COMMUNITY, targetKind: 'COMMERCIAL_AREA', targetName: '矩阵商铺', inspectedOn: today, hazards: ['灭火器缺失'] } },
     },
-    { ...base, operation: 'fixHazard', query: `mutation { fixHazard(id: "${hazard}") { id } }` },
+    { ...base, operation: 'fixHazard', query: `mutation { fixHazard(id: "${hazard}") { id } }`, recordId: hazard },
     {
       ...base,
       operation: 'registerSupervisedPerson',
@@ -103,6 +103,7 @@ export async function publicSafetyMatrixCases(dataSource: DataSource): Promise<M
       operation: 'updateAssistancePlan',
       query: `mutation ($i: UpdateAssistancePlanInput!) { updateAssistancePlan(id: "${SUPERVISED}", input: $i) { id } }`,
       variables: { i: { caseworker: '矩阵社工' } },
+      recordId: SUPERVISED,
     },
     { ...base, operation: 'readAuditLog', query: '{ publicSafetyAuditLog(first: 1) { totalCount edges { node { operation actorSub } } } }' },
   ];

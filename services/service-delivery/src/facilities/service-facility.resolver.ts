@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { auditedWrite, authorize, found } from '@shequ/kit';
+import { auditedWrite, authorize, authorizedRecord } from '@shequ/kit';
 import { serviceDeliveryPolicy } from '../access-policy';
 import type { ServiceDeliveryContext } from '../loaders';
 import { ServiceFacility } from './service-facility.entity';
@@ -21,8 +21,9 @@ export class ServiceFacilityResolver {
   updateFacility(@Arg('input', () => UpdateFacilityInput) input: UpdateFacilityInput, @Ctx() context: ServiceDeliveryContext): Promise<ServiceFacility> {
     const { id, changes } = readUpdateFacility(input);
     return auditedWrite(context, { operation: 'updateFacility', targetType: 'ServiceFacility' }, async (manager) => {
-      const facility = found(await manager.findOne(ServiceFacility, { where: { id }, lock: { mode: 'pessimistic_write' } }), `facility ${id}`);
-      authorize(serviceDeliveryPolicy, 'updateFacility', context.viewer, facility.communityCode);
+      const facility = authorizedRecord(serviceDeliveryPolicy, 'updateFacility', context.viewer, await manager.findOne(ServiceFacility, { where: { id }, lock: { mode: 'pessimistic_write' } }), `facility ${id}`, (row) => ({
+        code: row.communityCode,
+      }));
       Object.assign(facility, changes);
       return { result: await manager.save(facility), targetIds: [facility.id] };
     });

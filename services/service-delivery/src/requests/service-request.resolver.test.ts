@@ -184,11 +184,11 @@ describe('a service request from submission to rating', () => {
 });
 
 describe('who may do what', () => {
-  it("refuses a worker of another county, governance staff, an analyst and a resident moving a request, changing nothing", async () => {
+  it("refuses a worker of another county (as if the request did not exist), governance staff, an analyst and a resident moving a request, changing nothing", async () => {
     const { id } = await submit();
     const before = await snapshot();
     for (const [token, code] of [
-      [otherCountyWorker, 'FORBIDDEN'],
+      [otherCountyWorker, 'NOT_FOUND'],
       [governanceStaff, 'FORBIDDEN'],
       [analyst, 'FORBIDDEN'],
       [resident, 'FORBIDDEN'],
@@ -198,6 +198,20 @@ describe('who may do what', () => {
       expect(response.errors?.[0].extensions?.code).toBe(code);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers a request outside the caller's jurisdiction exactly as an unknown id, for every move", async () => {
+    const { id } = await submit();
+    const unknownId = '00000000-0000-4000-8000-00000000ffff';
+    for (const mutation of ['acceptServiceRequest', 'rejectServiceRequest']) {
+      const document = mutation === 'acceptServiceRequest' ? step(mutation) : `mutation ($input: RejectServiceRequestInput!) { rejectServiceRequest(input: $input) { id } }`;
+      const input = (requestId: string) => (mutation === 'acceptServiceRequest' ? { id: requestId } : { id: requestId, reason: '不属于社区服务范围' });
+      const outside = await graphqlRequest(subgraph.url, document, { token: otherCountyWorker, variables: { input: input(id) } });
+      const unknown = await graphqlRequest(subgraph.url, document, { token: otherCountyWorker, variables: { input: input(unknownId) } });
+      const shape = (response: typeof outside, requestId: string) => JSON.stringify({ data: response.data, errors: response.errors }).split(requestId).join('<id>');
+      expect(outside.errors?.[0]).toMatchObject({ message: `service request ${id} does not exist`, extensions: { code: 'NOT_FOUND' } });
+      expect(shape(outside, id)).toBe(shape(unknown, unknownId));
+    }
   });
 
   it('lets a resident submit only for their own community', async () => {
@@ -217,7 +231,11 @@ describe('who may do what', () => {
     for (const mutation of ['startServiceRequest', 'resolveServiceRequest']) {
       expect((await graphqlRequest(subgraph.url, step(mutation), { token: worker, variables: { input: { id } } })).errors).toBeUndefined();
     }
-    expect((await graphqlRequest(subgraph.url, RATE, { token: neighbour, variables: { input: { id, satisfaction: 1 } } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Someone else's request is, to a resident, a request that does not exist; a worker lacks the role outright.
+    expect((await graphqlRequest(subgraph.url, RATE, { token: neighbour, variables: { input: { id, satisfaction: 1 } } })).errors?.[0]).toMatchObject({
+      message: `service request ${id} does not exist`,
+      extensions: { code: 'NOT_FOUND' },
+    });
     expect((await graphqlRequest(subgraph.url, RATE, { token: worker, variables: { input: { id, satisfaction: 1 } } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const rated = await graphqlRequest(subgraph.url, RATE, { token: owner, variables: { input: { id, satisfaction: 5 } } });
     expect(rated.data.rateServiceRequest.satisfaction).toBe(5);
@@ -227,11 +245,12 @@ describe('who may do what', () => {
     expect(row.satisfaction).toBe(5);
   });
 
-  it('shows description, submitter, contact and notes to the submitter and to workers and staff within jurisdiction; masks them for everyone else', async () => {
+  it('shows description, submitter, contact and notes to the submitter and to workers and staff within jurisdiction; masks contact for everyone else signed in, and hides it from anonymous callers', async () => {
     const id = FIXTURE_REQUEST_IDS.submitted; // 620102001001, resident-4, 李四 13900001111
     const owner = testToken({ sub: 'resident-4', roles: ['resident'], jurisdiction: '620102001001' });
     const full = { description: '行动不便需上门诊疗', submitter: 'resident-4', contactName: '李四', contactPhone: '13900001111' };
-    const masked = { description: null, submitter: null, contactName: '李*', contactPhone: '139****1111' };
+    const masked = { description: null, submitter: null, contactName: '李*', contactPhone: '*******1111' };
+    const hidden = { description: null, submitter: null, contactName: null, contactPhone: null };
     for (const [token, expected] of [
       [owner, full],
       [worker, full],
@@ -240,7 +259,7 @@ describe('who may do what', () => {
       [governanceStaff, masked],
       [analyst, masked],
       [resident, masked],
-      [undefined, masked],
+      [undefined, hidden],
     ] as const) {
       const response = await graphqlRequest(subgraph.url, READ, { token, variables: { id } });
       expect(response.errors).toBeUndefined();
@@ -299,7 +318,7 @@ describe('facilities and investment', () => {
     const updated = await graphqlRequest(subgraph.url, UPDATE, { token: worker, variables: { input: { id, capacity: 40, status: 'SUSPENDED' } } });
     expect(updated.data.updateFacility).toEqual({ id, capacity: 40, status: 'SUSPENDED' });
     const refused = await graphqlRequest(subgraph.url, UPDATE, { token: otherCountyWorker, variables: { input: { id, capacity: 1 } } });
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]).toMatchObject({ message: `facility ${id} does not exist`, extensions: { code: 'NOT_FOUND' } });
     const outside = await graphqlRequest(subgraph.url, REGISTER, { token: otherCountyWorker, variables: { input } });
     expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { assertTransition, authorize, badUserInput, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, maskName, maskPhone } from '@shequ/kit';
+import { assertTransition, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, personalValue } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
 import { CommunityReference } from '../community/community.entity';
@@ -70,14 +70,14 @@ export class ServiceRequestResolver {
     return mayReadDetails(context.viewer, request) ? request.submitterSub : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Contact name; masked (张*) unless you may read the request.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Contact name; masked (张*) unless you may read the request; null for anonymous callers.' })
   contactName(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): string | null {
-    return mayReadDetails(context.viewer, request) ? request.contactName : request.contactName && maskName(request.contactName);
+    return personalValue(request.contactName, 'name', context.viewer, mayReadDetails(context.viewer, request));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Contact phone; masked (138****5678) unless you may read the request.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Contact phone; only its last four digits (*******5678) unless you may read the request; null for anonymous callers.' })
   contactPhone(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): string | null {
-    return mayReadDetails(context.viewer, request) ? request.contactPhone : request.contactPhone && maskPhone(request.contactPhone);
+    return personalValue(request.contactPhone, 'phone', context.viewer, mayReadDetails(context.viewer, request));
   }
 
   @FieldResolver(() => [ServiceRequestTransition], { description: 'Every move, oldest first, starting with the submission.' })
@@ -153,9 +153,11 @@ export class ServiceRequestResolver {
   async rateServiceRequest(@Arg('input', () => RateServiceRequestInput) input: RateServiceRequestInput, @Ctx() context: ServiceDeliveryContext): Promise<ServiceRequest> {
     const { id, satisfaction } = readRating(input);
     return context.dataSource.transaction(async (manager) => {
-      const request = found(await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`);
-      // The rule's owner clause: only the resident who submitted the request may rate it.
-      authorize(serviceDeliveryPolicy, 'rateServiceRequest', context.viewer, request.communityCode, request.submitterSub);
+      // The rule's owner clause: only the resident who submitted the request may rate it; to anyone else it is unknown.
+      const request = authorizedRecord(serviceDeliveryPolicy, 'rateServiceRequest', context.viewer, await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`, (row) => ({
+        code: row.communityCode,
+        ownerSub: row.submitterSub,
+      }));
       if (request.status !== ServiceRequestStatus.RESOLVED && request.status !== ServiceRequestStatus.CLOSED) {
         throw badUserInput('input.id', `the service request is ${request.status}: it can be rated once RESOLVED or CLOSED`);
       }
@@ -180,8 +182,10 @@ export class ServiceRequestResolver {
     apply?: (request: ServiceRequest) => void,
   ): Promise<ServiceRequest> {
     return context.dataSource.transaction(async (manager) => {
-      const request = found(await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`);
-      const viewer = authorize(serviceDeliveryPolicy, operation, context.viewer, request.communityCode);
+      const request = authorizedRecord(serviceDeliveryPolicy, operation, context.viewer, await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`, (row) => ({
+        code: row.communityCode,
+      }));
+      const viewer = context.viewer as Viewer;
       assertTransition(REQUEST_TRANSITIONS, request.status, to, 'the service request');
       const from = request.status;
       request.status = to;

@@ -46,6 +46,7 @@ export async function serviceDeliveryMatrixCases(dataSource: DataSource): Promis
     operation: mutation,
     query: `mutation ($i: ServiceRequestStepInput!) { ${mutation}(input: $i) { id } }`,
     variables: { i: { id, note: '矩阵' } },
+    recordId: id,
   });
   const details = (id: string, ownerSub: string, field: string, path: (string | number)[], read: Omit<NonNullable<MatrixCase['read']>, 'path'>): MatrixCase => ({
     ...base,
@@ -71,6 +72,7 @@ export async function serviceDeliveryMatrixCases(dataSource: DataSource): Promis
       operation: 'rejectServiceRequest',
       query: 'mutation ($i: RejectServiceRequestInput!) { rejectServiceRequest(input: $i) { id } }',
       variables: { i: { id: toReject, reason: '不属于社区服务范围' } },
+      recordId: toReject,
     },
     {
       ...base,
@@ -78,6 +80,7 @@ export async function serviceDeliveryMatrixCases(dataSource: DataSource): Promis
       ownerSub: residentInside,
       query: 'mutation ($i: RateServiceRequestInput!) { rateServiceRequest(input: $i) { id } }',
       variables: { i: { id: toRate, satisfaction: 4 } },
+      recordId: toRate,
     },
     {
       ...base,
@@ -90,6 +93,7 @@ export async function serviceDeliveryMatrixCases(dataSource: DataSource): Promis
       operation: 'updateFacility',
       query: 'mutation ($i: UpdateFacilityInput!) { updateFacility(input: $i) { id } }',
       variables: { i: { id: facility, openingHours: '8:00-20:00' } },
+      recordId: facility,
     },
     {
       ...base,

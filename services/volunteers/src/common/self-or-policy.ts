@@ -1,13 +1,13 @@
-import { authorize, isAllowed, type Viewer } from '@shequ/kit';
+import { isAllowed, type Viewer } from '@shequ/kit';
 import { volunteersPolicy, type VolunteersOperation } from '../access-policy';
 
 /**
- * The policy's rule for a volunteer's record: the volunteer's account is the
+ * A volunteer's record as the policy sees it: the volunteer's account is the
  * record's owner, so rules with `owner: 'also'` let the volunteer act for
  * themself; anyone else must pass the rule for the volunteer's community.
  */
-export function selfOrAuthorize(operation: VolunteersOperation, viewer: Viewer | null, volunteer: { accountSub: string | null; communityCode: string }): void {
-  authorize(volunteersPolicy, operation, viewer, volunteer.communityCode, volunteer.accountSub);
+export function volunteerScope(volunteer: { accountSub: string | null; communityCode: string }): { code: string; ownerSub: string | null } {
+  return { code: volunteer.communityCode, ownerSub: volunteer.accountSub };
 }
 
 export function selfOrAllowed(operation: VolunteersOperation, viewer: Viewer | null, volunteer: { accountSub: string | null; communityCode: string }): boolean {

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { auditedWrite, authorize, badUserInput, found, graphqlError } from '@shequ/kit';
+import { auditedWrite, authorizedRecord, badUserInput, found, graphqlError } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
-import { selfOrAuthorize } from '../common/self-or-policy';
+import { volunteerScope } from '../common/self-or-policy';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerSignUp } from './activity-signup.entity';
 import { VolunteerHourRedemption } from './hour-redemption.entity';
@@ -21,6 +21,9 @@ import {
 } from './hours.input';
 
 /** Gansu keeps China Standard Time: the day an activity is served on is its local start date. */
+/** An activity's rules are checked against its community. */
+const byCommunity = (activity: VolunteerActivity) => ({ code: activity.communityCode });
+
 function localDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
@@ -42,11 +45,13 @@ export class VolunteerSignUpResolver {
     const { activityId, volunteerId } = readSignUp(input);
     return conflictOnDuplicate('the volunteer has already signed up for this activity', () =>
       auditedWrite(context, { operation: 'signUp', targetType: 'VolunteerActivity' }, async (manager) => {
-        // The activity row lock serialises sign-ups, so two requests cannot both take the last place.
-        const activity = found(await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }), `activity ${activityId}`);
         const volunteer = found(await manager.findOneBy(Volunteer, { id: volunteerId }), `volunteer ${volunteerId}`);
+        // The activity row lock serialises sign-ups, so two requests cannot both take the last place.
         // The volunteer owns their sign-up: the rule lets them sign themself up wherever the activity is.
-        authorize(volunteersPolicy, 'signUp', context.viewer, activity.communityCode, volunteer.accountSub);
+        const activity = authorizedRecord(volunteersPolicy, 'signUp', context.viewer, await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }), `activity ${activityId}`, (row) => ({
+          code: row.communityCode,
+          ownerSub: volunteer.accountSub,
+        }));
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
@@ -81,8 +86,7 @@ export class VolunteerSignUpResolver {
   recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() context: VolunteersContext): Promise<VolunteerSignUp> {
     const attendance = readRecordAttendance(input);
     return auditedWrite(context, { operation: 'recordAttendance', targetType: 'VolunteerActivity' }, async (manager) => {
-      const activity = found(await manager.findOneBy(VolunteerActivity, { id: attendance.activityId }), `activity ${attendance.activityId}`);
-      authorize(volunteersPolicy, 'recordAttendance', context.viewer, activity.communityCode);
+      const activity = authorizedRecord(volunteersPolicy, 'recordAttendance', context.viewer, await manager.findOneBy(VolunteerActivity, { id: attendance.activityId }), `activity ${attendance.activityId}`, byCommunity);
       const signUp = found(
         await manager.findOne(VolunteerSignUp, { where: { activityId: attendance.activityId, volunteerId: attendance.volunteerId }, lock: { mode: 'pessimistic_write' } }),
         `sign-up of volunteer ${attendance.volunteerId} for activity ${attendance.activityId}`,
@@ -110,8 +114,7 @@ export class VolunteerSignUpResolver {
   confirmHours(@Arg('input', () => ConfirmHoursInput) input: ConfirmHoursInput, @Ctx() context: VolunteersContext): Promise<VolunteerSignUp[]> {
     const { activityId, volunteerIds } = readConfirmHours(input);
     return auditedWrite(context, { operation: 'confirmHours', targetType: 'VolunteerActivity' }, async (manager) => {
-      const activity = found(await manager.findOneBy(VolunteerActivity, { id: activityId }), `activity ${activityId}`);
-      authorize(volunteersPolicy, 'confirmHours', context.viewer, activity.communityCode);
+      authorizedRecord(volunteersPolicy, 'confirmHours', context.viewer, await manager.findOneBy(VolunteerActivity, { id: activityId }), `activity ${activityId}`, byCommunity);
       // The conditional update confirms each sign-up at most once, even when two confirmations race.
       const confirmed: { volunteerId: string; hours: string }[] = await manager.query(
         `WITH confirmed AS (
@@ -149,8 +152,14 @@ export class HourRedemptionResolver {
   })
   async redeemHours(@Arg('input', () => RedeemHoursInput) input: RedeemHoursInput, @Ctx() context: VolunteersContext): Promise<VolunteerHourRedemption> {
     const redemption = readRedeemHours(input);
-    const volunteer = found(await context.dataSource.getRepository(Volunteer).findOneBy({ id: redemption.volunteerId }), `volunteer ${redemption.volunteerId}`);
-    selfOrAuthorize('redeemHours', context.viewer, volunteer);
+    const volunteer = authorizedRecord(
+      volunteersPolicy,
+      'redeemHours',
+      context.viewer,
+      await context.dataSource.getRepository(Volunteer).findOneBy({ id: redemption.volunteerId }),
+      `volunteer ${redemption.volunteerId}`,
+      volunteerScope,
+    );
     return auditedWrite(context, { operation: 'redeemHours', targetType: 'Volunteer' }, async (manager) => {
       // A conditional update: a concurrent redemption waits on the row lock, then re-checks the balance it left.
       const debited: { balance: number }[] = await manager.query(

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, badUserInput, ConnectionType, found, graphqlError, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, ConnectionType, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
@@ -56,13 +56,13 @@ export class OrganizationResolver {
     const change = readAdvanceOrganizationStage(input);
     return conflictOnDuplicate('another organisation has this registration number', () =>
       auditedWrite(context, { operation: `advanceOrganizationStage:${change.stage}`, targetType: 'SocialOrganization' }, async (manager) => {
-        const organization = found(await manager.findOne(Organization, { where: { id: change.id }, lock: { mode: 'pessimistic_write' } }), `organization ${change.id}`);
-        const served = await manager.findBy(OrganizationCommunity, { organizationId: organization.id });
-        if (!served.some((link) => isAllowed(volunteersPolicy, 'advanceOrganizationStage', context.viewer, link.communityCode))) {
-          // authorize() names the reason (sign-in, role or jurisdiction) for the first community served
-          authorize(volunteersPolicy, 'advanceOrganizationStage', context.viewer, served[0]?.communityCode ?? '');
-          throw graphqlError('FORBIDDEN', 'advanceOrganizationStage: the organisation serves no community within your jurisdiction');
-        }
+        const row = await manager.findOne(Organization, { where: { id: change.id }, lock: { mode: 'pessimistic_write' } });
+        const served = row ? await manager.findBy(OrganizationCommunity, { organizationId: row.id }) : [];
+        // Any community served within the caller's reach will do; with none, the organisation answers as an unknown id.
+        const reachable = served.find((link) => isAllowed(volunteersPolicy, 'advanceOrganizationStage', context.viewer, link.communityCode)) ?? served[0];
+        const organization = authorizedRecord(volunteersPolicy, 'advanceOrganizationStage', context.viewer, row, `organization ${change.id}`, () => ({
+          code: reachable?.communityCode ?? '',
+        }));
         assertTransition(ORGANIZATION_TRANSITIONS, organization.stage, change.stage, 'the organisation');
         if (change.stage === OrganizationStage.REGISTERED) {
           const registrationNumber = change.registrationNumber ?? organization.registrationNumber;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { auditedWrite, authorize, badUserInput, found } from '@shequ/kit';
+import { auditedWrite, authorize, authorizedRecord, badUserInput, found } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
@@ -47,8 +47,9 @@ export class VolunteerTeamResolver {
     const membership = readJoinTeam(input);
     return conflictOnDuplicate('the volunteer is already in this team', () =>
       auditedWrite(context, { operation: 'joinTeam', targetType: 'VolunteerTeam' }, async (manager) => {
-        const team = found(await manager.findOneBy(VolunteerTeam, { id: membership.teamId }), `team ${membership.teamId}`);
-        authorize(volunteersPolicy, 'joinTeam', context.viewer, team.communityCode);
+        const team = authorizedRecord(volunteersPolicy, 'joinTeam', context.viewer, await manager.findOneBy(VolunteerTeam, { id: membership.teamId }), `team ${membership.teamId}`, (row) => ({
+          code: row.communityCode,
+        }));
         const volunteer = found(await manager.findOneBy(Volunteer, { id: membership.volunteerId }), `volunteer ${membership.volunteerId}`);
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');

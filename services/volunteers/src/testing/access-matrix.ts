@@ -45,11 +45,12 @@ export async function volunteersMatrixCases(dataSource: DataSource): Promise<Mat
   await dataSource.query(`INSERT INTO volunteers.organization_community (organization_id, community_code) VALUES ($1, $2)`, [incubating, COMMUNITY]);
 
   const base = { subgraph: 'volunteers', policy: volunteersPolicy, targetCode: COMMUNITY };
-  const write = (operation: string, mutation: string, inputType: string, input: Record<string, unknown>): MatrixCase => ({
+  const write = (operation: string, mutation: string, inputType: string, input: Record<string, unknown>, recordId?: string): MatrixCase => ({
     ...base,
     operation,
     query: `mutation ($i: ${inputType}!) { ${mutation}(input: $i) { __typename } }`,
     variables: { i: input },
+    recordId,
   });
   // 张三's record: only callers who may read volunteers reach it; then the personal fields read in the clear or masked.
   const zhang = (field: string, operation: string, read: Omit<ProtectedRead, 'path' | 'gate'>): MatrixCase => ({
@@ -58,13 +59,14 @@ export async function volunteersMatrixCases(dataSource: DataSource): Promise<Mat
     ownerSub: VOLUNTEERS_FIXTURE.zhangAccount,
     query: `query ($id: ID!) { volunteer(id: $id) { id ${field} } }`,
     variables: { id: volunteers.zhang },
+    recordId: volunteers.zhang,
     read: { path: ['volunteer', field], gate: 'readVolunteers', ...read },
   });
   return [
     write('registerVolunteer', 'registerVolunteer', 'RegisterVolunteerInput', { communityCode: COMMUNITY, name: '矩阵测试', phone: '13800000000', idNumber: '620102199001019999', skills: ['IT'] }),
-    write('updateVolunteer', 'updateVolunteer', 'UpdateVolunteerInput', { id: volunteers.li, skills: ['LEGAL', 'IT'] }),
+    write('updateVolunteer', 'updateVolunteer', 'UpdateVolunteerInput', { id: volunteers.li, skills: ['LEGAL', 'IT'] }, volunteers.li),
     write('createTeam', 'createTeam', 'CreateVolunteerTeamInput', { name: '矩阵服务队', communityCode: COMMUNITY }),
-    write('joinTeam', 'joinTeam', 'JoinVolunteerTeamInput', { teamId: teams.xingfu, volunteerId: recruit }),
+    write('joinTeam', 'joinTeam', 'JoinVolunteerTeamInput', { teamId: teams.xingfu, volunteerId: recruit }, teams.xingfu),
     write('createActivity', 'createActivity', 'CreateVolunteerActivityInput', {
       title: '矩阵活动',
       category: 'ELDERLY_CARE',
@@ -74,14 +76,14 @@ export async function volunteersMatrixCases(dataSource: DataSource): Promise<Mat
       endsAt: new Date(Date.now() + 90_000_000).toISOString(),
       places: 10,
     }),
-    write('signUp', 'signUp', 'SignUpVolunteerInput', { activityId: open, volunteerId: recruit }),
-    write('recordAttendance', 'recordAttendance', 'RecordAttendanceInput', { activityId: started, volunteerId: recruit, attended: true, hours: 2 }),
-    write('confirmHours', 'confirmHours', 'ConfirmHoursInput', { activityId: started, volunteerIds: [attendee] }),
-    write('redeemHours', 'redeemHours', 'RedeemHoursInput', { volunteerId: volunteers.li, hours: 0.25, service: '理发' }),
+    write('signUp', 'signUp', 'SignUpVolunteerInput', { activityId: open, volunteerId: recruit }, open),
+    write('recordAttendance', 'recordAttendance', 'RecordAttendanceInput', { activityId: started, volunteerId: recruit, attended: true, hours: 2 }, started),
+    write('confirmHours', 'confirmHours', 'ConfirmHoursInput', { activityId: started, volunteerIds: [attendee] }, started),
+    write('redeemHours', 'redeemHours', 'RedeemHoursInput', { volunteerId: volunteers.li, hours: 0.25, service: '理发' }, volunteers.li),
     write('registerOrganization', 'registerOrganization', 'RegisterOrganizationInput', { name: '矩阵社工站', kind: 'SOCIAL_SERVICE_ORGANIZATION', functions: ['SOCIAL_SERVICE'], communityCodes: [COMMUNITY] }),
-    write('advanceOrganizationStage', 'advanceOrganizationStage', 'AdvanceOrganizationStageInput', { id: incubating, stage: 'REGISTERED', registrationNumber: '52620102MJ0000999X' }),
-    // Restricted: a volunteer's record is refused, the community's list reads null, for callers the rule does not allow.
-    { ...base, operation: 'readVolunteers', ownerSub: VOLUNTEERS_FIXTURE.zhangAccount, query: `{ volunteer(id: "${volunteers.zhang}") { id } }` },
+    write('advanceOrganizationStage', 'advanceOrganizationStage', 'AdvanceOrganizationStageInput', { id: incubating, stage: 'REGISTERED', registrationNumber: '52620102MJ0000999X' }, incubating),
+    // Restricted: a volunteer's record reads as an unknown id, the community's list as null, for callers the rule does not allow.
+    { ...base, operation: 'readVolunteers', ownerSub: VOLUNTEERS_FIXTURE.zhangAccount, query: `{ volunteer(id: "${volunteers.zhang}") { id } }`, recordId: volunteers.zhang },
     {
       ...base,
       operation: 'readVolunteers',

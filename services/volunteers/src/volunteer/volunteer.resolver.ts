@@ -1,10 +1,10 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertId, assertTransition, auditedWrite, authorize, found, maskIdNumber, maskName, maskPhone } from '@shequ/kit';
+import { assertId, assertTransition, auditedWrite, authorize, authorizedRecord, personalValue, readableRecord } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
-import { selfOrAllowed, selfOrAuthorize } from '../common/self-or-policy';
+import { selfOrAllowed, volunteerScope } from '../common/self-or-policy';
 import { Volunteer, VOLUNTEER_TRANSITIONS, VolunteerStatus } from './volunteer.entity';
 import { readRegisterVolunteer, readUpdateVolunteer, RegisterVolunteerInput, UpdateVolunteerInput } from './volunteer.input';
 
@@ -14,13 +14,12 @@ function today(): string {
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @Query(() => Volunteer, { nullable: true, description: 'One volunteer (personal fields masked unless you may see them); null when no such volunteer.' })
+  @Query(() => Volunteer, {
+    nullable: true,
+    description: 'One volunteer (personal fields masked unless you may see them); null when there is no such volunteer, or none you may read.',
+  })
   async volunteer(@Arg('id', () => ID) id: string, @Ctx() context: VolunteersContext): Promise<Volunteer | null> {
-    const volunteer = await context.loaders.volunteerById.load(assertId(id, 'id'));
-    if (volunteer) {
-      selfOrAuthorize('readVolunteers', context.viewer, volunteer);
-    }
-    return volunteer;
+    return readableRecord(volunteersPolicy, 'readVolunteers', context.viewer, await context.loaders.volunteerById.load(assertId(id, 'id')), volunteerScope);
   }
 
   @FieldResolver(() => CommunityReference)
@@ -28,19 +27,22 @@ export class VolunteerResolver {
     return { code: volunteer.communityCode };
   }
 
-  @FieldResolver(() => String, { description: 'Masked (e.g. 张*) unless you are the volunteer or volunteers-department staff over their community.' })
-  name(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string {
-    return selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer) ? volunteer.name : maskName(volunteer.name);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Masked (e.g. 张*) unless you are the volunteer or volunteers-department staff over their community; null for anonymous callers.',
+  })
+  name(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string | null {
+    return personalValue(volunteer.name, 'name', context.viewer, selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer));
   }
 
-  @FieldResolver(() => String, { description: 'Masked (e.g. 138****5678) under the same rule as name.' })
-  phone(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string {
-    return selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer) ? volunteer.phone : maskPhone(volunteer.phone);
+  @FieldResolver(() => String, { nullable: true, description: 'Only the last four digits (e.g. *******5678) under the same rule as name.' })
+  phone(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string | null {
+    return personalValue(volunteer.phone, 'phone', context.viewer, selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer));
   }
 
-  @FieldResolver(() => String, { description: 'Masked (e.g. 6201**********1234) under the same rule as name.' })
-  idNumber(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string {
-    return selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer) ? volunteer.idNumber : maskIdNumber(volunteer.idNumber);
+  @FieldResolver(() => String, { nullable: true, description: 'Only the last four characters (e.g. **************1234) under the same rule as name.' })
+  idNumber(@Root() volunteer: Volunteer, @Ctx() context: VolunteersContext): string | null {
+    return personalValue(volunteer.idNumber, 'idNumber', context.viewer, selfOrAllowed('readVolunteerPersonalData', context.viewer, volunteer));
   }
 
   @FieldResolver(() => Float, {
@@ -67,8 +69,9 @@ export class VolunteerResolver {
   updateVolunteer(@Arg('input', () => UpdateVolunteerInput) input: UpdateVolunteerInput, @Ctx() context: VolunteersContext): Promise<Volunteer> {
     const changes = readUpdateVolunteer(input);
     return auditedWrite(context, { operation: 'updateVolunteer', targetType: 'Volunteer' }, async (manager) => {
-      const volunteer = found(await manager.findOne(Volunteer, { where: { id: changes.id }, lock: { mode: 'pessimistic_write' } }), `volunteer ${changes.id}`);
-      authorize(volunteersPolicy, 'updateVolunteer', context.viewer, volunteer.communityCode);
+      const volunteer = authorizedRecord(volunteersPolicy, 'updateVolunteer', context.viewer, await manager.findOne(Volunteer, { where: { id: changes.id }, lock: { mode: 'pessimistic_write' } }), `volunteer ${changes.id}`, (row) => ({
+        code: row.communityCode,
+      }));
       if (changes.status && changes.status !== volunteer.status) {
         assertTransition(VOLUNTEER_TRANSITIONS, volunteer.status, changes.status, 'the volunteer');
       }
