@@ -2,7 +2,10 @@ import type { Viewer } from '@shequ/kit';
 
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** The gateway's own id: a client's x-request-id is only logged beside it (clientRequestId). */
   requestId: string;
   /** The verified header, forwarded unchanged to the subgraphs. */
   authorization: string | null;
+  /** SUBGRAPH_SIGNING_KEY: every subgraph request is signed with it. */
+  subgraphSigningKey?: string;
 }

@@ -71,7 +71,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     metrics: new ProcessMetrics('gateway'),
     context: async ({ request, requestId }) => {
       const authorization = request.headers.authorization ?? null;
-      return { viewer: await verifyToken(authorization), requestId, authorization };
+      return { viewer: await verifyToken(authorization), requestId, authorization, subgraphSigningKey: settings.signingKey };
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,

@@ -1,28 +1,18 @@
-import { GraphQLError } from 'graphql';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '@shequ/kit';
 
-/** Bounds on what one operation may ask; every value is configurable (see environment.ts). */
-export interface OperationLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
+/**
+ * Bounds on what one operation may ask; every value is configurable (see
+ * environment.ts). The document limits are the kit's, shared with every
+ * subgraph; page size and cost are the gateway's own.
+ */
+export interface OperationLimits extends DocumentLimits {
   maxPageSize: number;
   /** Estimated cost budgets: anonymous callers, signed-in callers, analysts and admins. */
   costBudget: { anonymous: number; signedIn: number; analyst: number };
 }
 
 export const DEFAULT_LIMITS: OperationLimits = {
-  maxDepth: 15,
-  maxAliases: 30,
-  maxTokens: 3000,
-  maxDirectives: 20,
+  ...DEFAULT_DOCUMENT_LIMITS,
   maxPageSize: 100,
   costBudget: { anonymous: 5_000, signedIn: 20_000, analyst: 200_000 },
 };
-
-/** An operation over a limit: BAD_USER_INPUT saying which limit, the maximum and how far over it is. */
-export function limitExceeded(limit: string, maximum: number, actual: number, unit = ''): GraphQLError {
-  return new GraphQLError(`operation ${limit} is ${actual}${unit}, over the limit of ${maximum}${unit} by ${actual - maximum}`, {
-    extensions: { code: 'BAD_USER_INPUT', limit, maximum, actual, http: { status: 400 } },
-  });
-}
