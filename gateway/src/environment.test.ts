@@ -1,3 +1,4 @@
+import { DEVELOPMENT_SIGNING_KEY } from '@shequ/kit';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { readEnvironment } from './environment';
 
@@ -12,7 +13,21 @@ describe('gateway environment', () => {
     expect(settings.subgraphUrls).toEqual({ governance: 'http://governance:4001/graphql' });
   });
 
+  it('reads the document limits by the names every subgraph reads them', () => {
+    expect(readEnvironment({ MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }).limits).toMatchObject({ maxDepth: 12, maxAliases: 10, maxTokens: 900, maxDirectives: 5 });
+  });
+
+  it('signs with SUBGRAPH_SIGNING_KEY, and with the development key only when NODE_ENV=development', () => {
+    const key = 'k'.repeat(32);
+    expect(readEnvironment({ SUBGRAPH_SIGNING_KEY: key }).signingKey).toBe(key);
+    expect(readEnvironment({ NODE_ENV: 'development' }).signingKey).toBe(DEVELOPMENT_SIGNING_KEY);
+  });
+
   it.each([
+    [{ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) }, 'SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production'],
+    [{ NODE_ENV: 'test', JWT_SECRET: 'j'.repeat(32) }, 'SUBGRAPH_SIGNING_KEY: required when NODE_ENV=test'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), SUBGRAPH_SIGNING_KEY: DEVELOPMENT_SIGNING_KEY }, 'SUBGRAPH_SIGNING_KEY: must not be the public development key'],
+    [{ SUBGRAPH_SIGNING_KEY: 'short' }, 'SUBGRAPH_SIGNING_KEY: must be at least 32 characters'],
     [{ GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required when NODE_ENV=production (or JWT_JWKS_URL)'],
     [{ SUBGRAPH_TIMEOUT_MS: '5' }, 'SUBGRAPH_TIMEOUT_MS'],

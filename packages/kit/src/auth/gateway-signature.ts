@@ -22,8 +22,8 @@ export interface SignedRequest {
 }
 
 function mac(key: string, timestamp: string, request: SignedRequest): Buffer {
-  // Newlines cannot occur in a timestamp or a request id, so the parts cannot be shifted into each other.
-  return createHmac('sha256', key).update(`${timestamp}\n${request.requestId}\n${request.body}`).digest();
+  // The id is quoted (JSON), so no part can be shifted into the next: "a" + "b\nc" never reads as "a\nb" + "c".
+  return createHmac('sha256', key).update(`${timestamp}\n${JSON.stringify(request.requestId)}\n${request.body}`).digest();
 }
 
 /** The header value for one request: `t=<milliseconds since the epoch>,v1=<hex HMAC>`. */
