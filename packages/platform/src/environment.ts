@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, tokensRequiredInProduction } from '@shequ/kit';
+import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokensRequiredInProduction } from '@shequ/kit';
 import { isScaleName, type ScaleName } from '@shequ/seed';
 
 export interface PlatformSettings {
@@ -14,9 +14,12 @@ const platformEnvironmentSchema = commonEnvironmentSchema
   .extend({
     DATABASE_URL: z.string().url().optional(),
     SEED_SCALE: z.string().refine(isScaleName, 'must be demo, province or stress').default('demo'),
+    // Checked here too, so that a missing key stops the launcher instead of every process it starts.
+    ...signingKeyVariables,
   })
   .superRefine(requiredInProduction(['DATABASE_URL']))
-  .superRefine(tokensRequiredInProduction);
+  .superRefine(tokensRequiredInProduction)
+  .superRefine(signingKeyRequiredOutsideDevelopment);
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformSettings {
   const parsed = parseEnvironment(platformEnvironmentSchema, env);
