@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../gateway-context';
 import { estimateCost } from './estimate-cost';
-import { limitExceeded } from '@shequ/kit';
-import type { OperationLimits } from './operation-limits';
+import { limitExceeded, type OperationLimits } from './operation-limits';
 
 /** The cost budget of a caller: analysts and admins run the province's large roll-ups. */
 export function budgetFor(context: GatewayContext, limits: OperationLimits): number {

@@ -1,5 +1,8 @@
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '@shequ/kit';
 
+// One refusal for every limit, the kit's, whether the gateway or a subgraph applies it.
+export { limitExceeded } from '@shequ/kit';
+
 /**
  * Bounds on what one operation may ask; every value is configurable (see
  * environment.ts). The document limits are the kit's, shared with every
