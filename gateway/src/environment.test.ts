@@ -1,4 +1,4 @@
-import { DEVELOPMENT_JWT_SECRET } from '@shequ/kit';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SIGNING_KEY } from '@shequ/kit';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { readEnvironment } from './environment';
 
@@ -23,6 +23,16 @@ describe('gateway environment', () => {
     expect(settings.subgraphUrls).toEqual({ governance: 'http://governance:4001/graphql' });
   });
 
+  it('reads the document limits by the names every subgraph reads them', () => {
+    expect(readEnvironment({ MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }).limits).toMatchObject({ maxDepth: 12, maxAliases: 10, maxTokens: 900, maxDirectives: 5 });
+  });
+
+  it('signs with SUBGRAPH_SIGNING_KEY, and with the development key only when NODE_ENV=development', () => {
+    const key = 'k'.repeat(32);
+    expect(readEnvironment({ SUBGRAPH_SIGNING_KEY: key }).signingKey).toBe(key);
+    expect(readEnvironment({ NODE_ENV: 'development' }).signingKey).toBe(DEVELOPMENT_SIGNING_KEY);
+  });
+
   it.each([
     [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL)'],
@@ -30,6 +40,10 @@ describe('gateway environment', () => {
     [{ NODE_ENV: 'test' }, 'JWT_SECRET: required unless NODE_ENV=development'],
     [{ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, 'JWT_SECRET: is the public development secret, accepted only when NODE_ENV=development'],
     [{ JWT_SECRET: SECRET, SUBGRAPH_TIMEOUT_MS: '5' }, 'SUBGRAPH_TIMEOUT_MS'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) }, 'SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production'],
+    [{ NODE_ENV: 'test', JWT_SECRET: 'j'.repeat(32) }, 'SUBGRAPH_SIGNING_KEY: required when NODE_ENV=test'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), SUBGRAPH_SIGNING_KEY: DEVELOPMENT_SIGNING_KEY }, 'SUBGRAPH_SIGNING_KEY: must not be the public development key'],
+    [{ JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'short' }, 'SUBGRAPH_SIGNING_KEY: must be at least 32 characters'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(message);
   });

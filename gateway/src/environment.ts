@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, listenHostOf, parseEnvironment, portSchema, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
+import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
@@ -26,6 +26,8 @@ export interface GatewaySettings {
   redisUrl?: string;
   /** Processes serving the port (node cluster); 1 by default. */
   workers?: number;
+  /** SUBGRAPH_SIGNING_KEY: signs every subgraph request; without it subgraphs take only key-only representations. */
+  signingKey?: string;
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -36,10 +38,8 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     PORT: portSchema(GATEWAY_PORT),
     SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    MAX_DEPTH: positive(DEFAULT_LIMITS.maxDepth),
-    MAX_ALIASES: positive(DEFAULT_LIMITS.maxAliases),
-    MAX_TOKENS: positive(DEFAULT_LIMITS.maxTokens),
-    MAX_DIRECTIVES: positive(DEFAULT_LIMITS.maxDirectives),
+    // The same variables, defaults and meaning as every subgraph's.
+    ...documentLimitVariables,
     MAX_PAGE_SIZE: positive(DEFAULT_LIMITS.maxPageSize),
     MAX_HEAVY_SELECTIONS: positive(DEFAULT_LIMITS.maxHeavySelections),
     COST_BUDGET_ANONYMOUS: positive(DEFAULT_LIMITS.costBudget.anonymous),
@@ -52,9 +52,11 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     REDIS_URL: z.string().url().optional(),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    ...signingKeyVariables,
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
-  .superRefine(tokensRequiredOutsideDevelopment);
+  .superRefine(tokensRequiredOutsideDevelopment)
+  .superRefine(signingKeyRequiredOutsideDevelopment);
 
 /** The gateway's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
@@ -76,10 +78,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     development: parsed.NODE_ENV === 'development',
     logLevel: parsed.LOG_LEVEL,
     limits: {
-      maxDepth: parsed.MAX_DEPTH,
-      maxAliases: parsed.MAX_ALIASES,
-      maxTokens: parsed.MAX_TOKENS,
-      maxDirectives: parsed.MAX_DIRECTIVES,
+      ...documentLimitsOf(parsed),
       maxPageSize: parsed.MAX_PAGE_SIZE,
       maxHeavySelections: parsed.MAX_HEAVY_SELECTIONS,
       costBudget: { anonymous: parsed.COST_BUDGET_ANONYMOUS, signedIn: parsed.COST_BUDGET_SIGNED_IN, analyst: parsed.COST_BUDGET_ANALYST },
@@ -90,5 +89,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,
     redisUrl: parsed.REDIS_URL,
     workers: parsed.WORKERS,
+    signingKey: signingKeyOf(parsed),
   };
 }

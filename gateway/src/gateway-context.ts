@@ -2,9 +2,12 @@ import type { Viewer } from '@shequ/kit';
 
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** The gateway's own id: a client's x-request-id is only logged beside it (clientRequestId). */
   requestId: string;
   /** The verified header, forwarded unchanged to the subgraphs. */
   authorization: string | null;
   /** Aborted when the caller goes before the answer is sent: subgraph fetches made only for them stop. */
   signal: AbortSignal;
+  /** SUBGRAPH_SIGNING_KEY: every subgraph request is signed with it. */
+  subgraphSigningKey?: string;
 }

@@ -72,13 +72,21 @@ describe('the gateway over the committed supergraph', () => {
     }
   });
 
-  it('echoes the caller request id', async () => {
+  it('makes its own request id, which the subgraph stores in audit rows, and never the caller’s', async () => {
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
-      body: JSON.stringify({ query: '{ region(code: "620000") { code } }' }),
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42', authorization: `Bearer ${testToken({ roles: ['community_worker'], jurisdiction: '620102' })}` },
+      body: JSON.stringify({
+        query: 'mutation ($input: RegisterPracticalProjectInput!) { registerPracticalProject(input: $input) { id } }',
+        variables: { input: { communityCode: '620102001001', year: 2026, title: '路灯更换', budget: 1000, fundingSource: 'STATE' } },
+      }),
     });
-    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    const { data } = (await response.json()) as { data: { registerPracticalProject: { id: string } } };
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const [row] = await governance.dataSource.query(`SELECT request_id FROM governance.audit_log WHERE $1 = ANY(target_ids)`, [data.registerPracticalProject.id]);
+    // The gateway signed its request to the subgraph, so the subgraph took the gateway's id.
+    expect(row.request_id).toBe(requestId);
   });
 
   it('outside development, lets only signed-in callers introspect', async () => {

@@ -84,7 +84,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     metrics: new ProcessMetrics('gateway'),
     context: async ({ request, requestId, signal }) => {
       const authorization = request.headers.authorization ?? null;
-      return { viewer: await viewerOf(request), requestId, authorization, signal };
+      return { viewer: await viewerOf(request), requestId, authorization, signal, subgraphSigningKey: settings.signingKey };
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,

@@ -3,12 +3,14 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
+import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
  * Calls one subgraph over Node's own fetch (keep-alive connections), with a
  * deadline, passing on the caller's Authorization header — every subgraph
- * verifies the token again — and the request id, so one id follows the
- * request through every log.
+ * verifies the token again — and the gateway's request id, so one id follows
+ * the request through every log, signed so the subgraph knows the request
+ * (and the figures in its representations) came from the gateway.
  */
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -100,5 +102,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) {
       request.http?.headers.set('authorization', context.authorization);
     }
+    signSubgraphRequest(request, context.subgraphSigningKey, context.requestId);
   }
 }

@@ -1,11 +1,14 @@
-import { GraphQLError } from 'graphql';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '@shequ/kit';
 
-/** Bounds on what one operation may ask; every value is configurable (see environment.ts). */
-export interface OperationLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
+// One refusal for every limit, the kit's, whether the gateway or a subgraph applies it.
+export { limitExceeded } from '@shequ/kit';
+
+/**
+ * Bounds on what one operation may ask; every value is configurable (see
+ * environment.ts). The document limits are the kit's, shared with every
+ * subgraph; page size and cost are the gateway's own.
+ */
+export interface OperationLimits extends DocumentLimits {
   maxPageSize: number;
   /** How often one operation may select the same heavy field (estimate-cost.ts), aliases and fragments included. */
   maxHeavySelections: number;
@@ -17,18 +20,8 @@ export interface OperationLimits {
 }
 
 export const DEFAULT_LIMITS: OperationLimits = {
-  maxDepth: 15,
-  maxAliases: 30,
-  maxTokens: 3000,
-  maxDirectives: 20,
+  ...DEFAULT_DOCUMENT_LIMITS,
   maxPageSize: 100,
   maxHeavySelections: 3,
   costBudget: { anonymous: 10_000, signedIn: 20_000, analyst: 50_000 },
 };
-
-/** An operation over a limit: BAD_USER_INPUT saying which limit, the maximum and how far over it is. */
-export function limitExceeded(limit: string, maximum: number, actual: number, hint = ''): GraphQLError {
-  return new GraphQLError(`operation ${limit} is ${actual}, over the limit of ${maximum} by ${actual - maximum}${hint}`, {
-    extensions: { code: 'BAD_USER_INPUT', limit, maximum, actual, http: { status: 400 } },
-  });
-}

@@ -1,8 +1,8 @@
-import { TEST_JWT_SECRET } from '@shequ/kit/dist/testing';
+import { TEST_JWT_SECRET, TEST_SIGNING_KEY } from '@shequ/kit/dist/testing';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import type { GatewaySettings } from '../environment';
 
-/** A production-mode gateway on a free port, quiet, trusting the test token secret, in front of the subgraphs given. */
+/** A production-mode gateway on a free port, quiet, trusting the test token secret and signing with the test key, in front of the subgraphs given. */
 export function testGatewaySettings(subgraphUrls: Record<string, string>, overrides: Partial<GatewaySettings> = {}): GatewaySettings {
   return {
     port: 0,
@@ -13,6 +13,7 @@ export function testGatewaySettings(subgraphUrls: Record<string, string>, overri
     tokens: { secret: TEST_JWT_SECRET },
     development: false,
     logLevel: 'silent',
+    signingKey: TEST_SIGNING_KEY,
     ...overrides,
   };
 }

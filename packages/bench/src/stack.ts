@@ -12,6 +12,8 @@ export const TARGETS = {
 export type TargetName = keyof typeof TARGETS;
 
 export const BENCH_JWT_SECRET = 'shequ-benchmark-secret-0123456789abcdef';
+/** Every gateway measured signs its subgraph requests with it, as a deployment's gateway must. */
+export const BENCH_SIGNING_KEY = 'shequ-benchmark-signing-key-0123456789abcdef';
 
 export interface Stack {
   subgraphs: { name: string; port: number; process: ManagedProcess }[];
@@ -69,7 +71,7 @@ export function rssMb(pid: number | undefined): number | null {
  * be measured; they run outside production mode for that reason only.
  */
 export async function startStack(databaseUrl: string, targets: TargetName[], workers: number): Promise<Stack> {
-  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers) };
+  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers) };
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
     port: entry.port,
@@ -82,10 +84,10 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
     if (target === 'shequ') {
       gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', COST_BUDGET_ANALYST: '10000000', SUBGRAPH_TIMEOUT_MS: '60000' });
     } else if (target === 'plain') {
-      gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH });
+      gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
     } else {
       const hiveBin = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
-      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production' }, ['supergraph', SUPERGRAPH_PATH, '--port', port, '--config-path', join(__dirname, 'peers', 'hive-gateway.config.js')], true);
+      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production', SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY }, ['supergraph', SUPERGRAPH_PATH, '--port', port, '--config-path', join(__dirname, 'peers', 'hive-gateway.config.js')], true);
     }
     await waitForGraphql(gateways[target] as ManagedProcess, graphqlUrl(target));
   }

@@ -19,6 +19,9 @@ export {
   withDevelopmentDefault,
 } from './environment/common-environment';
 export { parseEnvironment, runMain, StartupError } from './environment/parse-environment';
+export { DEVELOPMENT_SIGNING_KEY, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables } from './environment/signing-key-environment';
+export { GATEWAY_SIGNATURE_HEADER, SIGNATURE_WINDOW_MS, signGatewayRequest, verifyGatewaySignature, type SignedRequest } from './auth/gateway-signature';
+export { checkDocumentLimits, DEFAULT_DOCUMENT_LIMITS, documentLimitsOf, documentLimitsPreflight, documentLimitVariables, limitExceeded, measureDocument, type DocumentLimits, type DocumentShape } from './limits/document-limits';
 export { createLogger, type Logger } from './logging/logger';
 export * from './pagination/connection';
 export { createServiceDataSource, connectAndMigrate, type ServiceDataSource } from './database/data-source';

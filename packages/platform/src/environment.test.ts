@@ -8,7 +8,7 @@ describe('platform environment', () => {
   });
 
   it('hands an explicit mode on', () => {
-    expect(readEnvironment({ NODE_ENV: 'test', JWT_SECRET: SECRET }).mode).toBe('test');
+    expect(readEnvironment({ NODE_ENV: 'test', JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'k'.repeat(32) }).mode).toBe('test');
   });
 
   it('needs a database URL and a JWT secret in production', () => {
@@ -17,6 +17,12 @@ describe('platform environment', () => {
 
   it('needs a JWT secret of its own in test mode', () => {
     expect(() => readEnvironment({ NODE_ENV: 'test' })).toThrow('JWT_SECRET: required unless NODE_ENV=development');
+  });
+
+  it('needs the subgraph signing key outside development', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/shequ', JWT_SECRET: 'j'.repeat(32) };
+    expect(() => readEnvironment(production)).toThrow('SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production');
+    expect(readEnvironment({ ...production, SUBGRAPH_SIGNING_KEY: 'k'.repeat(32) }).mode).toBe('production');
   });
 
   it('rejects an unknown seed scale by name', () => {

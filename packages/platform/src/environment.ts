@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, tokensRequiredOutsideDevelopment, withDevelopmentDefault } from '@shequ/kit';
+import { commonEnvironmentSchema, parseEnvironment, requiredInProduction, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokensRequiredOutsideDevelopment, withDevelopmentDefault } from '@shequ/kit';
 import { isScaleName, type ScaleName } from '@shequ/seed';
 
 export interface PlatformSettings {
@@ -15,9 +15,12 @@ const platformEnvironmentSchema = commonEnvironmentSchema
   .extend({
     DATABASE_URL: z.string().url().optional(),
     SEED_SCALE: z.string().refine(isScaleName, 'must be demo, province or stress').default('demo'),
+    // Checked here too, so that a missing key stops the launcher instead of every process it starts.
+    ...signingKeyVariables,
   })
   .superRefine(requiredInProduction(['DATABASE_URL']))
-  .superRefine(tokensRequiredOutsideDevelopment);
+  .superRefine(tokensRequiredOutsideDevelopment)
+  .superRefine(signingKeyRequiredOutsideDevelopment);
 
 /** The launcher's settings; unlike the processes it starts, an unset NODE_ENV means development here. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): PlatformSettings {

@@ -2,6 +2,7 @@ import { composeSupergraph } from '@shequ/schema';
 import { graphqlRequest } from '@shequ/kit/dist/testing';
 import { auditLogInputs } from './audit-log-inputs';
 import { analyst } from './callers';
+import { forgedCursors } from './forged-cursors';
 import { governanceInputs } from './governance-inputs';
 import { startGraph, type Graph } from '../graph-harness';
 import type { HostileRequest } from './hostile-request';
@@ -23,6 +24,7 @@ const corpus = {
   volunteers: volunteersInputs(),
   'public-safety': publicSafetyInputs(),
   'audit logs': auditLogInputs(auditLogFields),
+  'forged cursors': forgedCursors(auditLogFields),
   tokens: tokenAbuse(),
 };
 const all = Object.values(corpus).flat();

@@ -23,7 +23,7 @@ function readFilter(filter: AuditLogFilter | null | undefined): AuditLogFilter {
 /** Reads one page of the subgraph's audit_log, newest first. */
 async function readAuditLog(context: SubgraphContext, filter: AuditLogFilter | null | undefined, pageArgs: PageArgs): Promise<Connection<AuditLogEntry>> {
   const criteria = readFilter(filter);
-  const page = readPage(pageArgs);
+  const page = readPage(pageArgs, ['bigint']);
   const query = context.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
   if (criteria.operation) {
     query.andWhere('a.operation = :operation', { operation: criteria.operation });
@@ -39,11 +39,7 @@ async function readAuditLog(context: SubgraphContext, filter: AuditLogFilter | n
   }
   const totalCount = await query.clone().getCount();
   if (page.after) {
-    const id = String(page.after[0]);
-    if (!/^\d{1,19}$/.test(id)) {
-      throw badUserInput('after', 'not a cursor returned by this list');
-    }
-    query.andWhere('a.id < :afterId', { afterId: id });
+    query.andWhere('a.id < :afterId', { afterId: page.after[0] });
   }
   // The id is a sequence: its order is the order entries were appended, without the ties a timestamp can have.
   const rows = await query.orderBy('a.id', 'DESC').limit(page.first + 1).getMany();

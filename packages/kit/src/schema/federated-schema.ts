@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isScalarType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
+import { entityKeyFields, guardedReference } from './entity-representations';
 import { storableInstant } from './storable-instant';
 
 /** Every federation directive a subgraph may use; importing unused ones is harmless. */
@@ -31,6 +32,8 @@ export interface FederatedSchema {
   schema: GraphQLSchema;
   /** The subgraph SDL, as committed in the service's schema.graphql and composed. */
   sdl: string;
+  /** Each entity type's top-level key fields. */
+  keyFields: Map<string, Set<string>>;
 }
 
 /**
@@ -54,9 +57,12 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
   if (instant && isScalarType(instant)) {
     resolvers.DateTimeISO = storableInstant(instant) as unknown as GraphQLResolverMap<Context>[string];
   }
-  for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
+  const typeDefs = parse(sdl);
+  const keyFields = entityKeyFields(typeDefs);
+  for (const [typeName, fields] of keyFields) {
+    const resolveReference = guardedReference(typeName, fields, options.references?.[typeName]);
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
   }
-  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
-  return { schema, sdl };
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return { schema, sdl, keyFields };
 }

@@ -8,7 +8,10 @@ import type { Viewer } from '../auth/viewer';
  */
 export interface SubgraphContext<Loaders = unknown> {
   viewer: Viewer | null;
+  /** The gateway's id when it signed the request, else this process's own: what audit rows store. */
   requestId: string;
+  /** The gateway signed this request, so figures in its entity representations come from the graph. */
+  signedByGateway: boolean;
   logger: Logger;
   dataSource: DataSource;
   loaders: Loaders;

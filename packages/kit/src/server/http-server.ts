@@ -14,6 +14,8 @@ export interface RequestInfo {
   logger: Logger;
   /** Aborted when the caller goes (the connection closes) before the answer is sent. */
   signal: AbortSignal;
+  /** The request carries a valid signature of the gateway (see `isSignedByGateway`). */
+  signedByGateway: boolean;
 }
 
 export interface HttpServerOptions<Context extends BaseContext> {
@@ -43,6 +45,12 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * subgraph.
    */
   preflight?: (body: unknown, request: IncomingMessage) => { body: unknown } | { error: GraphQLError; status: number };
+  /**
+   * A subgraph's check of the gateway's signature over the body as received.
+   * Only a signed request's x-request-id is adopted; without this option (the
+   * gateway itself) every request gets an id of this process's own.
+   */
+  isSignedByGateway?: (request: IncomingMessage, body: string) => boolean;
 }
 
 export type Admission = { release: () => void } | { status: number; headers: Record<string, string>; message: string; code: string };
@@ -116,17 +124,20 @@ function graphqlErrorBody(message: string, code: string) {
 /**
  * One HTTP server per process: `/graphql` through Apollo Server, `/health`
  * (the process is alive) and `/ready` (it can serve). Every request gets an
- * id — the caller's `x-request-id` when it sends a sane one — that is logged
- * and echoed back, so one id follows a request from the gateway through
- * every subgraph.
+ * id that is logged, echoed back and stored in audit rows. The gateway makes
+ * its own; a subgraph takes the gateway's `x-request-id` from a request the
+ * gateway signed, so one id follows a request through every subgraph, and
+ * makes its own for anyone else. A caller's id that is not adopted is logged
+ * beside it as `clientRequestId`, never stored as the request's id.
  */
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  const handleGraphql = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
+  const handleGraphql = async (request: IncomingMessage, response: ServerResponse, url: URL, identify: (signed: boolean) => RequestInfo) => {
     let body: unknown;
+    let text = '';
     if (request.method === 'POST') {
-      const text = await readBody(request, maxBodyBytes);
+      text = await readBody(request, maxBodyBytes);
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
@@ -134,6 +145,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         return;
       }
     }
+    const info = identify(options.isSignedByGateway?.(request, text) ?? false);
     if (holdsUnstorableText(body) || holdsUnstorableText(Object.fromEntries(url.searchParams))) {
       sendJson(response, 400, graphqlErrorBody('strings must be well-formed Unicode without NUL (\\u0000) characters', 'BAD_REQUEST'));
       return;
@@ -176,10 +188,17 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
 
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const incomingId = request.headers['x-request-id'];
-    const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-    const logger = options.logger.child({ requestId });
-    response.setHeader('x-request-id', requestId);
+    const offered = request.headers['x-request-id'];
+    const clientRequestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : undefined;
+    // Replaced once a /graphql request's body shows whether the gateway signed it.
+    let logger = options.logger;
+    const identify = (signed: boolean): Omit<RequestInfo, 'signal'> => {
+      const requestId = signed && clientRequestId ? clientRequestId : randomUUID();
+      logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId } : { requestId });
+      response.setHeader('x-request-id', requestId);
+      return { request, requestId, logger, signedByGateway: signed };
+    };
+    identify(false);
     if (url.pathname === '/graphql') {
       const started = process.hrtime.bigint();
       response.once('finish', () => {
@@ -225,7 +244,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
               callerGone.abort();
             }
           });
-          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, { request, requestId, logger, signal: callerGone.signal }));
+          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed) => ({ ...identify(signed), signal: callerGone.signal })));
           return;
         }
         default:

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
+import { GATEWAY_SIGNATURE_HEADER, verifyGatewaySignature } from '../auth/gateway-signature';
 import { createTokenVerifier, signToken, type TokenSettings } from '../auth/jwt';
 import type { Department } from '../auth/viewer';
 import { cancelWhenCallerGone } from '../database/cancel-when-caller-gone';
@@ -8,6 +9,8 @@ import { createServiceDataSource, connectAndMigrate } from '../database/data-sou
 import type { StatementCounter } from '../database/statement-counter';
 import { createErrorFormatter } from '../errors/format-error';
 import { createLogger, type Logger } from '../logging/logger';
+import { DEFAULT_DOCUMENT_LIMITS, documentLimitsPreflight, type DocumentLimits } from '../limits/document-limits';
+import { representationsFromGatewayOnly } from '../schema/entity-representations';
 import { buildFederatedSchema } from '../schema/federated-schema';
 import type { SubgraphContext } from '../server/context';
 import { closeServer, createHttpServer, listen } from '../server/http-server';
@@ -33,6 +36,14 @@ export interface SubgraphSettings {
    * client (governance's assessment runs). Read when used, so tests may set it late.
    */
   gatewayUrl?: string;
+  /** Depth, alias, token and directive limits, the gateway's by default (MAX_DEPTH, … as at the gateway). */
+  limits?: DocumentLimits;
+  /**
+   * SUBGRAPH_SIGNING_KEY, shared with the gateway. Without it no request
+   * counts as the gateway's: representations must be key-only and every
+   * request id is this process's own.
+   */
+  signingKey?: string;
 }
 
 export interface RunningSubgraph {
@@ -71,14 +82,18 @@ export async function startSubgraph<Loaders>(
     counter.captured = [];
   }
 
-  const { schema } = await buildFederatedSchema<SubgraphContext<Loaders>>(definition);
+  const { schema, keyFields } = await buildFederatedSchema<SubgraphContext<Loaders>>(definition);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     introspection: settings.development,
     includeStacktraceInErrorResponses: settings.development,
     formatError: createErrorFormatter({ development: settings.development, logger }),
     // Traces are for Apollo's hosted studio, which Shequ does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      representationsFromGatewayOnly(keyFields),
+      ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   await apollo.start();
 
@@ -94,11 +109,21 @@ export async function startSubgraph<Loaders>(
           return statements;
         }
       : undefined,
-    context: async ({ request, requestId, logger: requestLogger }) => {
+    preflight: documentLimitsPreflight(settings.limits ?? DEFAULT_DOCUMENT_LIMITS),
+    isSignedByGateway: (request, body) => {
+      const header = request.headers[GATEWAY_SIGNATURE_HEADER];
+      const requestId = request.headers['x-request-id'];
+      return (
+        !!settings.signingKey &&
+        verifyGatewaySignature(settings.signingKey, typeof header === 'string' ? header : undefined, { requestId: typeof requestId === 'string' ? requestId : '', body })
+      );
+    },
+    context: async ({ request, requestId, logger: requestLogger, signedByGateway }) => {
       const viewer = await verifyToken(request.headers.authorization);
       return {
         viewer,
         requestId,
+        signedByGateway,
         logger: requestLogger,
         dataSource,
         loaders: definition.createLoaders(dataSource, viewer),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { commonEnvironmentSchema, listenHostOf, tokenSettingsOf, tokensRequiredOutsideDevelopment } from '../environment/common-environment';
 import { parseEnvironment, StartupError } from '../environment/parse-environment';
+import { signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables } from '../environment/signing-key-environment';
+import { documentLimitsOf, documentLimitVariables } from '../limits/document-limits';
 import type { SubgraphSettings } from './start-subgraph';
 
 export interface SubgraphEnvironmentOptions {
@@ -20,8 +22,12 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     // As long as the gateway waits for a subgraph (its SUBGRAPH_TIMEOUT_MS), so no query outlives its request.
     STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    // The gateway's limits, by the gateway's variable names: a subgraph reached directly is no softer.
+    ...documentLimitVariables,
+    ...signingKeyVariables,
   })
-  .superRefine(tokensRequiredOutsideDevelopment);
+  .superRefine(tokensRequiredOutsideDevelopment)
+  .superRefine(signingKeyRequiredOutsideDevelopment);
 
 /**
  * Reads and validates a subgraph process's environment once. A bad or
@@ -50,5 +56,7 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     gatewayUrl: parsed.GATEWAY_URL,
     sqlCapture: parsed.SQL_CAPTURE === 'true' && parsed.NODE_ENV !== 'production',
     workers: parsed.WORKERS,
+    limits: documentLimitsOf(parsed),
+    signingKey: signingKeyOf(parsed),
   };
 }

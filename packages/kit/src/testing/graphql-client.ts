@@ -1,3 +1,6 @@
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '../auth/gateway-signature';
+import { TEST_SIGNING_KEY } from './test-subgraph';
+
 export interface GraphqlResponse<Data = Record<string, unknown>> {
   status: number;
   data?: Data | null;
@@ -8,24 +11,33 @@ export interface GraphqlRequestOptions {
   variables?: Record<string, unknown>;
   token?: string;
   headers?: Record<string, string>;
+  /**
+   * Sign the request as the gateway does, with the test signing key, to call
+   * a subgraph with what only the gateway may send (representations that
+   * carry a `@requires` figure, its own request id).
+   */
+  asGateway?: boolean;
 }
 
-/** Posts one GraphQL operation, as a frontend would. */
+/** Posts one GraphQL operation, as a frontend (or, `asGateway`, the gateway) would. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function graphqlRequest<Data = any>(
   url: string,
   query: string,
   options: GraphqlRequestOptions = {},
 ): Promise<GraphqlResponse<Data>> {
+  const body = JSON.stringify({ query, variables: options.variables });
+  const requestId = options.headers?.['x-request-id'] ?? '';
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.asGateway ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(TEST_SIGNING_KEY, { requestId, body }) } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables }),
+    body,
   });
-  const body = (await response.json()) as Omit<GraphqlResponse<Data>, 'status'>;
-  return { status: response.status, ...body };
+  const answer = (await response.json()) as Omit<GraphqlResponse<Data>, 'status'>;
+  return { status: response.status, ...answer };
 }

@@ -1,5 +1,5 @@
 export { graphqlRequest, type GraphqlResponse, type GraphqlRequestOptions } from './graphql-client';
-export { startTestSubgraph, testToken, TEST_JWT_SECRET, type TestSubgraph } from './test-subgraph';
+export { startTestSubgraph, testToken, TEST_JWT_SECRET, TEST_SIGNING_KEY, type TestSubgraph } from './test-subgraph';
 export {
   matrixViewers,
   matrixViewerSub,

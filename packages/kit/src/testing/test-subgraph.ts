@@ -6,6 +6,9 @@ import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
 /** Tests sign and verify with this secret; it is not the development default, so a test cannot pass by accident on it. */
 export const TEST_JWT_SECRET = 'shequ-test-secret-0123456789abcdef';
 
+/** The gateway and subgraphs of a test share this signing key (see testGatewaySettings). */
+export const TEST_SIGNING_KEY = 'shequ-test-subgraph-signing-key-0123456789';
+
 export interface TestSubgraph extends RunningSubgraph {
   databaseUrl: string;
 }
@@ -25,6 +28,7 @@ export async function startTestSubgraph<Loaders>(definition: SubgraphDefinition<
     development: false,
     logLevel: 'silent',
     poolSize: 4,
+    signingKey: TEST_SIGNING_KEY,
     ...settings,
   });
   return {

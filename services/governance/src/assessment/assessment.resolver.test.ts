@@ -35,7 +35,7 @@ const figures = {
 
 async function assessEntities(representations: object[]) {
   const before = subgraph.statements.statements;
-  const response = await graphqlRequest(subgraph.url, ASSESSMENT, { variables: { representations } });
+  const response = await graphqlRequest(subgraph.url, ASSESSMENT, { variables: { representations }, asGateway: true });
   expect(response.errors).toBeUndefined();
   return { entities: response.data._entities, statements: subgraph.statements.statements - before };
 }

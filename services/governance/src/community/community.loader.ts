@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { codeWithinPrefix, loaderByKey, scopedPageLoader, type Connection, type PageRequest, type ScopedPageKey } from '@shequ/kit';
+import { codeWithinPrefix, loaderByKey, scopedPageLoader, type Connection, type CursorPart, type PageRequest, type ScopedPageKey } from '@shequ/kit';
 import { Community } from './community.entity';
 import { CommunitySort, type CommunityCriteria } from './community.input';
 
@@ -9,17 +9,25 @@ interface SortSpec {
   /** Row comparison that is true for rows after the cursor. */
   after: string;
   key: (community: Community) => unknown[];
+  /** What `key` puts in a cursor, for readPage. */
+  cursor: readonly CursorPart[];
 }
 
 const SORTS: Record<CommunitySort, SortSpec> = {
-  [CommunitySort.CODE]: { orderBy: 't.code', after: 't.code > $A1', key: (c) => [c.code] },
-  [CommunitySort.NAME]: { orderBy: 't.name, t.code', after: '(t.name, t.code) > ($A1, $A2)', key: (c) => [c.name, c.code] },
+  [CommunitySort.CODE]: { orderBy: 't.code', after: 't.code > $A1', key: (c) => [c.code], cursor: ['text'] },
+  [CommunitySort.NAME]: { orderBy: 't.name, t.code', after: '(t.name, t.code) > ($A1, $A2)', key: (c) => [c.name, c.code], cursor: ['text', 'text'] },
   [CommunitySort.POPULATION_DESC]: {
     orderBy: 't.population DESC, t.code DESC',
     after: '(t.population, t.code) < ($A1::integer, $A2)',
     key: (c) => [c.population, c.code],
+    cursor: ['integer', 'text'],
   },
 };
+
+/** The shape of a cursor of the communities list in this sort. */
+export function communityCursorShape(sort: CommunitySort): readonly CursorPart[] {
+  return SORTS[sort].cursor;
+}
 
 const COMMUNITY_COLUMNS = `t.code, t.name, t.street_code AS "streetCode", t.population, t.households, t.tier, t.synthetic`;
 

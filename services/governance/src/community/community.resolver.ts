@@ -4,6 +4,7 @@ import type { GovernanceContext } from '../loaders';
 import { Region } from '../region/region.entity';
 import { CommunityConnection } from './community.connection';
 import { Community } from './community.entity';
+import { communityCursorShape } from './community.loader';
 import { CommunityFilter, CommunitySort, readCommunityCriteria } from './community.input';
 
 @Resolver(() => Community)
@@ -22,7 +23,7 @@ export class CommunityResolver {
   ): Promise<Connection<Community>> {
     const criteria = readCommunityCriteria(filter, sort);
     const prefix = filter?.regionCode ? significantPrefix(filter.regionCode) : '';
-    return context.loaders.communityPages.load({ prefix, criteria, page: readPage(page) });
+    return context.loaders.communityPages.load({ prefix, criteria, page: readPage(page, communityCursorShape(criteria.sort)) });
   }
 
   @FieldResolver(() => Region, { description: 'The street or township the community lies in.' })

@@ -17,7 +17,7 @@ export class PracticalProjectResolver {
     @Arg('filter', () => PracticalProjectFilter, { nullable: true }) filter?: PracticalProjectFilter | null,
   ): Promise<Connection<PracticalProject>> {
     const criteria = readPracticalProjectFilter(filter);
-    const page = readPage(pageArgs, ['number', 'id']);
+    const page = readPage(pageArgs, ['integer', 'id']);
     const query = context.dataSource.getRepository(PracticalProject).createQueryBuilder('p');
     query.where(codeWithinPrefix('p.community_code', ':prefix'), { prefix: criteria.regionCode ? significantPrefix(criteria.regionCode) : '' });
     if (criteria.year != null) {
@@ -28,7 +28,7 @@ export class PracticalProjectResolver {
     }
     const totalCount = await query.clone().getCount();
     if (page.after) {
-      query.andWhere('(p.year, p.id) < (:afterYear, :afterId)', { afterYear: Number(page.after[0]), afterId: String(page.after[1]) });
+      query.andWhere('(p.year, p.id) < (:afterYear, :afterId)', { afterYear: page.after[0], afterId: page.after[1] });
     }
     const rows = await query.orderBy('p.year', 'DESC').addOrderBy('p.id', 'DESC').limit(page.first + 1).getMany();
     return toConnection(rows, page, totalCount, (project) => [project.year, project.id]);

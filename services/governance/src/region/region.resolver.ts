@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-
 import { assertRegionCode, readPage, significantPrefix, PageArgs, type Connection } from '@shequ/kit';
 import { CommunityConnection } from '../community/community.connection';
 import type { Community } from '../community/community.entity';
+import { communityCursorShape } from '../community/community.loader';
 import { CommunityFilter, CommunitySort, readCommunityCriteria } from '../community/community.input';
 import type { GovernanceContext } from '../loaders';
 import { Region, RegionLevelEnum } from './region.entity';
@@ -54,6 +55,6 @@ export class RegionResolver {
     @Arg('sort', () => CommunitySort, { nullable: true }) sort?: CommunitySort | null,
   ): Promise<Connection<Community>> {
     const criteria = readCommunityCriteria({ ...filter, regionCode: null }, sort);
-    return context.loaders.communityPages.load({ prefix: significantPrefix(region.code), criteria, page: readPage(page) });
+    return context.loaders.communityPages.load({ prefix: significantPrefix(region.code), criteria, page: readPage(page, communityCursorShape(criteria.sort)) });
   }
 }

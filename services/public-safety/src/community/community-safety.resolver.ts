@@ -1,10 +1,13 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { Inspection } from '../inspections/inspection.entity';
+import { INSPECTION_CURSOR } from '../inspections/inspection.loader';
 import { SafetyIncident } from '../incidents/safety-incident.entity';
+import { SAFETY_INCIDENT_CURSOR } from '../incidents/safety-incident.loader';
 import { readSafetyIncidentFilter, SafetyIncidentFilter } from '../incidents/safety-incident.input';
 import type { PublicSafetyContext } from '../loaders';
 import { MediationCase } from '../mediation/mediation-case.entity';
+import { MEDIATION_CASE_CURSOR } from '../mediation/mediation-case.loader';
 import { MediationCaseFilter, readMediationCaseFilter } from '../mediation/mediation-case.input';
 import { PoliceLiaison } from '../policing/police-liaison.entity';
 import { SafetyGroup } from '../prevention/patrol.entity';
@@ -35,7 +38,7 @@ export class CommunitySafetyResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => SafetyIncidentFilter, { nullable: true }) filter?: SafetyIncidentFilter | null,
   ): Promise<Connection<SafetyIncident>> {
-    return context.loaders.safetyIncidentPages.load({ scope: community.code, criteria: readSafetyIncidentFilter(filter), page: readPage(pageArgs) });
+    return context.loaders.safetyIncidentPages.load({ scope: community.code, criteria: readSafetyIncidentFilter(filter), page: readPage(pageArgs, SAFETY_INCIDENT_CURSOR) });
   }
 
   @FieldResolver(() => MediationCaseConnection, { description: "The community's mediation cases, latest received first." })
@@ -45,12 +48,12 @@ export class CommunitySafetyResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => MediationCaseFilter, { nullable: true }) filter?: MediationCaseFilter | null,
   ): Promise<Connection<MediationCase>> {
-    return context.loaders.mediationCasePages.load({ scope: community.code, criteria: readMediationCaseFilter(filter), page: readPage(pageArgs) });
+    return context.loaders.mediationCasePages.load({ scope: community.code, criteria: readMediationCaseFilter(filter), page: readPage(pageArgs, MEDIATION_CASE_CURSOR) });
   }
 
   @FieldResolver(() => InspectionConnection, { description: "The community's inspections, latest first." })
   inspections(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext, @Args() pageArgs: PageArgs): Promise<Connection<Inspection>> {
-    return context.loaders.inspectionPages.load({ scope: community.code, criteria: {}, page: readPage(pageArgs) });
+    return context.loaders.inspectionPages.load({ scope: community.code, criteria: {}, page: readPage(pageArgs, INSPECTION_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')

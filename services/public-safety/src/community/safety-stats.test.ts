@@ -21,7 +21,7 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 }`;
 
 async function entities(representations: object[]) {
-  const response = await graphqlRequest(subgraph.url, ENTITIES, { variables: { representations } });
+  const response = await graphqlRequest(subgraph.url, ENTITIES, { variables: { representations }, asGateway: true });
   expect(response.errors).toBeUndefined();
   return response.data._entities;
 }
@@ -102,7 +102,7 @@ describe('safetyStats', () => {
         population: 1000,
       }));
       const before = subgraph.statements.statements;
-      const response = await graphqlRequest(subgraph.url, query, { variables: { representations } });
+      const response = await graphqlRequest(subgraph.url, query, { variables: { representations }, asGateway: true });
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toHaveLength(size);
       return subgraph.statements.statements - before;

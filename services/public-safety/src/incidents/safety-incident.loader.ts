@@ -1,7 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { CursorPart } from '@shequ/kit';
 import { communityPageLoader } from '../common/community-pages';
 import type { SafetyIncident } from './safety-incident.entity';
 import type { SafetyIncidentCriteria } from './safety-incident.input';
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const SAFETY_INCIDENT_CURSOR: readonly CursorPart[] = ['instant', 'id'];
 
 export function createSafetyIncidentLoaders(dataSource: DataSource) {
   return {

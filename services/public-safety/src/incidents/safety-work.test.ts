@@ -75,7 +75,7 @@ describe('mediation', () => {
   });
 
   it('lists a community\'s cases newest first, filtered and paged', async () => {
-    const query = `query ($after: String) { _entities(representations: [{ __typename: "Community", code: "620102001001", population: 5000 }]) { ... on Community {
+    const query = `query ($after: String) { _entities(representations: [{ __typename: "Community", code: "620102001001" }]) { ... on Community {
       mediationCases(first: 2, after: $after, filter: { open: false }) { totalCount edges { node { receivedOn } } pageInfo { hasNextPage endCursor } } } } }`;
     const first = await graphqlRequest(subgraph.url, query);
     const page = first.data._entities[0].mediationCases;
@@ -100,7 +100,7 @@ describe('police liaison, patrols, legal services and inspections', () => {
     expect(assigned.data.assignPoliceLiaison).toEqual({ officerName: '周警官', officerPhone: '13700001234', until: null });
     const rows = await subgraph.dataSource.query(`SELECT officer_name FROM public_safety.police_liaison WHERE community_code = '620102001001' AND until IS NULL`);
     expect(rows).toEqual([{ officer_name: '周警官' }]);
-    const LIAISON = `{ _entities(representations: [{ __typename: "Community", code: "620102001001", population: 5000 }]) { ... on Community { policeLiaison { officerName officerPhone } } } }`;
+    const LIAISON = `{ _entities(representations: [{ __typename: "Community", code: "620102001001" }]) { ... on Community { policeLiaison { officerName officerPhone } } } }`;
     const asAnalyst = await graphqlRequest(subgraph.url, LIAISON, { token: testToken() });
     expect(asAnalyst.data._entities[0].policeLiaison).toEqual({ officerName: '周警官', officerPhone: '*******1234' });
     const anonymous = await graphqlRequest(subgraph.url, LIAISON);

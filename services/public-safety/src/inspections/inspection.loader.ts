@@ -1,7 +1,10 @@
 import { In, type DataSource } from 'typeorm';
-import { loaderOfLists } from '@shequ/kit';
+import { loaderOfLists, type CursorPart } from '@shequ/kit';
 import { communityPageLoader } from '../common/community-pages';
 import { InspectionHazard, type Inspection } from './inspection.entity';
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const INSPECTION_CURSOR: readonly CursorPart[] = ['date', 'id'];
 
 export function createInspectionLoaders(dataSource: DataSource) {
   return {

@@ -1,7 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { CursorPart } from '@shequ/kit';
 import { communityPageLoader } from '../common/community-pages';
 import type { MediationCase } from './mediation-case.entity';
 import type { MediationCaseCriteria } from './mediation-case.input';
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const MEDIATION_CASE_CURSOR: readonly CursorPart[] = ['date', 'id'];
 
 export function createMediationCaseLoaders(dataSource: DataSource) {
   return {

@@ -5,6 +5,7 @@ import { readFacilityFilter, ServiceFacilityFilter } from '../facilities/service
 import type { ServiceDeliveryContext } from '../loaders';
 import { ServiceRequestConnection } from '../requests/service-request.connection';
 import type { ServiceRequest } from '../requests/service-request.entity';
+import { SERVICE_REQUEST_CURSOR } from '../requests/service-request.loader';
 import { readRequestFilter, ServiceRequestFilter } from '../requests/service-request.input';
 import { ServiceStats, withPopulation } from '../stats/service-stats.type';
 import { CommunityReference, RegionReference } from './community.entity';
@@ -27,7 +28,7 @@ export class CommunityServiceResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => ServiceRequestFilter, { nullable: true }) filter?: ServiceRequestFilter | null,
   ): Promise<Connection<ServiceRequest>> {
-    return context.loaders.serviceRequestPages.load({ communityCode: community.code, criteria: readRequestFilter(filter), page: readPage(pageArgs) });
+    return context.loaders.serviceRequestPages.load({ communityCode: community.code, criteria: readRequestFilter(filter), page: readPage(pageArgs, SERVICE_REQUEST_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')

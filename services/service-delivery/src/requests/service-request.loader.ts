@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfLists, toConnection, type Connection, type PageRequest } from '@shequ/kit';
+import { loaderByKey, loaderOfLists, toConnection, type Connection, type PageRequest, type CursorPart } from '@shequ/kit';
 import { ServiceRequest, ServiceRequestTransition } from './service-request.entity';
 import type { RequestCriteria } from './service-request.input';
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const SERVICE_REQUEST_CURSOR: readonly CursorPart[] = ['bigint', 'id'];
 
 export interface RequestPageKey {
   communityCode: string;

@@ -29,7 +29,7 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 
 async function entities(representations: object[]) {
   const before = subgraph.statements.statements;
-  const response = await graphqlRequest(subgraph.url, ENTITIES, { variables: { representations } });
+  const response = await graphqlRequest(subgraph.url, ENTITIES, { variables: { representations }, asGateway: true });
   expect(response.errors).toBeUndefined();
   return { entities: response.data._entities, statements: subgraph.statements.statements - before };
 }

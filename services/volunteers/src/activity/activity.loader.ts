@@ -1,7 +1,10 @@
 import { In, type DataSource } from 'typeorm';
 import { VolunteerActivity } from './activity.entity';
 import type { ActivityCriteria } from './activity.input';
-import { loaderByKey, scopedPageLoader } from '@shequ/kit';
+import { loaderByKey, scopedPageLoader, type CursorPart } from '@shequ/kit';
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const ACTIVITY_CURSOR: readonly CursorPart[] = ['instant', 'id'];
 
 export interface ActivityTally {
   activityId: string;

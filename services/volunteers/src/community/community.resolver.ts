@@ -2,12 +2,15 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-g
 import { ConnectionType, isAllowed, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
+import { ACTIVITY_CURSOR } from '../activity/activity.loader';
 import { readActivityFilter, VolunteerActivityFilter } from '../activity/activity.input';
 import type { VolunteersContext } from '../loaders';
 import { Organization } from '../organization/organization.entity';
+import { ORGANIZATION_CURSOR } from '../organization/organization.loader';
 import { OrganizationFilter, readOrganizationFilter } from '../organization/organization.input';
 import { SocialOrganizationConnection } from '../organization/organization.resolver';
 import { Volunteer } from '../volunteer/volunteer.entity';
+import { VOLUNTEER_CURSOR } from '../volunteer/volunteer.loader';
 import { readVolunteerFilter, VolunteerFilter } from '../volunteer/volunteer.input';
 import { CommunityReference, RegionReference } from './community.entity';
 import { VolunteerStats } from './volunteer-stats.type';
@@ -37,7 +40,7 @@ export class CommunityVolunteersResolver {
     @Arg('filter', () => VolunteerFilter, { nullable: true }) filter?: VolunteerFilter | null,
   ): Promise<Connection<Volunteer>> | null {
     const criteria = readVolunteerFilter(filter);
-    const page = readPage(pageArgs);
+    const page = readPage(pageArgs, VOLUNTEER_CURSOR);
     if (!isAllowed(volunteersPolicy, 'readVolunteers', context.viewer, community.code)) {
       return null;
     }
@@ -52,7 +55,7 @@ export class CommunityVolunteersResolver {
     @Arg('filter', () => VolunteerActivityFilter, { nullable: true }) filter?: VolunteerActivityFilter | null,
   ): Promise<Connection<VolunteerActivity>> {
     const criteria = readActivityFilter(filter);
-    return context.loaders.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs) });
+    return context.loaders.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ACTIVITY_CURSOR) });
   }
 
   @FieldResolver(() => SocialOrganizationConnection, { description: 'Intermediary and social organisations serving the community, by name. (filter.regionCode is ignored here.)' })
@@ -63,7 +66,7 @@ export class CommunityVolunteersResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
   ): Promise<Connection<Organization>> {
     const { criteria } = readOrganizationFilter(filter);
-    return context.loaders.organizationPages.load({ scope: community.code, criteria, page: readPage(pageArgs) });
+    return context.loaders.organizationPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ORGANIZATION_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')

@@ -34,6 +34,7 @@ function stages(counts: Partial<Record<string, number>>) {
 async function statsOf(representations: { code: string; population: number }[]) {
   const response = await graphqlRequest(subgraph.url, ENTITIES, {
     variables: { representations: representations.map((entity) => ({ __typename: entity.code.length === 12 ? 'Community' : 'Region', ...entity })) },
+    asGateway: true,
   });
   expect(response.errors).toBeUndefined();
   return response.data._entities as { code: string; volunteerStats: Record<string, unknown> }[];
@@ -85,7 +86,7 @@ describe('volunteerStats', () => {
     const token = testToken({ roles: ['analyst'], jurisdiction: '620000' });
     const run = async (slice: string[]) => {
       const before = subgraph.statements.statements;
-      const response = await graphqlRequest(subgraph.url, query, { token, variables: { representations: slice.map((code) => ({ __typename: 'Community', code, population: 1000 })) } });
+      const response = await graphqlRequest(subgraph.url, query, { token, variables: { representations: slice.map((code) => ({ __typename: 'Community', code, population: 1000 })) }, asGateway: true });
       expect(response.errors).toBeUndefined();
       return { entities: response.data._entities, statements: subgraph.statements.statements - before };
     };

@@ -1,10 +1,13 @@
 import { In, type DataSource } from 'typeorm';
 import { Organization, OrganizationCommunity } from './organization.entity';
 import type { OrganizationCriteria } from './organization.input';
-import { codeWithinPrefix, loaderByKey, loaderOfLists, scopedPageLoader, type ScopedListSpec } from '@shequ/kit';
+import { codeWithinPrefix, loaderByKey, loaderOfLists, scopedPageLoader, type ScopedListSpec, type CursorPart } from '@shequ/kit';
 
 const COLUMNS = `t.id, t.name, t.kind, t.functions, t.stage, t.registration_number AS "registrationNumber",
   to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.staff_count AS "staffCount", t.volunteer_count AS "volunteerCount"`;
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const ORGANIZATION_CURSOR: readonly CursorPart[] = ['text', 'id'];
 
 function organizationList(join: string): ScopedListSpec<Organization, OrganizationCriteria> {
   return {

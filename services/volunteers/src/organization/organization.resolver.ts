@@ -5,6 +5,7 @@ import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
 import { Organization, OrganizationCommunity, ORGANIZATION_TRANSITIONS, OrganizationStage } from './organization.entity';
+import { ORGANIZATION_CURSOR } from './organization.loader';
 import { AdvanceOrganizationStageInput, OrganizationFilter, readAdvanceOrganizationStage, readOrganizationFilter, readRegisterOrganization, RegisterOrganizationInput } from './organization.input';
 
 export const SocialOrganizationConnection = ConnectionType('SocialOrganization', Organization);
@@ -23,7 +24,7 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
   ): Promise<Connection<Organization>> {
     const { regionCode, criteria } = readOrganizationFilter(filter);
-    const page = readPage(pageArgs);
+    const page = readPage(pageArgs, ORGANIZATION_CURSOR);
     return context.loaders.organizationPagesByPrefix.load({ scope: regionCode ? significantPrefix(regionCode) : '', criteria, page });
   }
 

@@ -1,10 +1,13 @@
 import { In, type DataSource } from 'typeorm';
 import { Volunteer } from './volunteer.entity';
 import type { VolunteerCriteria } from './volunteer.input';
-import { loaderByKey, scopedPageLoader } from '@shequ/kit';
+import { loaderByKey, scopedPageLoader, type CursorPart } from '@shequ/kit';
 
 export const VOLUNTEER_COLUMNS = `t.id, t.community_code AS "communityCode", t.account_sub AS "accountSub", t.name, t.phone,
   t.id_number AS "idNumber", t.skills, t.status, to_char(t.registered_on, 'YYYY-MM-DD') AS "registeredOn", t.hour_balance::float8 AS "hourBalance"`;
+
+/** The shape of this list's cursors (its sortKey), for readPage. */
+export const VOLUNTEER_CURSOR: readonly CursorPart[] = ['date', 'id'];
 
 export function createVolunteerLoaders(dataSource: DataSource) {
   return {
