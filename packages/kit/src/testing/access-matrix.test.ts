@@ -5,6 +5,8 @@ const policy = definePolicy({
   write: { roles: ['community_worker'] },
   readPhone: { roles: ['department_staff'], department: 'volunteers', owner: 'also' },
   readRecord: { roles: ['community_worker', 'department_staff'] },
+  enrol: { roles: ['community_worker', 'department_staff'], department: 'volunteers', owner: 'also', parties: ['activity', 'volunteer'] },
+  writePast: { roles: ['department_staff'], department: 'volunteers' },
 });
 const callers = new Map(matrixViewers().map((caller): [string, MatrixViewer] => [caller.label, caller]));
 const caller = (label: string): MatrixViewer => callers.get(label) as MatrixViewer;
@@ -39,6 +41,24 @@ describe('expectedOutcome', () => {
     expect(expectedOutcome({ ...phone, read: { ...phone.read!, refusedAs: 'null' } }, caller('community worker inside'))).toBe('withheld');
   });
 
+  it('reads a rule naming two parties: each must lie within the jurisdiction, unless the caller owns the record', () => {
+    const enrol: MatrixCase = { ...write, operation: 'enrol', targetCode: { activity: '620102001001', volunteer: '620201001001' }, ownerSub: matrixViewerSub('resident outside') };
+    expect(expectedOutcome(enrol, caller('community worker inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('community worker outside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('volunteers staff inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('admin inside'))).toBe('allowed');
+    expect(expectedOutcome(enrol, caller('resident outside'))).toBe('allowed');
+    expect(expectedOutcome(enrol, caller('resident inside'))).toBe('FORBIDDEN');
+  });
+
+  it('reads an input rule: the gate first, then BAD_USER_INPUT for whom the rule refuses', () => {
+    const past: MatrixCase = { ...write, operation: 'writePast', inputRule: { gate: 'write', argument: 'input.startsAt' } };
+    expect(expectedOutcome(past, caller('anonymous'))).toBe('UNAUTHENTICATED');
+    expect(expectedOutcome(past, caller('community worker outside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(past, caller('community worker inside'))).toBe('BAD_USER_INPUT');
+    expect(expectedOutcome(past, caller('admin inside'))).toBe('allowed');
+  });
+
   it('lets the owner through an owner rule', () => {
     const owned = { ...phone, ownerSub: matrixViewerSub('community worker inside') };
     expect(expectedOutcome(owned, caller('community worker inside'))).toBe('plain');
@@ -52,6 +72,15 @@ describe('actualOutcome', () => {
     expect(actualOutcome(write, { errors: [error('BAD_USER_INPUT')] })).toBe('allowed');
     expect(actualOutcome(write, { errors: [error('FORBIDDEN')] })).toBe('FORBIDDEN');
     expect(actualOutcome(write, { errors: [error('UNAUTHENTICATED')] })).toBe('UNAUTHENTICATED');
+  });
+
+  it("takes BAD_USER_INPUT for an input rule's refusal only when it names the rule's argument", () => {
+    const past: MatrixCase = { ...write, operation: 'writePast', inputRule: { gate: 'write', argument: 'input.startsAt' } };
+    const invalid = (argument: string) => ({ message: argument, extensions: { code: 'BAD_USER_INPUT', argument } });
+    expect(actualOutcome(past, { errors: [invalid('input.startsAt')] })).toBe('BAD_USER_INPUT');
+    expect(actualOutcome(past, { errors: [invalid('input.title')] })).toBe('allowed');
+    expect(actualOutcome(write, { errors: [invalid('input.startsAt')] })).toBe('allowed');
+    expect(actualOutcome(past, { errors: [error('FORBIDDEN')] })).toBe('FORBIDDEN');
   });
 
   it('tells plain from masked by the kit masks, and reports anything else', () => {

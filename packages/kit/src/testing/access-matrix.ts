@@ -1,5 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { refusal, type AccessPolicy } from '../auth/access-policy';
+import { refusal, type AccessPolicy, type AccessTarget } from '../auth/access-policy';
 import type { Department, Role, Viewer } from '../auth/viewer';
 import { maskIdNumber, maskName, maskPhone } from '../identity/masking';
 import type { GraphqlResponse } from './graphql-client';
@@ -29,23 +29,41 @@ export interface ProtectedRead {
   gate?: string;
 }
 
-/** One operation of a subgraph's policy, as a request against a fixture record whose community or region is `targetCode`. */
+/**
+ * A rule that decides what an allowed write may contain rather than who may
+ * write (e.g. who may give a start in the past): a caller it refuses gets
+ * BAD_USER_INPUT naming `argument`, not FORBIDDEN.
+ */
+export interface InputRule {
+  /** The rule the caller must pass to write at all: its refusal is the outcome. */
+  gate: string;
+  /** The argument the refusal names. */
+  argument: string;
+}
+
+/**
+ * One operation of a subgraph's policy, as a request against fixture records:
+ * `targetCode` is the record's community or region, or for a rule with
+ * `parties` each party's (e.g. an activity inside and a volunteer outside).
+ */
 export interface MatrixCase {
   subgraph: string;
   policy: AccessPolicy;
   /** The policy rule that decides. */
   operation: string;
-  targetCode: string;
+  targetCode: AccessTarget;
   /** The token subject that owns the record, for rules with an `owner` clause. */
   ownerSub?: string | null;
   query: string;
   variables?: Record<string, unknown>;
   /** Set for a read of a protected field; unset, the case is a write or a refused-when-not-allowed read. */
   read?: ProtectedRead;
+  /** Set when `operation` is a rule on the write's input (see InputRule). */
+  inputRule?: InputRule;
 }
 
-/** The outcome of one caller's request: allowed (past authorisation), refused, or how a protected field read. */
-export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'plain' | 'masked' | 'withheld';
+/** The outcome of one caller's request: allowed (past authorisation), refused, input refused by an input rule, or how a protected field read. */
+export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'plain' | 'masked' | 'withheld';
 
 /** The token subject the matrix gives the caller with this label. */
 export function matrixViewerSub(label: string): string {
@@ -83,16 +101,21 @@ export function matrixViewers(): MatrixViewer[] {
 
 /**
  * What the policy says should happen: allowed or the refusal's code for a
- * write; for a protected read, the gate's refusal, else plain when the rule
- * allows and masked or withheld when it refuses.
+ * write; for an input rule, the gate's refusal, else BAD_USER_INPUT when the
+ * rule refuses; for a protected read, the gate's refusal, else plain when the
+ * rule allows and masked or withheld when it refuses.
  */
 export function expectedOutcome(matrixCase: MatrixCase, caller: MatrixViewer): MatrixOutcome {
-  const { policy, operation, targetCode, ownerSub, read } = matrixCase;
-  const gate = read?.gate === undefined ? null : refusal(policy, read.gate, caller.viewer, targetCode, ownerSub);
+  const { policy, operation, targetCode, ownerSub, read, inputRule } = matrixCase;
+  const gateRule = read?.gate ?? inputRule?.gate;
+  const gate = gateRule === undefined ? null : refusal(policy, gateRule, caller.viewer, targetCode, ownerSub);
   if (gate) {
     return gate.code;
   }
   const refused = refusal(policy, operation, caller.viewer, targetCode, ownerSub);
+  if (inputRule) {
+    return refused ? 'BAD_USER_INPUT' : 'allowed';
+  }
   if (!read) {
     return refused?.code ?? 'allowed';
   }
@@ -126,7 +149,8 @@ function readOutcome(read: ProtectedRead, value: unknown): MatrixOutcome | strin
  * What the graph did. A refusal is its code. A write with no refusal is
  * allowed, even when it then meets BAD_USER_INPUT, NOT_FOUND or CONFLICT
  * (an earlier allowed caller may already have moved the record): those
- * come after authorisation passed. A protected read with any other error
+ * come after authorisation passed — except the BAD_USER_INPUT naming an
+ * input rule's argument, which is that rule's refusal. A protected read with any other error
  * reports that error — a masked field must never break the response —
  * and otherwise how the field read.
  */
@@ -137,6 +161,10 @@ export function actualOutcome(matrixCase: MatrixCase, response: Pick<GraphqlResp
   }
   if (codes.includes('FORBIDDEN')) {
     return 'FORBIDDEN';
+  }
+  const { inputRule } = matrixCase;
+  if (inputRule && (response.errors ?? []).some((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.argument === inputRule.argument)) {
+    return 'BAD_USER_INPUT';
   }
   if (!matrixCase.read) {
     return 'allowed';

@@ -7,6 +7,7 @@ export {
   actualOutcome,
   rootFieldsOf,
   mutationFieldsOf,
+  type InputRule,
   type MatrixCase,
   type MatrixOutcome,
   type MatrixViewer,
