@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
 import { auditedWrite, authorize, badUserInput, found, graphqlError } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
@@ -25,6 +26,11 @@ function localDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A span in hours, rounded up to the time bank's quarter-hour steps. */
+function quarterHoursUpTo(milliseconds: number): number {
+  return Math.ceil((milliseconds / 3_600_000) * 4) / 4;
+}
+
 @Resolver(() => VolunteerSignUp)
 export class VolunteerSignUpResolver {
   @FieldResolver(() => VolunteerActivity)
@@ -46,7 +52,7 @@ export class VolunteerSignUpResolver {
         const activity = found(await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }), `activity ${activityId}`);
         const volunteer = found(await manager.findOneBy(Volunteer, { id: volunteerId }), `volunteer ${volunteerId}`);
         // The volunteer owns their sign-up: the rule lets them sign themself up wherever the activity is.
-        authorize(volunteersPolicy, 'signUp', context.viewer, activity.communityCode, volunteer.accountSub);
+        authorize(volunteersPolicy, 'signUp', context.viewer, { activity: activity.communityCode, volunteer: volunteer.communityCode }, volunteer.accountSub);
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
@@ -82,20 +88,27 @@ export class VolunteerSignUpResolver {
     const attendance = readRecordAttendance(input);
     return auditedWrite(context, { operation: 'recordAttendance', targetType: 'VolunteerActivity' }, async (manager) => {
       const activity = found(await manager.findOneBy(VolunteerActivity, { id: attendance.activityId }), `activity ${attendance.activityId}`);
-      authorize(volunteersPolicy, 'recordAttendance', context.viewer, activity.communityCode);
+      const volunteer = found(await manager.findOneBy(Volunteer, { id: attendance.volunteerId }), `volunteer ${attendance.volunteerId}`);
+      authorize(volunteersPolicy, 'recordAttendance', context.viewer, { activity: activity.communityCode, volunteer: volunteer.communityCode });
       const signUp = found(
         await manager.findOne(VolunteerSignUp, { where: { activityId: attendance.activityId, volunteerId: attendance.volunteerId }, lock: { mode: 'pessimistic_write' } }),
         `sign-up of volunteer ${attendance.volunteerId} for activity ${attendance.activityId}`,
       );
-      if (activity.startsAt.getTime() > Date.now()) {
+      const now = Date.now();
+      if (activity.startsAt.getTime() > now) {
         throw badUserInput('input.activityId', 'the activity has not started yet');
       }
       if (signUp.confirmedAt) {
         throw badUserInput('input.volunteerId', 'the hours are already confirmed and can no longer change');
       }
-      const lengthHours = Math.ceil(((activity.endsAt.getTime() - activity.startsAt.getTime()) / 3_600_000) * 4) / 4;
+      const lengthHours = quarterHoursUpTo(activity.endsAt.getTime() - activity.startsAt.getTime());
       if (attendance.hours !== null && attendance.hours > Math.min(lengthHours, MAX_HOURS_PER_ACTIVITY)) {
         throw badUserInput('input.hours', `cannot exceed the activity's length of ${lengthHours} hours`);
+      }
+      // Hours not yet elapsed cannot have been served: recorded during the activity, they may be corrected upward until confirmed.
+      const elapsedHours = quarterHoursUpTo(Math.min(activity.endsAt.getTime(), now) - activity.startsAt.getTime());
+      if (attendance.hours !== null && attendance.hours > elapsedHours) {
+        throw badUserInput('input.hours', `cannot exceed the ${elapsedHours} hours since the activity started`);
       }
       signUp.attended = attendance.attended;
       signUp.hours = attendance.hours;
@@ -111,7 +124,9 @@ export class VolunteerSignUpResolver {
     const { activityId, volunteerIds } = readConfirmHours(input);
     return auditedWrite(context, { operation: 'confirmHours', targetType: 'VolunteerActivity' }, async (manager) => {
       const activity = found(await manager.findOneBy(VolunteerActivity, { id: activityId }), `activity ${activityId}`);
-      authorize(volunteersPolicy, 'confirmHours', context.viewer, activity.communityCode);
+      // Confirming credits each volunteer's time bank, so each volunteer's community is a party; an unknown id credits nothing and fails below.
+      const volunteers = await manager.find(Volunteer, { select: { id: true, communityCode: true }, where: { id: In(volunteerIds) } });
+      authorize(volunteersPolicy, 'confirmHours', context.viewer, { activity: activity.communityCode, volunteer: volunteers.map((volunteer) => volunteer.communityCode) });
       // The conditional update confirms each sign-up at most once, even when two confirmations race.
       const confirmed: { volunteerId: string; hours: string }[] = await manager.query(
         `WITH confirmed AS (

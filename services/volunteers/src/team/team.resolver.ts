@@ -48,8 +48,8 @@ export class VolunteerTeamResolver {
     return conflictOnDuplicate('the volunteer is already in this team', () =>
       auditedWrite(context, { operation: 'joinTeam', targetType: 'VolunteerTeam' }, async (manager) => {
         const team = found(await manager.findOneBy(VolunteerTeam, { id: membership.teamId }), `team ${membership.teamId}`);
-        authorize(volunteersPolicy, 'joinTeam', context.viewer, team.communityCode);
         const volunteer = found(await manager.findOneBy(Volunteer, { id: membership.volunteerId }), `volunteer ${membership.volunteerId}`);
+        authorize(volunteersPolicy, 'joinTeam', context.viewer, { team: team.communityCode, volunteer: volunteer.communityCode });
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
