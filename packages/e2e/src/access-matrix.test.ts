@@ -61,10 +61,10 @@ describe('the authorisation matrix', () => {
       for (const caller of viewers) {
         const expected = expectedOutcome(matrixCase, caller);
         // Asked first, so that the record is still as the fixture left it when the real id's answer is compared.
-        const unknown = matrixCase.recordId ? withUnknownId(matrixCase) : null;
+        const unknown = matrixCase.recordId ? withUnknownId(matrixCase, caller) : null;
         const unknownResponse = unknown ? await graphqlRequest(graph.gateway.url, unknown.query, { variables: unknown.variables, token: caller.token }) : undefined;
         const response = await graphqlRequest(graph.gateway.url, matrixCase.query, { variables: matrixCase.variables, token: caller.token });
-        const actual = actualOutcome(matrixCase, response, unknownResponse);
+        const actual = actualOutcome(matrixCase, response, unknownResponse, caller);
         checked += 1;
         succeeded ||= expected === actual && (expected === 'allowed' || expected === 'plain') && !response.errors?.length;
         if (expected !== actual) {

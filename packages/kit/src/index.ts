@@ -4,7 +4,7 @@ export * from './auth/viewer';
 export { verifyAuthorization, createTokenVerifier, signToken, DEVELOPMENT_JWT_SECRET, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type TokenRequest, type TokenSettings } from './auth/jwt';
 export { hasRole, coversCode, assertCovers } from './auth/jurisdiction';
 export { roleAuthChecker } from './auth/auth-checker';
-export { definePolicy, authorize, authorizedRecord, readableRecord, recordRefusal, isAllowed, refusal, type AccessPolicy, type AccessRule } from './auth/access-policy';
+export { definePolicy, authorize, authorizedRecord, readableRecord, recordOutcome, recordRefusal, isAllowed, refusal, type AccessPolicy, type AccessRule, type AccessTarget, type RecordScope } from './auth/access-policy';
 export * from './codes/division-codes';
 export * from './errors/graphql-errors';
 export { createErrorFormatter } from './errors/format-error';

@@ -13,6 +13,7 @@ import { fingerprint, type Fingerprint } from './row-fingerprint';
 import { serviceDeliveryInputs } from './service-delivery-inputs';
 import { tokenAbuse } from './token-abuse';
 import { volunteersInputs } from './volunteers-inputs';
+import { volunteersPartyAbuse } from './volunteers-parties';
 
 // Every audit-log query the running schema serves, whatever each subgraph names it.
 const auditLogFields = [...composeSupergraph().matchAll(/^ {2}(\w*[aA]uditLog)\(/gm)].map((match) => match[1]);
@@ -21,7 +22,7 @@ const corpus = {
   transport: hostileRequests(),
   governance: governanceInputs(),
   'service-delivery': serviceDeliveryInputs(),
-  volunteers: volunteersInputs(),
+  volunteers: [...volunteersInputs(), ...volunteersPartyAbuse()],
   'public-safety': publicSafetyInputs(),
   'audit logs': auditLogInputs(auditLogFields),
   'forged cursors': forgedCursors(auditLogFields),

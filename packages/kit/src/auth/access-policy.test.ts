@@ -1,4 +1,4 @@
-import { authorize, authorizedRecord, definePolicy, isAllowed, readableRecord } from './access-policy';
+import { authorize, authorizedRecord, definePolicy, isAllowed, readableRecord, refusal } from './access-policy';
 import type { Viewer } from './viewer';
 
 const policy = definePolicy({
@@ -8,6 +8,9 @@ const policy = definePolicy({
   restricted: { roles: ['department_staff'], department: 'public-safety', admins: false },
   readOwn: { roles: ['department_staff'], department: 'volunteers', owner: 'also' },
   rate: { roles: ['resident'], owner: 'only' },
+  enrol: { roles: ['community_worker'], parties: ['activity', 'volunteer'] },
+  enrolSelf: { roles: ['community_worker'], owner: 'also', parties: ['activity', 'volunteer'] },
+  publish: { roles: ['analyst'], withinJurisdiction: false, parties: ['regions'] },
 });
 
 const viewer = (roles: Viewer['roles'], jurisdiction = '620102', department: Viewer['department'] = null): Viewer => ({
@@ -62,6 +65,43 @@ describe('access policies', () => {
 
   it('asks an anonymous caller to sign in even for owner rules', () => {
     expect(codeOf(() => authorize(policy, 'readOwn', null, '620102001001', 'u'))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('rules naming several parties', () => {
+    const worker = viewer(['community_worker'], '620102');
+    const inside = '620102001001';
+    const outside = '620201001001';
+
+    it.each([
+      ['both parties inside', worker, 'enrol', { activity: inside, volunteer: inside }, undefined, 'allowed'],
+      ['the volunteer outside', worker, 'enrol', { activity: inside, volunteer: outside }, undefined, 'FORBIDDEN'],
+      ['the activity outside', worker, 'enrol', { activity: outside, volunteer: inside }, undefined, 'FORBIDDEN'],
+      ['one of several volunteers outside', worker, 'enrol', { activity: inside, volunteer: [inside, outside] }, undefined, 'FORBIDDEN'],
+      ['every one of several volunteers inside', worker, 'enrol', { activity: inside, volunteer: [inside, '620102002001'] }, undefined, 'allowed'],
+      ['an admin over both', viewer(['admin'], '620000'), 'enrol', { activity: inside, volunteer: outside }, undefined, 'allowed'],
+      ['the volunteer themself, outside', viewer(['resident'], outside), 'enrolSelf', { activity: inside, volunteer: outside }, 'u', 'allowed'],
+      ['someone else, the volunteer outside', worker, 'enrolSelf', { activity: inside, volunteer: outside }, 'other', 'FORBIDDEN'],
+      ['a rule without jurisdiction', viewer(['analyst'], '620200'), 'publish', { regions: [inside, outside] }, undefined, 'allowed'],
+    ] as const)('%s', (_label, who, operation, target, owner, expected) => {
+      expect(codeOf(() => authorize(policy, operation, who, target, owner))).toBe(expected);
+      expect(isAllowed(policy, operation, who, target, owner)).toBe(expected === 'allowed');
+    });
+
+    it('names the code and the party outside the jurisdiction', () => {
+      expect(() => authorize(policy, 'enrol', worker, { activity: inside, volunteer: outside })).toThrow(`enrol: ${outside} (the volunteer) is outside your jurisdiction 620102`);
+    });
+
+    it.each([
+      ['a single code', inside],
+      ['a party missing', { activity: inside }],
+      ['a party the rule does not name', { activity: inside, volunteer: inside, team: inside }],
+    ])('refuses to check %s against a rule with parties, so no party goes unchecked', (_label, target) => {
+      expect(() => refusal(policy, 'enrol', worker, target)).toThrow('enrol names the parties activity, volunteer');
+    });
+
+    it('refuses parties for a rule that names none', () => {
+      expect(() => refusal(policy, 'submit', worker, { activity: inside })).toThrow('submit names the parties (none)');
+    });
   });
 });
 

@@ -19,6 +19,23 @@ export interface AccessRule {
    * when the rest of the rule passes. Checks pass the owner as `ownerSub`.
    */
   owner?: 'also' | 'only';
+  /**
+   * The records a write names besides one another, each with its own
+   * community (a sign-up's activity and volunteer): the jurisdiction check
+   * then applies to every one of them, and checks pass the target as
+   * `{ party: code or codes }` naming exactly these parties. Unset, the
+   * target is a single code.
+   */
+  parties?: readonly string[];
+}
+
+/** What a check is about: one division code, or one code (or several) per party of a rule with `parties`. */
+export type AccessTarget = string | Readonly<Record<string, string | readonly string[]>>;
+
+/** What a record's check needs: its code (or a code per party) and its owner's token subject. */
+export interface RecordScope {
+  code: AccessTarget;
+  ownerSub?: string | null;
 }
 
 /**
@@ -45,15 +62,42 @@ function roleRefusal(operation: string, rule: AccessRule): { code: 'FORBIDDEN'; 
   return { code: 'FORBIDDEN', message: `${operation} needs one of the roles ${rule.roles.join(', ')}${department}` };
 }
 
-/** Why `viewer` may not perform `operation` on `targetCode` (owned by `ownerSub`), or null when it may. */
+/**
+ * The codes a check must find within the jurisdiction, each with the party it
+ * belongs to (null for a single-code target). A target that does not match
+ * the rule's parties is a mistake in the calling code, not a refusal: it
+ * throws, so that a party cannot be left unchecked by omission.
+ */
+function targetCodes(operation: string, rule: AccessRule, target: AccessTarget | undefined): { party: string | null; code: string }[] {
+  if (target === undefined) {
+    return [];
+  }
+  if (typeof target === 'string') {
+    if (rule.parties) {
+      throw new Error(`${operation} names the parties ${rule.parties.join(', ')}: pass a code for each`);
+    }
+    return [{ party: null, code: target }];
+  }
+  const given = Object.keys(target).sort();
+  if (!rule.parties || given.join() !== [...rule.parties].sort().join()) {
+    throw new Error(`${operation} names the parties ${rule.parties?.join(', ') ?? '(none)'}, the check gave ${given.join(', ')}`);
+  }
+  return rule.parties.flatMap((party) => {
+    const codes = target[party];
+    return (typeof codes === 'string' ? [codes] : codes).map((code) => ({ party, code }));
+  });
+}
+
+/** Why `viewer` may not perform `operation` on `target` (owned by `ownerSub`), or null when it may. */
 export function refusal<Operation extends string>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
-  targetCode?: string,
+  target?: AccessTarget,
   ownerSub?: string | null,
-): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string } | null {
+): { code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string; party?: string | null } | null {
   const rule = policy[operation];
+  const codes = targetCodes(operation, rule, target);
   if (!viewer) {
     return { code: 'UNAUTHENTICATED', message: `sign in to ${operation}` };
   }
@@ -64,8 +108,10 @@ export function refusal<Operation extends string>(
   if (!roleAllows(rule, viewer)) {
     return roleRefusal(operation, rule);
   }
-  if (targetCode !== undefined && rule.withinJurisdiction !== false && !coversCode(viewer, targetCode)) {
-    return { code: 'FORBIDDEN', message: `${operation}: ${targetCode} is outside your jurisdiction ${viewer.jurisdiction}` };
+  const outside = rule.withinJurisdiction === false ? undefined : codes.find(({ code }) => !coversCode(viewer, code));
+  if (outside) {
+    const party = outside.party === null ? '' : ` (the ${outside.party})`;
+    return { code: 'FORBIDDEN', message: `${operation}: ${outside.code}${party} is outside your jurisdiction ${viewer.jurisdiction}`, party: outside.party };
   }
   if (rule.owner === 'only' && !isOwner) {
     return { code: 'FORBIDDEN', message: `${operation}: only the record's owner may` };
@@ -78,10 +124,10 @@ export function authorize<Operation extends string>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
-  targetCode?: string,
+  target?: AccessTarget,
   ownerSub?: string | null,
 ): Viewer {
-  const reason = refusal(policy, operation, viewer, targetCode, ownerSub);
+  const reason = refusal(policy, operation, viewer, target, ownerSub);
   if (reason) {
     throw reason.code === 'UNAUTHENTICATED' ? unauthenticated(reason.message) : forbidden(reason.message);
   }
@@ -93,10 +139,10 @@ export function isAllowed<Operation extends string>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
-  targetCode?: string,
+  target?: AccessTarget,
   ownerSub?: string | null,
 ): boolean {
-  return refusal(policy, operation, viewer, targetCode, ownerSub) === null;
+  return refusal(policy, operation, viewer, target, ownerSub) === null;
 }
 
 /**
@@ -114,8 +160,19 @@ export function recordRefusal<Operation extends string>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
-  record: { code: string; ownerSub?: string | null } | null,
+  record: RecordScope | null,
 ): 'UNAUTHENTICATED' | 'FORBIDDEN' | 'unknown' | null {
+  const outcome = recordOutcome(policy, operation, viewer, record);
+  return outcome !== null && typeof outcome === 'object' ? 'unknown' : outcome;
+}
+
+/** Like recordRefusal, saying which party (of a rule with parties) is out of reach: null for a missing record or a single-code rule. */
+export function recordOutcome<Operation extends string>(
+  policy: AccessPolicy<Operation>,
+  operation: Operation,
+  viewer: Viewer | null,
+  record: RecordScope | null,
+): 'UNAUTHENTICATED' | 'FORBIDDEN' | { unknown: string | null } | null {
   const rule = policy[operation];
   if (!viewer) {
     return 'UNAUTHENTICATED';
@@ -124,9 +181,10 @@ export function recordRefusal<Operation extends string>(
     return 'FORBIDDEN';
   }
   if (!record) {
-    return 'unknown';
+    return { unknown: null };
   }
-  return refusal(policy, operation, viewer, record.code, record.ownerSub) ? 'unknown' : null;
+  const refused = refusal(policy, operation, viewer, record.code, record.ownerSub);
+  return refused ? { unknown: refused.party ?? null } : null;
 }
 
 /**
@@ -134,19 +192,21 @@ export function recordRefusal<Operation extends string>(
  * when the policy allows; NOT_FOUND "<what> does not exist" when it is
  * missing or out of the caller's reach — the same error either way; FORBIDDEN
  * or UNAUTHENTICATED only for what does not depend on the record. `scope`
- * gives the division code the rule is checked against and the record's owner.
+ * gives the division code the rule is checked against (a code per party for
+ * a rule with parties) and the record's owner; `what` may name each party,
+ * so that a party out of reach reads as that party unknown.
  */
 export function authorizedRecord<Operation extends string, Row>(
   policy: AccessPolicy<Operation>,
   operation: Operation,
   viewer: Viewer | null,
   row: Row | null | undefined,
-  what: string,
-  scope: (row: Row) => { code: string; ownerSub?: string | null },
+  what: string | Readonly<Record<string, string>>,
+  scope: (row: Row) => RecordScope,
 ): Row {
-  const outcome = recordRefusal(policy, operation, viewer, row == null ? null : scope(row));
-  if (outcome === 'unknown') {
-    throw notFound(what);
+  const outcome = recordOutcome(policy, operation, viewer, row == null ? null : scope(row));
+  if (outcome !== null && typeof outcome === 'object') {
+    throw notFound(typeof what === 'string' ? what : what[outcome.unknown ?? ''] ?? Object.values(what)[0]);
   }
   if (outcome !== null) {
     // The same refusal authorize() gives, without the record.
@@ -165,7 +225,7 @@ export function readableRecord<Operation extends string, Row>(
   operation: Operation,
   viewer: Viewer | null,
   row: Row | null | undefined,
-  scope: (row: Row) => { code: string; ownerSub?: string | null },
+  scope: (row: Row) => RecordScope,
 ): Row | null {
   const outcome = recordRefusal(policy, operation, viewer, row == null ? null : scope(row));
   if (outcome === 'unknown') {

@@ -5,6 +5,8 @@ const policy = definePolicy({
   write: { roles: ['community_worker'] },
   readPhone: { roles: ['department_staff'], department: 'volunteers', owner: 'also' },
   readRecord: { roles: ['community_worker', 'department_staff'] },
+  enrol: { roles: ['community_worker', 'department_staff'], department: 'volunteers', owner: 'also', parties: ['activity', 'volunteer'] },
+  writePast: { roles: ['department_staff'], department: 'volunteers' },
 });
 const callers = new Map(matrixViewers().map((caller): [string, MatrixViewer] => [caller.label, caller]));
 const caller = (label: string): MatrixViewer => callers.get(label) as MatrixViewer;
@@ -55,6 +57,24 @@ describe('expectedOutcome', () => {
     expect(expectedOutcome(byId, caller('community worker inside'))).toBe('allowed');
   });
 
+  it('reads a rule naming two parties: each must lie within the jurisdiction, unless the caller owns the record', () => {
+    const enrol: MatrixCase = { ...write, operation: 'enrol', targetCode: { activity: '620102001001', volunteer: '620201001001' }, ownerSub: matrixViewerSub('resident outside') };
+    expect(expectedOutcome(enrol, caller('community worker inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('community worker outside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('volunteers staff inside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(enrol, caller('admin inside'))).toBe('allowed');
+    expect(expectedOutcome(enrol, caller('resident outside'))).toBe('allowed');
+    expect(expectedOutcome(enrol, caller('resident inside'))).toBe('FORBIDDEN');
+  });
+
+  it('reads an input rule: the gate first, then BAD_USER_INPUT for whom the rule refuses', () => {
+    const past: MatrixCase = { ...write, operation: 'writePast', inputRule: { gate: 'write', argument: 'input.startsAt' } };
+    expect(expectedOutcome(past, caller('anonymous'))).toBe('UNAUTHENTICATED');
+    expect(expectedOutcome(past, caller('community worker outside'))).toBe('FORBIDDEN');
+    expect(expectedOutcome(past, caller('community worker inside'))).toBe('BAD_USER_INPUT');
+    expect(expectedOutcome(past, caller('admin inside'))).toBe('allowed');
+  });
+
   it('lets the owner through an owner rule', () => {
     const owned = { ...phone, ownerSub: matrixViewerSub('community worker inside') };
     expect(expectedOutcome(owned, caller('community worker inside'))).toBe('plain');
@@ -70,6 +90,15 @@ describe('actualOutcome', () => {
     expect(actualOutcome(write, { errors: [error('UNAUTHENTICATED')] })).toBe('UNAUTHENTICATED');
   });
 
+  it("takes BAD_USER_INPUT for an input rule's refusal only when it names the rule's argument", () => {
+    const past: MatrixCase = { ...write, operation: 'writePast', inputRule: { gate: 'write', argument: 'input.startsAt' } };
+    const invalid = (argument: string) => ({ message: argument, extensions: { code: 'BAD_USER_INPUT', argument } });
+    expect(actualOutcome(past, { errors: [invalid('input.startsAt')] })).toBe('BAD_USER_INPUT');
+    expect(actualOutcome(past, { errors: [invalid('input.title')] })).toBe('allowed');
+    expect(actualOutcome(write, { errors: [invalid('input.startsAt')] })).toBe('allowed');
+    expect(actualOutcome(past, { errors: [error('FORBIDDEN')] })).toBe('FORBIDDEN');
+  });
+
   it('tells plain from masked by the kit masks, and reports anything else', () => {
     expect(actualOutcome(phone, { data: { record: { phone: '13812345678' } } })).toBe('plain');
     expect(actualOutcome(phone, { data: { record: { phone: '*******5678' } } })).toBe('masked');
@@ -79,12 +108,12 @@ describe('actualOutcome', () => {
 
   it('tells an answer that matches the unknown id’s from one that only shares its code', () => {
     const byId: MatrixCase = { ...write, query: `mutation { write(id: "${RECORD}") }`, recordId: RECORD };
-    expect(withUnknownId(byId).query).toBe(`mutation { write(id: "${UNKNOWN_RECORD_ID}") }`);
+    expect(withUnknownId(byId, caller('community worker outside')).query).toBe(`mutation { write(id: "${UNKNOWN_RECORD_ID}") }`);
     const missing = (id: string) => ({ data: null, errors: [{ message: `record ${id} does not exist`, path: ['write'], extensions: { code: 'NOT_FOUND' } }] });
-    expect(actualOutcome(byId, missing(RECORD), missing(UNKNOWN_RECORD_ID))).toBe('as unknown id');
+    expect(actualOutcome(byId, missing(RECORD), missing(UNKNOWN_RECORD_ID), caller('community worker outside'))).toBe('as unknown id');
     const telling = { data: null, errors: [{ message: `record ${RECORD} is outside your jurisdiction 620201`, path: ['write'], extensions: { code: 'NOT_FOUND' } }] };
-    expect(actualOutcome(byId, telling, missing(UNKNOWN_RECORD_ID))).toBe('allowed');
-    expect(actualOutcome(byId, { data: { write: true } }, missing(UNKNOWN_RECORD_ID))).toBe('allowed');
+    expect(actualOutcome(byId, telling, missing(UNKNOWN_RECORD_ID), caller('community worker outside'))).toBe('allowed');
+    expect(actualOutcome(byId, { data: { write: true } }, missing(UNKNOWN_RECORD_ID), caller('community worker outside'))).toBe('allowed');
   });
 
   it('reports an error on a protected read instead of taking it for a mask', () => {

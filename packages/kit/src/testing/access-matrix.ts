@@ -1,5 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { recordRefusal, refusal, type AccessPolicy } from '../auth/access-policy';
+import { recordOutcome, recordRefusal, refusal, type AccessPolicy, type AccessTarget } from '../auth/access-policy';
 import type { Department, Role, Viewer } from '../auth/viewer';
 import { maskIdNumber, maskName, maskPhone } from '../identity/masking';
 import type { GraphqlResponse } from './graphql-client';
@@ -29,13 +29,29 @@ export interface ProtectedRead {
   gate?: string;
 }
 
-/** One operation of a subgraph's policy, as a request against a fixture record whose community or region is `targetCode`. */
+/**
+ * A rule that decides what an allowed write may contain rather than who may
+ * write (e.g. who may give a start in the past): a caller it refuses gets
+ * BAD_USER_INPUT naming `argument`, not FORBIDDEN.
+ */
+export interface InputRule {
+  /** The rule the caller must pass to write at all: its refusal is the outcome. */
+  gate: string;
+  /** The argument the refusal names. */
+  argument: string;
+}
+
+/**
+ * One operation of a subgraph's policy, as a request against fixture records:
+ * `targetCode` is the record's community or region, or for a rule with
+ * `parties` each party's (e.g. an activity inside and a volunteer outside).
+ */
 export interface MatrixCase {
   subgraph: string;
   policy: AccessPolicy;
   /** The policy rule that decides. */
   operation: string;
-  targetCode: string;
+  targetCode: AccessTarget;
   /** The token subject that owns the record, for rules with an `owner` clause. */
   ownerSub?: string | null;
   query: string;
@@ -43,18 +59,21 @@ export interface MatrixCase {
   /** Set for a read of a protected field; unset, the case is a write or a refused-when-not-allowed read. */
   read?: ProtectedRead;
   /**
-   * The id of the record the request names, when it names one: then a
-   * caller who may not reach it (another jurisdiction, someone else's) must
-   * get exactly the answer the same request gets with an unknown id.
+   * The id of the record the request names, when it names one (an id per
+   * party for a rule with parties): then a caller who may not reach it
+   * (another jurisdiction, someone else's) must get exactly the answer the
+   * same request gets with that id unknown.
    */
-  recordId?: string;
+  recordId?: string | Readonly<Record<string, string>>;
+  /** Set when `operation` is a rule on the write's input (see InputRule). */
+  inputRule?: InputRule;
 }
 
 /** An id no fixture record has. */
 export const UNKNOWN_RECORD_ID = '00000000-0000-4000-8000-00000000dead';
 
-/** The outcome of one caller's request: allowed (past authorisation), refused, or how a protected field read. */
-export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'plain' | 'masked' | 'withheld' | 'as unknown id';
+/** The outcome of one caller's request: allowed (past authorisation), refused, input refused by an input rule, answered as for an unknown id, or how a protected field read. */
+export type MatrixOutcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'plain' | 'masked' | 'withheld' | 'as unknown id';
 
 /** The token subject the matrix gives the caller with this label. */
 export function matrixViewerSub(label: string): string {
@@ -92,22 +111,28 @@ export function matrixViewers(): MatrixViewer[] {
 
 /**
  * What the policy says should happen: allowed or the refusal's code for a
- * write; for a protected read, the gate's refusal, else plain when the rule
- * allows and masked or withheld when it refuses (withheld, always, for an
- * anonymous caller).
+ * write; for an input rule, the gate's refusal, else BAD_USER_INPUT when the
+ * rule refuses; for a protected read, the gate's refusal, else plain when the
+ * rule allows and masked or withheld when it refuses (withheld, always, for an
+ * anonymous caller). A case naming its record by id expects callers out of
+ * reach to be answered as for an unknown id.
  */
 export function expectedOutcome(matrixCase: MatrixCase, caller: MatrixViewer): MatrixOutcome {
-  const { policy, operation, targetCode, ownerSub, read, recordId } = matrixCase;
+  const { policy, operation, targetCode, ownerSub, read, inputRule, recordId } = matrixCase;
   const record = { code: targetCode, ownerSub };
   const byId = (rule: string) => {
     const outcome = recordRefusal(policy, rule, caller.viewer, record);
     return outcome === 'unknown' ? 'as unknown id' : outcome;
   };
-  const gate = read?.gate === undefined ? null : recordId ? byId(read.gate) : (refusal(policy, read.gate, caller.viewer, targetCode, ownerSub)?.code ?? null);
+  const gateRule = read?.gate ?? inputRule?.gate;
+  const gate = gateRule === undefined ? null : recordId ? byId(gateRule) : (refusal(policy, gateRule, caller.viewer, targetCode, ownerSub)?.code ?? null);
   if (gate) {
     return gate;
   }
   const refused = refusal(policy, operation, caller.viewer, targetCode, ownerSub);
+  if (inputRule) {
+    return refused ? 'BAD_USER_INPUT' : 'allowed';
+  }
   if (!read) {
     return (recordId ? byId(operation) : refused?.code) ?? 'allowed';
   }
@@ -141,7 +166,8 @@ function readOutcome(read: ProtectedRead, value: unknown): MatrixOutcome | strin
  * What the graph did. A refusal is its code. A write with no refusal is
  * allowed, even when it then meets BAD_USER_INPUT, NOT_FOUND or CONFLICT
  * (an earlier allowed caller may already have moved the record): those
- * come after authorisation passed. A protected read with any other error
+ * come after authorisation passed — except the BAD_USER_INPUT naming an
+ * input rule's argument, which is that rule's refusal. A protected read with any other error
  * reports that error — a masked field must never break the response —
  * and otherwise how the field read.
  */
@@ -149,6 +175,7 @@ export function actualOutcome(
   matrixCase: MatrixCase,
   response: Pick<GraphqlResponse, 'data' | 'errors'>,
   unknownIdResponse?: Pick<GraphqlResponse, 'data' | 'errors'>,
+  caller?: MatrixViewer,
 ): MatrixOutcome | string {
   const codes = (response.errors ?? []).map((error) => error.extensions?.code);
   if (codes.includes('UNAUTHENTICATED')) {
@@ -157,8 +184,12 @@ export function actualOutcome(
   if (codes.includes('FORBIDDEN')) {
     return 'FORBIDDEN';
   }
-  if (matrixCase.recordId && unknownIdResponse && answerShape(response, matrixCase.recordId) === answerShape(unknownIdResponse, UNKNOWN_RECORD_ID)) {
+  if (matrixCase.recordId && unknownIdResponse && caller && answerShape(response, recordIdFor(matrixCase, caller)) === answerShape(unknownIdResponse, UNKNOWN_RECORD_ID)) {
     return 'as unknown id';
+  }
+  const { inputRule } = matrixCase;
+  if (inputRule && (response.errors ?? []).some((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.argument === inputRule.argument)) {
+    return 'BAD_USER_INPUT';
   }
   if (!matrixCase.read) {
     return 'allowed';
@@ -169,9 +200,26 @@ export function actualOutcome(
   return readOutcome(matrixCase.read, valueAt(response.data, matrixCase.read.path));
 }
 
-/** The case's request with its record's id replaced by one no record has. */
-export function withUnknownId(matrixCase: MatrixCase): { query: string; variables?: Record<string, unknown> } {
-  const swap = (text: string) => text.split(matrixCase.recordId as string).join(UNKNOWN_RECORD_ID);
+/**
+ * The id the case names for `caller`: its record's, or — for a rule with
+ * parties — the id of the party out of the caller's reach (the first party
+ * when none is).
+ */
+function recordIdFor(matrixCase: MatrixCase, caller: MatrixViewer): string {
+  const { recordId, policy, targetCode, ownerSub } = matrixCase;
+  if (typeof recordId !== 'object') {
+    return recordId as string;
+  }
+  const rule = matrixCase.read?.gate ?? matrixCase.inputRule?.gate ?? matrixCase.operation;
+  const outcome = recordOutcome(policy, rule, caller.viewer, { code: targetCode, ownerSub });
+  const party = outcome !== null && typeof outcome === 'object' ? outcome.unknown : null;
+  return (party !== null && recordId[party]) || Object.values(recordId)[0];
+}
+
+/** The case's request, as `caller` sends it, with its record's id replaced by one no record has. */
+export function withUnknownId(matrixCase: MatrixCase, caller: MatrixViewer): { query: string; variables?: Record<string, unknown> } {
+  const recordId = recordIdFor(matrixCase, caller);
+  const swap = (text: string) => text.split(recordId).join(UNKNOWN_RECORD_ID);
   return {
     query: swap(matrixCase.query),
     variables: matrixCase.variables && (JSON.parse(swap(JSON.stringify(matrixCase.variables))) as Record<string, unknown>),

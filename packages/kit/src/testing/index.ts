@@ -9,6 +9,7 @@ export {
   UNKNOWN_RECORD_ID,
   rootFieldsOf,
   mutationFieldsOf,
+  type InputRule,
   type MatrixCase,
   type MatrixOutcome,
   type MatrixViewer,

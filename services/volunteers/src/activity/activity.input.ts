@@ -4,6 +4,10 @@ import { assertIntegerBetween, assertText, assertValidDate } from '../common/val
 import { VolunteerActivityCategory } from './activity.entity';
 
 const MAX_ACTIVITY_HOURS = 72;
+/** A client's clock may run a little behind ours: a start this recent still counts as now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** How far back the department may enter an activity from paper records: a year, a leap day included. */
+export const PAST_ACTIVITY_DAYS = 366;
 
 @InputType({ description: 'Give exactly one organiser: a team or an organisation.' })
 export class CreateVolunteerActivityInput {
@@ -22,7 +26,7 @@ export class CreateVolunteerActivityInput {
   @Field(() => ID, { nullable: true })
   organiserOrganizationId?: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'Not in the past, except for volunteers department staff entering paper records (at most 366 days back).' })
   startsAt: Date;
 
   @Field(() => Date)
@@ -66,6 +70,23 @@ export function readCreateActivity(input: CreateVolunteerActivityInput): Activit
     endsAt,
     places: assertIntegerBetween(input.places, 'input.places', 1, 10_000),
   };
+}
+
+/**
+ * An activity may start in the past only for callers the policy lets record
+ * past activities (`mayRecordPast`), and then at most PAST_ACTIVITY_DAYS
+ * back: otherwise anyone could make up an activity and credit hours for it.
+ */
+export function assertStartAllowed(startsAt: Date, mayRecordPast: boolean, now: number): void {
+  if (startsAt.getTime() >= now - CLOCK_SKEW_MS) {
+    return;
+  }
+  if (!mayRecordPast) {
+    throw badUserInput('input.startsAt', 'must not be in the past: only volunteers department staff enter activities that have already started');
+  }
+  if (startsAt.getTime() < now - PAST_ACTIVITY_DAYS * 86_400_000) {
+    throw badUserInput('input.startsAt', `must lie within the last ${PAST_ACTIVITY_DAYS} days`);
+  }
 }
 
 @InputType({ description: "Narrows a community's activities; the fields combine with AND." })

@@ -11,6 +11,7 @@ afterAll(() => subgraph.stop());
 
 const worker = testToken({ sub: 'worker', roles: ['community_worker'], jurisdiction: '620102001' });
 const otherWorker = testToken({ sub: 'other', roles: ['community_worker'], jurisdiction: '620103' });
+const departmentStaff = testToken({ sub: 'staff', roles: ['department_staff'], department: 'volunteers', jurisdiction: '620100' });
 const { volunteers: v, teams: t } = VOLUNTEERS_FIXTURE;
 
 async function balanceOf(id: string): Promise<number> {
@@ -24,6 +25,11 @@ async function counts(): Promise<Record<string, number>> {
     (SELECT count(*) FROM volunteers.activity_signup)::int AS signups, (SELECT count(*) FROM volunteers.activity_signup WHERE confirmed_at IS NOT NULL)::int AS confirmed,
     (SELECT count(*) FROM volunteers.hour_redemption)::int AS redemptions, (SELECT sum(hour_balance)::float8 FROM volunteers.volunteer) AS balances`);
   return row;
+}
+
+async function auditCount(): Promise<number> {
+  const [row] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM volunteers.audit_log`);
+  return row.n;
 }
 
 const REGISTER = `mutation ($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { id status name community { code } } }`;
@@ -43,11 +49,12 @@ describe('an activity from registration to confirmed hours', () => {
     expect(registered.data.registerVolunteer).toMatchObject({ status: 'ACTIVE', community: { code: '620102001003' }, name: '钱*' });
     const qian = registered.data.registerVolunteer.id;
 
-    // started an hour ago, ends in an hour: sign-ups are still open and attendance can be recorded
-    const startsAt = new Date(Date.now() - 3_600_000).toISOString();
+    // started two hours ago, ends in an hour: sign-ups are still open and attendance can be recorded;
+    // only the department enters an activity that has already started
+    const startsAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
     const endsAt = new Date(Date.now() + 3_600_000).toISOString();
     const created = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, {
-      token: worker,
+      token: departmentStaff,
       variables: { input: { title: '河道清理', category: 'ENVIRONMENT', communityCode: '620102001001', organiserTeamId: t.xingfu, startsAt, endsAt, places: 2 } },
     });
     expect(created.errors).toBeUndefined();
@@ -65,8 +72,11 @@ describe('an activity from registration to confirmed hours', () => {
     const stranger = await graphqlRequest(subgraph.url, SIGN_UP, { token: volunteerToken, variables: { input: { activityId, volunteerId: v.li } } });
     expect(stranger.errors?.[0]).toMatchObject({ message: `activity ${activityId} does not exist`, extensions: { code: 'NOT_FOUND' } });
 
-    const tooLong = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 3 } } });
-    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.hours' });
+    const tooLong = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 3.25 } } });
+    expect(tooLong.errors?.[0]).toMatchObject({ message: expect.stringContaining("activity's length of 3 hours"), extensions: { code: 'BAD_USER_INPUT', argument: 'input.hours' } });
+    // within the activity's length, but more than the two hours and a quarter at most that have passed since it started
+    const notYetServed = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 2.5 } } });
+    expect(notYetServed.errors?.[0]).toMatchObject({ message: expect.stringContaining('since the activity started'), extensions: { code: 'BAD_USER_INPUT', argument: 'input.hours' } });
     const attended = await graphqlRequest(subgraph.url, ATTEND, { token: worker, variables: { input: { activityId, volunteerId: qian, attended: true, hours: 1.5 } } });
     expect(attended.data.recordAttendance).toEqual({ attended: true, hours: 1.5, confirmedAt: null });
 
@@ -164,6 +174,36 @@ describe('activity validation', () => {
     const { errors } = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { token: worker, variables: { input } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(await counts()).toEqual(before);
+  });
+
+  describe('a start in the past', () => {
+    const startingAgo = (ms: number) => ({ ...base, startsAt: new Date(Date.now() - ms).toISOString(), endsAt: new Date(Date.now() - ms + 2 * 3_600_000).toISOString() });
+    const admin = testToken({ sub: 'admin', roles: ['admin'], jurisdiction: '620000' });
+    const anHourAgo = startingAgo(3_600_000);
+
+    it.each([
+      ['a community worker, an hour back', worker, anHourAgo, 'must not be in the past'],
+      ['a community worker, a day back', worker, startingAgo(86_400_000), 'must not be in the past'],
+      ['the department, beyond a year back', departmentStaff, startingAgo(367 * 86_400_000), 'within the last 366 days'],
+      ['an admin, beyond a year back', admin, startingAgo(367 * 86_400_000), 'within the last 366 days'],
+    ])('is refused for %s, naming startsAt, and writes nothing', async (_who, token, input, message) => {
+      const before = await counts();
+      const audited = await auditCount();
+      const { errors } = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { token, variables: { input } });
+      expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(message), extensions: { code: 'BAD_USER_INPUT', argument: 'input.startsAt' } });
+      expect(await counts()).toEqual(before);
+      expect(await auditCount()).toBe(audited);
+    });
+
+    it.each([
+      ['the department, entering a paper record', departmentStaff, startingAgo(30 * 86_400_000)],
+      ['an admin, entering a paper record', admin, anHourAgo],
+      ['a community worker whose clock runs a minute behind', worker, startingAgo(60_000)],
+    ])('is accepted for %s', async (_who, token, input) => {
+      const { data, errors } = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, { token, variables: { input } });
+      expect(errors).toBeUndefined();
+      expect(data.createActivity.id).toEqual(expect.any(String));
+    });
   });
 
   it('refuses an activity outside the jurisdiction and an unauthenticated caller', async () => {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
 import { auditedWrite, authorizedRecord, badUserInput, found, graphqlError } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
@@ -22,10 +23,14 @@ import {
 
 /** Gansu keeps China Standard Time: the day an activity is served on is its local start date. */
 /** An activity's rules are checked against its community. */
-const byCommunity = (activity: VolunteerActivity) => ({ code: activity.communityCode });
 
 function localDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A span in hours, rounded up to the time bank's quarter-hour steps. */
+function quarterHoursUpTo(milliseconds: number): number {
+  return Math.ceil((milliseconds / 3_600_000) * 4) / 4;
 }
 
 @Resolver(() => VolunteerSignUp)
@@ -45,13 +50,19 @@ export class VolunteerSignUpResolver {
     const { activityId, volunteerId } = readSignUp(input);
     return conflictOnDuplicate('the volunteer has already signed up for this activity', () =>
       auditedWrite(context, { operation: 'signUp', targetType: 'VolunteerActivity' }, async (manager) => {
-        const volunteer = found(await manager.findOneBy(Volunteer, { id: volunteerId }), `volunteer ${volunteerId}`);
+        const volunteerRow = await manager.findOneBy(Volunteer, { id: volunteerId });
         // The activity row lock serialises sign-ups, so two requests cannot both take the last place.
         // The volunteer owns their sign-up: the rule lets them sign themself up wherever the activity is.
-        const activity = authorizedRecord(volunteersPolicy, 'signUp', context.viewer, await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }), `activity ${activityId}`, (row) => ({
-          code: row.communityCode,
-          ownerSub: volunteer.accountSub,
-        }));
+        const activity = authorizedRecord(
+          volunteersPolicy,
+          'signUp',
+          context.viewer,
+          volunteerRow && (await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } })),
+          volunteerRow ? { activity: `activity ${activityId}`, volunteer: `volunteer ${volunteerId}` } : `volunteer ${volunteerId}`,
+          (row) => ({ code: { activity: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode }, ownerSub: (volunteerRow as Volunteer).accountSub }),
+        );
+        // authorizedRecord has answered NOT_FOUND for a missing volunteer.
+        const volunteer = volunteerRow as Volunteer;
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
@@ -86,20 +97,35 @@ export class VolunteerSignUpResolver {
   recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() context: VolunteersContext): Promise<VolunteerSignUp> {
     const attendance = readRecordAttendance(input);
     return auditedWrite(context, { operation: 'recordAttendance', targetType: 'VolunteerActivity' }, async (manager) => {
-      const activity = authorizedRecord(volunteersPolicy, 'recordAttendance', context.viewer, await manager.findOneBy(VolunteerActivity, { id: attendance.activityId }), `activity ${attendance.activityId}`, byCommunity);
+      const volunteerRow = await manager.findOneBy(Volunteer, { id: attendance.volunteerId });
+      // Both parties answer as unknown ids when missing or out of reach, the volunteer first.
+      const activity = authorizedRecord(
+        volunteersPolicy,
+        'recordAttendance',
+        context.viewer,
+        volunteerRow && (await manager.findOneBy(VolunteerActivity, { id: attendance.activityId })),
+        volunteerRow ? { activity: `activity ${attendance.activityId}`, volunteer: `volunteer ${attendance.volunteerId}` } : `volunteer ${attendance.volunteerId}`,
+        (row) => ({ code: { activity: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode } }),
+      );
       const signUp = found(
         await manager.findOne(VolunteerSignUp, { where: { activityId: attendance.activityId, volunteerId: attendance.volunteerId }, lock: { mode: 'pessimistic_write' } }),
         `sign-up of volunteer ${attendance.volunteerId} for activity ${attendance.activityId}`,
       );
-      if (activity.startsAt.getTime() > Date.now()) {
+      const now = Date.now();
+      if (activity.startsAt.getTime() > now) {
         throw badUserInput('input.activityId', 'the activity has not started yet');
       }
       if (signUp.confirmedAt) {
         throw badUserInput('input.volunteerId', 'the hours are already confirmed and can no longer change');
       }
-      const lengthHours = Math.ceil(((activity.endsAt.getTime() - activity.startsAt.getTime()) / 3_600_000) * 4) / 4;
+      const lengthHours = quarterHoursUpTo(activity.endsAt.getTime() - activity.startsAt.getTime());
       if (attendance.hours !== null && attendance.hours > Math.min(lengthHours, MAX_HOURS_PER_ACTIVITY)) {
         throw badUserInput('input.hours', `cannot exceed the activity's length of ${lengthHours} hours`);
+      }
+      // Hours not yet elapsed cannot have been served: recorded during the activity, they may be corrected upward until confirmed.
+      const elapsedHours = quarterHoursUpTo(Math.min(activity.endsAt.getTime(), now) - activity.startsAt.getTime());
+      if (attendance.hours !== null && attendance.hours > elapsedHours) {
+        throw badUserInput('input.hours', `cannot exceed the ${elapsedHours} hours since the activity started`);
       }
       signUp.attended = attendance.attended;
       signUp.hours = attendance.hours;
@@ -114,7 +140,19 @@ export class VolunteerSignUpResolver {
   confirmHours(@Arg('input', () => ConfirmHoursInput) input: ConfirmHoursInput, @Ctx() context: VolunteersContext): Promise<VolunteerSignUp[]> {
     const { activityId, volunteerIds } = readConfirmHours(input);
     return auditedWrite(context, { operation: 'confirmHours', targetType: 'VolunteerActivity' }, async (manager) => {
-      authorizedRecord(volunteersPolicy, 'confirmHours', context.viewer, await manager.findOneBy(VolunteerActivity, { id: activityId }), `activity ${activityId}`, byCommunity);
+      // Confirming credits each volunteer's time bank, so each volunteer's community is a party. A volunteer unknown
+      // and one out of reach read alike: neither says which of the listed volunteers it was.
+      const volunteers = await manager.find(Volunteer, { select: { id: true, communityCode: true }, where: { id: In(volunteerIds) } });
+      const everyVolunteerKnown = volunteers.length === new Set(volunteerIds).size;
+      const unknownVolunteer = `one of the volunteers ${volunteerIds.join(', ')}`;
+      authorizedRecord(
+        volunteersPolicy,
+        'confirmHours',
+        context.viewer,
+        everyVolunteerKnown ? await manager.findOneBy(VolunteerActivity, { id: activityId }) : null,
+        everyVolunteerKnown ? { activity: `activity ${activityId}`, volunteer: unknownVolunteer } : unknownVolunteer,
+        (row) => ({ code: { activity: row.communityCode, volunteer: volunteers.map((volunteer) => volunteer.communityCode) } }),
+      );
       // The conditional update confirms each sign-up at most once, even when two confirmations race.
       const confirmed: { volunteerId: string; hours: string }[] = await manager.query(
         `WITH confirmed AS (

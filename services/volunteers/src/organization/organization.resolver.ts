@@ -36,9 +36,7 @@ export class OrganizationResolver {
   @Mutation(() => Organization, { description: 'Registers an organisation in the INCUBATING stage, serving the given communities.' })
   registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() context: VolunteersContext): Promise<Organization> {
     const draft = readRegisterOrganization(input);
-    for (const code of draft.communityCodes) {
-      authorize(volunteersPolicy, 'registerOrganization', context.viewer, code);
-    }
+    authorize(volunteersPolicy, 'registerOrganization', context.viewer, { community: draft.communityCodes });
     return auditedWrite(context, { operation: 'registerOrganization', targetType: 'SocialOrganization' }, async (manager) => {
       const { communityCodes, ...fields } = draft;
       const saved = await manager.save(manager.create(Organization, { ...fields, stage: OrganizationStage.INCUBATING, registrationNumber: null, registeredOn: null }));

@@ -47,10 +47,18 @@ export class VolunteerTeamResolver {
     const membership = readJoinTeam(input);
     return conflictOnDuplicate('the volunteer is already in this team', () =>
       auditedWrite(context, { operation: 'joinTeam', targetType: 'VolunteerTeam' }, async (manager) => {
-        const team = authorizedRecord(volunteersPolicy, 'joinTeam', context.viewer, await manager.findOneBy(VolunteerTeam, { id: membership.teamId }), `team ${membership.teamId}`, (row) => ({
-          code: row.communityCode,
-        }));
-        const volunteer = found(await manager.findOneBy(Volunteer, { id: membership.volunteerId }), `volunteer ${membership.volunteerId}`);
+        const volunteerRow = await manager.findOneBy(Volunteer, { id: membership.volunteerId });
+        // Both parties answer as unknown ids when missing or out of reach, the volunteer first.
+        const team = authorizedRecord(
+          volunteersPolicy,
+          'joinTeam',
+          context.viewer,
+          volunteerRow && (await manager.findOneBy(VolunteerTeam, { id: membership.teamId })),
+          volunteerRow ? { team: `team ${membership.teamId}`, volunteer: `volunteer ${membership.volunteerId}` } : `volunteer ${membership.volunteerId}`,
+          (row) => ({ code: { team: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode } }),
+        );
+        // authorizedRecord has answered NOT_FOUND for a missing volunteer.
+        const volunteer = volunteerRow as Volunteer;
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
