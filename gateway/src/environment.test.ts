@@ -3,14 +3,16 @@ import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { readEnvironment } from './environment';
 
 const SECRET = 'a-deployment-secret-of-at-least-32-chars';
+/** What a deployment outside development sets: its own token secret and subgraph signing key. */
+const DEPLOYED = { JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'a-signing-key-of-at-least-32-characters' };
 
 describe('gateway environment', () => {
   it('serves the committed supergraph on port 4000 by default, with URLs from the supergraph', () => {
-    expect(readEnvironment({ JWT_SECRET: SECRET })).toMatchObject({ port: 4000, supergraphPath: SUPERGRAPH_PATH, subgraphUrls: {} });
+    expect(readEnvironment({ ...DEPLOYED })).toMatchObject({ port: 4000, supergraphPath: SUPERGRAPH_PATH, subgraphUrls: {} });
   });
 
   it('is production when NODE_ENV is unset, listening on every interface', () => {
-    expect(readEnvironment({ JWT_SECRET: SECRET })).toMatchObject({ development: false, host: '0.0.0.0', tokens: { secret: SECRET, maxLifetimeSeconds: 86_400 } });
+    expect(readEnvironment({ ...DEPLOYED })).toMatchObject({ development: false, host: '0.0.0.0', tokens: { secret: SECRET, maxLifetimeSeconds: 86_400 } });
   });
 
   it('in development takes the development secret and listens on loopback only', () => {
@@ -18,18 +20,18 @@ describe('gateway environment', () => {
   });
 
   it('takes another supergraph file and per-subgraph URLs', () => {
-    const settings = readEnvironment({ JWT_SECRET: SECRET, SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
+    const settings = readEnvironment({ ...DEPLOYED, SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
     expect(settings.supergraphPath).toBe('/tmp/other.graphql');
     expect(settings.subgraphUrls).toEqual({ governance: 'http://governance:4001/graphql' });
   });
 
   it('reads the document limits by the names every subgraph reads them', () => {
-    expect(readEnvironment({ MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }).limits).toMatchObject({ maxDepth: 12, maxAliases: 10, maxTokens: 900, maxDirectives: 5 });
+    expect(readEnvironment({ ...DEPLOYED, MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }).limits).toMatchObject({ maxDepth: 12, maxAliases: 10, maxTokens: 900, maxDirectives: 5 });
   });
 
   it('signs with SUBGRAPH_SIGNING_KEY, and with the development key only when NODE_ENV=development', () => {
     const key = 'k'.repeat(32);
-    expect(readEnvironment({ SUBGRAPH_SIGNING_KEY: key }).signingKey).toBe(key);
+    expect(readEnvironment({ ...DEPLOYED, SUBGRAPH_SIGNING_KEY: key }).signingKey).toBe(key);
     expect(readEnvironment({ NODE_ENV: 'development' }).signingKey).toBe(DEVELOPMENT_SIGNING_KEY);
   });
 

@@ -6,6 +6,8 @@ import { readSubgraphEnvironment } from './subgraph-environment';
 const options = { defaultPort: 4001, databaseUrlVariable: 'GOVERNANCE_DATABASE_URL' };
 const URL = 'postgres://u:p@localhost:5432/shequ';
 const SECRET = 'a-deployment-secret-of-at-least-32-chars';
+/** What a deployment outside development sets: its own token secret and subgraph signing key. */
+const DEPLOYED = { JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'a-signing-key-of-at-least-32-characters' };
 
 describe('readSubgraphEnvironment', () => {
   it('fills development defaults when NODE_ENV=development: the development secret, loopback only', () => {
@@ -21,7 +23,7 @@ describe('readSubgraphEnvironment', () => {
   });
 
   it('runs as production when NODE_ENV is unset: its own secret, every interface, no development detail', () => {
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, JWT_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '2500' }, options)).toMatchObject({
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, STATEMENT_TIMEOUT_MS: '2500' }, options)).toMatchObject({
       host: '0.0.0.0',
       tokens: { secret: SECRET },
       development: false,
@@ -37,12 +39,12 @@ describe('readSubgraphEnvironment', () => {
 
   it('prefers the service its own database URL', () => {
     const own = 'postgres://u:p@db:5432/governance';
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: own, JWT_SECRET: SECRET }, options).databaseUrl).toBe(own);
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: own }, options).databaseUrl).toBe(own);
   });
 
   it('reads the gateway’s document limits by the gateway’s variable names, and its defaults', () => {
     expect(readSubgraphEnvironment({ NODE_ENV: 'development', DATABASE_URL: URL }, options).limits).toEqual(DEFAULT_DOCUMENT_LIMITS);
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }, options).limits).toEqual({
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, MAX_DEPTH: '12', MAX_ALIASES: '10', MAX_TOKENS: '900', MAX_DIRECTIVES: '5' }, options).limits).toEqual({
       maxDepth: 12,
       maxAliases: 10,
       maxTokens: 900,
@@ -52,12 +54,12 @@ describe('readSubgraphEnvironment', () => {
 
   it('checks the gateway’s signature with SUBGRAPH_SIGNING_KEY, and with the development key only when NODE_ENV=development', () => {
     const key = 'k'.repeat(32);
-    expect(readSubgraphEnvironment({ DATABASE_URL: URL, SUBGRAPH_SIGNING_KEY: key }, options).signingKey).toBe(key);
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, SUBGRAPH_SIGNING_KEY: key }, options).signingKey).toBe(key);
     expect(readSubgraphEnvironment({ NODE_ENV: 'development', DATABASE_URL: URL }, options).signingKey).toBe(DEVELOPMENT_SIGNING_KEY);
   });
 
   it.each([
-    [{ JWT_SECRET: SECRET }, 'DATABASE_URL: required'],
+    [{ ...DEPLOYED }, 'DATABASE_URL: required'],
     [{ DATABASE_URL: 'not a url', JWT_SECRET: SECRET }, 'DATABASE_URL: Invalid url'],
     [{ DATABASE_URL: URL, JWT_SECRET: SECRET, PORT: 'eighty' }, 'PORT: Expected number'],
     [{ DATABASE_URL: URL, NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is production'],
