@@ -19,6 +19,13 @@ describe('gateway environment', () => {
     expect(readEnvironment({ NODE_ENV: 'development' })).toMatchObject({ development: true, host: '127.0.0.1', tokens: { secret: DEVELOPMENT_JWT_SECRET } });
   });
 
+  it('reads the browser origins allowed and the metrics token', () => {
+    const settings = readEnvironment({ ...DEPLOYED, CORS_ORIGINS: 'https://console.example.gov.cn, http://localhost:5173', METRICS_TOKEN: 'm'.repeat(32) });
+    expect(settings.corsOrigins).toEqual(['https://console.example.gov.cn', 'http://localhost:5173']);
+    expect(settings.metricsToken).toBe('m'.repeat(32));
+    expect(readEnvironment({ ...DEPLOYED }).corsOrigins).toEqual([]);
+  });
+
   it('takes another supergraph file and per-subgraph URLs', () => {
     const settings = readEnvironment({ ...DEPLOYED, SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
     expect(settings.supergraphPath).toBe('/tmp/other.graphql');
@@ -46,6 +53,8 @@ describe('gateway environment', () => {
     [{ NODE_ENV: 'test', JWT_SECRET: 'j'.repeat(32) }, 'SUBGRAPH_SIGNING_KEY: required when NODE_ENV=test'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), SUBGRAPH_SIGNING_KEY: DEVELOPMENT_SIGNING_KEY }, 'SUBGRAPH_SIGNING_KEY: must not be the public development key'],
     [{ JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'short' }, 'SUBGRAPH_SIGNING_KEY: must be at least 32 characters'],
+    [{ ...DEPLOYED, CORS_ORIGINS: 'console.example.gov.cn' }, 'CORS_ORIGINS: must be a comma-separated list of origins'],
+    [{ ...DEPLOYED, METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: must be at least 32 characters'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(message);
   });

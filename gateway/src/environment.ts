@@ -28,6 +28,10 @@ export interface GatewaySettings {
   workers?: number;
   /** SUBGRAPH_SIGNING_KEY: signs every subgraph request; without it subgraphs take only key-only representations. */
   signingKey?: string;
+  /** METRICS_TOKEN: who may read `/metrics` outside development. */
+  metricsToken?: string;
+  /** Browser origins allowed to call the graph (CORS_ORIGINS). */
+  corsOrigins?: string[];
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -53,6 +57,11 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     REDIS_URL: z.string().url().optional(),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...signingKeyVariables,
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
   .superRefine(tokensRequiredOutsideDevelopment)
@@ -90,5 +99,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     redisUrl: parsed.REDIS_URL,
     workers: parsed.WORKERS,
     signingKey: signingKeyOf(parsed),
+    metricsToken: parsed.METRICS_TOKEN,
+    corsOrigins: parsed.CORS_ORIGINS,
   };
 }

@@ -110,3 +110,39 @@ describe('identical queries in flight', () => {
     expect(governance.statements.statements - start).toBeLessThan(20 * perRequest);
   });
 });
+
+describe('browsers and scrapers', () => {
+  const CONSOLE = 'https://console.example.gov.cn';
+  const METRICS_TOKEN = 'a-metrics-token-of-at-least-32-characters';
+  let exposed: RunningGateway;
+  beforeAll(async () => {
+    exposed = await startGateway(settings({ corsOrigins: [CONSOLE], metricsToken: METRICS_TOKEN }));
+  });
+  afterAll(() => exposed.stop());
+
+  it('lets only the allowed origins call the graph from a browser', async () => {
+    const preflight = (origin: string) => fetch(exposed.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const allowed = await preflight(CONSOLE);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(CONSOLE);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const answer = await fetch(exposed.url, { method: 'POST', headers: { origin: CONSOLE, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ region(code: "620100") { name } }' }) });
+    expect(answer.headers.get('access-control-allow-origin')).toBe(CONSOLE);
+    expect(answer.headers.get('vary')).toContain('Origin');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('strict-transport-security')).toContain('max-age');
+  });
+
+  it('shows /metrics outside development only to the bearer of METRICS_TOKEN', async () => {
+    const base = exposed.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${testToken()}` } })).status).toBe(404);
+    const scraped = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('shequ_graphql_requests_total');
+    expect((await fetch(`${gateway.url.replace(/\/graphql$/, '')}/metrics`)).status).toBe(404);
+  });
+});

@@ -82,6 +82,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     apollo,
     logger,
     metrics: new ProcessMetrics('gateway'),
+    exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
     context: async ({ request, requestId, signal }) => {
       const authorization = request.headers.authorization ?? null;
       return { viewer: await viewerOf(request), requestId, authorization, signal, subgraphSigningKey: settings.signingKey };

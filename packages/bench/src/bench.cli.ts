@@ -7,8 +7,9 @@ import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
 import { replayFloor, resetCapture, stopCapture, takeCapture } from './floor';
 import { waitForIdleDatabase } from './idle-database';
 import { drive, once } from './load';
-import { operations } from './operations';
-import { writeReport, type BenchReport, type OperationReport } from './report';
+import { operations, type BenchOperation } from './operations';
+import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
+import { measureCandidates, slowestOf, victimUnderAttack, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
 import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
 
 /** Load before the soak's first RSS reading. */
@@ -17,7 +18,8 @@ const SOAK_WARM_UP_SECONDS = 60;
 /** Time for answers still on their way after a load run to arrive. */
 const SETTLE_MS = 1000;
 
-const USAGE = 'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS]';
+const USAGE =
+  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
 async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
@@ -51,6 +53,34 @@ async function firstCodes(databaseUrl: string): Promise<{ prefecture: string; co
   }
 }
 
+/**
+ * The slowest operations an anonymous caller and an analyst can send within
+ * the gateway's own limits, and what they do to another caller's dashboard.
+ */
+async function runWorstCase(databaseUrl: string, benchOperations: BenchOperation[], options: { scale: string; seconds: number; log: (line: string) => void }): Promise<void> {
+  const { log } = options;
+  const stack = await startStack(databaseUrl, ['shequ'], 1, { defaultLimits: true });
+  try {
+    const url = graphqlUrl('shequ');
+    const tokens: Record<Caller, string | null> = {
+      anonymous: null,
+      analyst: signToken({ sub: 'bench-attacker', roles: ['analyst'], jurisdiction: '620000' }, BENCH_JWT_SECRET),
+    };
+    const candidates = await measureCandidates(url, worstCaseCandidates(new Date()), tokens, 2, log);
+    const slowest = slowestOf(candidates);
+    const dashboard = benchOperations.find((operation) => operation.name === 'dashboard') as BenchOperation;
+    const victimToken = signToken({ sub: 'bench-victim', roles: ['analyst'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
+    await waitForIdleDatabase(databaseUrl);
+    const attackers = 4;
+    const { alone, underAttack } = await victimUnderAttack(url, dashboard, victimToken, slowest, tokens, { connections: 4, seconds: Math.max(10, options.seconds), attackers });
+    const markdown = worstCaseMarkdown({ candidates, slowest, victimAlone: alone, victimUnderAttack: underAttack, attackers });
+    const file = writeWorstCaseReport(markdown, { scale: options.scale, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, candidates, slowest, alone, underAttack });
+    process.stdout.write(`\n${markdown}\n\nwritten to ${file}\n`);
+  } finally {
+    await stack.stop();
+  }
+}
+
 runMain(async () => {
   const { values } = parseArgs({
     options: {
@@ -61,6 +91,7 @@ runMain(async () => {
       operations: { type: 'string', default: 'dashboard,rollup,community,ranking,write' },
       smoke: { type: 'boolean', default: false },
       soak: { type: 'string' },
+      'worst-case': { type: 'boolean', default: false },
     },
   });
   const scale = values.smoke ? 'demo' : values.scale;
@@ -77,6 +108,11 @@ runMain(async () => {
   const databaseUrl = externalUrl ?? (server?.url as string);
   await ensureScale(databaseUrl, scale, log);
   const codes = await firstCodes(databaseUrl);
+  if (values['worst-case']) {
+    await runWorstCase(databaseUrl, operations(codes.prefecture, codes.community, Date.now().toString(36)), { scale, seconds, log });
+    await server?.stop();
+    return;
+  }
   const stack = await startStack(databaseUrl, targets, 1);
   const token = signToken({ sub: 'bench', roles: ['analyst', 'resident'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
   const runId = Date.now().toString(36);

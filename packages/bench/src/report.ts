@@ -88,3 +88,13 @@ export function writeReport(report: BenchReport): string {
   writeFileSync(join(folder, `${stamp}.md`), markdown);
   return markdown;
 }
+
+/** Writes a worst-case run beside the throughput runs (`worst-case-<time>.md` and `.json`); returns the Markdown file's path. */
+export function writeWorstCaseReport(markdown: string, details: Record<string, unknown>): string {
+  const folder = join(REPOSITORY_ROOT, 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  const stamp = `worst-case-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  writeFileSync(join(folder, `${stamp}.json`), `${JSON.stringify(details, null, 2)}\n`);
+  writeFileSync(join(folder, `${stamp}.md`), `# Worst case within the limits\n\nScale \`${String(details.scale)}\`, ${String(details.machine)}.\n\n${markdown}\n`);
+  return join('bench', 'results', `${stamp}.md`);
+}

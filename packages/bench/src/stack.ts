@@ -70,7 +70,7 @@ export function rssMb(pid: number | undefined): number | null {
  * deployed. Subgraphs keep the SQL they send (SQL_CAPTURE) so the floor can
  * be measured; they run outside production mode for that reason only.
  */
-export async function startStack(databaseUrl: string, targets: TargetName[], workers: number): Promise<Stack> {
+export async function startStack(databaseUrl: string, targets: TargetName[], workers: number, options: { defaultLimits?: boolean } = {}): Promise<Stack> {
   const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers) };
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
@@ -82,7 +82,10 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
   for (const target of targets) {
     const port = String(TARGETS[target].port);
     if (target === 'shequ') {
-      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', COST_BUDGET_ANALYST: '10000000', SUBGRAPH_TIMEOUT_MS: '60000' });
+      // Throughput runs drive every gateway from one subject with many connections, and lift the cost budget and the
+      // deadline the peers do not have; the worst-case run keeps the gateway's own limits, as deployed.
+      const comparable = { COST_BUDGET_ANALYST: '10000000', SUBGRAPH_TIMEOUT_MS: '60000', MAX_IN_FLIGHT_PER_SUBJECT: '10000', MAX_IN_FLIGHT_PER_ADDRESS: '10000' };
+      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable) });
     } else if (target === 'plain') {
       gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
     } else {

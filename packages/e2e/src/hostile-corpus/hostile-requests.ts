@@ -1,3 +1,4 @@
+import { analyst } from './callers';
 import { json, query, INPUT_REFUSALS, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
 import { forgedTokens } from './forged-tokens';
 
@@ -47,6 +48,23 @@ export function hostileRequests(): HostileRequest[] {
   requests.push(query('cost abuse', '{ regions { children { children { children { communities(first: 100) { edges { node { region { children { code } } } } } } } } } }', undefined, undefined, refused));
   requests.push(query('cost abuse across every department', `{ regions { children { ${EVERY_DEPARTMENT} } } }`, undefined, undefined, refused));
   requests.push(query('every department at the page limit, twice', `{ a: ${EVERY_DEPARTMENT} b: ${EVERY_DEPARTMENT} }`));
+  // Page sizes the request leaves to variable defaults or to the schema cost what they would cost written out.
+  const nestedRequests = (n: string, m: string) =>
+    `{ region(code: "620000") { communities(first: ${n}) { edges { node { serviceRequests(first: ${m}) { edges { node { id status community { serviceRequests(first: ${m}) { edges { node { id } } } } } } } } } } } }`;
+  requests.push(query('cost bypass through variable defaults', `query ($n: Int! = 100, $m: Int! = 100) ${nestedRequests('$n', '$m')}`, undefined, undefined, refused));
+  requests.push(query('cost bypass through variable defaults, as an analyst', `query ($n: Int! = 100, $m: Int! = 100) ${nestedRequests('$n', '$m')}`, undefined, analyst, refused));
+  requests.push(query('cost bypass through schema defaults', `{ region(code: "620000") { communities { edges { node { serviceRequests { edges { node { id community { serviceRequests { edges { node { id } } } } } } } } } } } }`, undefined, undefined, refused));
+  requests.push(query('page size through a variable default', 'query ($n: Int! = 1000) { communities(first: $n) { totalCount } }', undefined, undefined, refused));
+  requests.push(query('page size through a variable that does not coerce', 'query ($n: Int!) { communities(first: $n) { totalCount } }', { n: '1000' }, undefined, refused));
+  // Heavy fields: each cheap in fields, each seconds of SQL over the province.
+  const aliasedRanking = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `r${i}: rankCommunitiesByVolunteering(regionCode: "620000", metric: MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER) { value }`).join(' ')} }`;
+  requests.push(query('thirty aliased province rankings', aliasedRanking(30), undefined, undefined, refused));
+  requests.push(query('thirty aliased province rankings, as an analyst', aliasedRanking(30), undefined, analyst, refused));
+  requests.push(query('four aliased province rankings, as an analyst', aliasedRanking(4), undefined, analyst, refused));
+  requests.push(query('a province ranking, anonymously', aliasedRanking(1), undefined, undefined, refused));
+  requests.push(query('a twenty-year province trend', '{ volunteerHoursTrend(regionCode: "620000", from: "2006-01-01", to: "2026-01-01") { confirmedHours } }', undefined, analyst, refused));
+  requests.push(query('every figure of every street', '{ regions(level: STREET) { serviceStats { openRequests } volunteerStats { activeVolunteers } safetyStats { openHazards } } }', undefined, analyst, refused));
   requests.push(query('entities through the gateway', '{ _entities(representations: [{ __typename: "Community", code: "620102001001" }]) { __typename } }', undefined, undefined, refused));
   requests.push(query('service field through the gateway', '{ _service { sdl } }', undefined, undefined, refused));
   requests.push(query('anonymous introspection', '{ __schema { types { name } } }', undefined, undefined, TOKEN_REFUSALS));

@@ -37,6 +37,8 @@ export const commonEnvironmentSchema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   JWT_MAX_LIFETIME: durationSchema.default(`${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS}`),
+  /** Outside development, `/metrics` answers only to this bearer token (and not at all without one). */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 type Mode = z.output<typeof commonEnvironmentSchema>['NODE_ENV'];

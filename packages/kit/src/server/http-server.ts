@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerScope } from './caller-scope';
+import { applyExposure, mayReadMetrics, type HttpExposure } from './http-exposure';
 import type { ProcessMetrics } from './metrics';
 
 /** What a GraphQL request carries into the context function. */
@@ -38,6 +39,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * (429 with Retry-After, say) sent as is.
    */
   admit?: (request: IncomingMessage) => Promise<Admission>;
+  /** Security headers, CORS and who may read `/metrics`. */
+  exposure: HttpExposure;
   /**
    * Looks at a parsed GraphQL request before Apollo does: it may replace the
    * body (a trusted document's text for its hash) or refuse it with an error,
@@ -208,6 +211,9 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     }
 
     const handle = async (): Promise<void> => {
+      if (applyExposure(options.exposure, request, response)) {
+        return;
+      }
       switch (url.pathname) {
         case '/health':
           sendJson(response, 200, { status: 'ok' });
@@ -225,6 +231,10 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           sendJson(response, 404, { error: 'not found' });
           return;
         case '/metrics':
+          if (!mayReadMetrics(options.exposure, request)) {
+            sendJson(response, 404, { error: 'not found' });
+            return;
+          }
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
           response.end(options.metrics.render());
           return;

@@ -54,6 +54,7 @@ class SlowMigration1700000000000 implements MigrationInterface {
 }
 
 const STATEMENT_TIMEOUT_MS = 500;
+const METRICS_TOKEN = 'a-metrics-token-of-at-least-32-characters';
 
 const probeSubgraph = defineSubgraph({
   name: 'probe',
@@ -66,7 +67,7 @@ const probeSubgraph = defineSubgraph({
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: STATEMENT_TIMEOUT_MS, sqlCapture: true });
+  subgraph = await startTestSubgraph(probeSubgraph, { statementTimeoutMs: STATEMENT_TIMEOUT_MS, sqlCapture: true, metricsToken: METRICS_TOKEN });
 });
 afterAll(() => subgraph.stop());
 
@@ -173,13 +174,41 @@ describe('health and readiness', () => {
     expect((await fetch(`${base}/ready`)).status).toBe(200);
   });
 
-  it('exposes Prometheus metrics counting requests and SQL statements', async () => {
+  it('exposes Prometheus metrics counting requests and SQL statements to the bearer of the metrics token', async () => {
     const base = subgraph.url.replace(/\/graphql$/, '');
-    const read = async () => (await (await fetch(`${base}/metrics`)).text()).match(/shequ_graphql_requests_total\{service="probe"\} (\d+)/)?.[1];
+    const metrics = () => fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const read = async () => (await (await metrics()).text()).match(/shequ_graphql_requests_total\{service="probe"\} (\d+)/)?.[1];
     const before = Number(await read());
     await graphqlRequest(subgraph.url, '{ probe { publicFigure } }');
     expect(Number(await read())).toBe(before + 1);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/shequ_sql_statements_total\{service="probe"\} \d+/);
+    expect(await (await metrics()).text()).toMatch(/shequ_sql_statements_total\{service="probe"\} \d+/);
+  });
+
+  it('outside development, hides /metrics from anyone without the metrics token, and entirely when none is set', async () => {
+    const base = subgraph.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN.slice(1)}x` } })).status).toBe(404);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${testToken()}` } })).status).toBe(404);
+    const tokenless = await startTestSubgraph(probeSubgraph);
+    try {
+      const tokenlessBase = tokenless.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${tokenlessBase}/metrics`)).status).toBe(404);
+      expect((await fetch(`${tokenlessBase}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404);
+    } finally {
+      await tokenless.stop();
+    }
+  });
+
+  it('sends the usual security headers, and no CORS permission to any origin', async () => {
+    const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ query: '{ probe { publicFigure } }' }) });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(subgraph.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers a body that is not JSON with a 400 and a code', async () => {

@@ -27,6 +27,8 @@ export interface SubgraphSettings {
   poolSize?: number;
   /** The longest one SQL statement may run; see createServiceDataSource. */
   statementTimeoutMs?: number;
+  /** METRICS_TOKEN: who may read `/metrics` outside development. */
+  metricsToken?: string;
   /** A cluster worker: the primary already migrated. */
   skipMigrations?: boolean;
   /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
@@ -102,6 +104,8 @@ export async function startSubgraph<Loaders>(
     apollo,
     logger,
     metrics: new ProcessMetrics(definition.name, () => counter.statements),
+    // Browsers call the gateway, never a subgraph: no CORS origins here.
+    exposure: { development: settings.development, metricsToken: settings.metricsToken },
     sqlCapture: settings.sqlCapture
       ? (then) => {
           const statements = counter.captured ?? [];

@@ -58,5 +58,6 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     workers: parsed.WORKERS,
     limits: documentLimitsOf(parsed),
     signingKey: signingKeyOf(parsed),
+    metricsToken: parsed.METRICS_TOKEN,
   };
 }
