@@ -64,7 +64,6 @@ export function hostileRequests(): HostileRequest[] {
   requests.push(query('four aliased province rankings, as an analyst', aliasedRanking(4), undefined, analyst, refused));
   requests.push(query('a province ranking, anonymously', aliasedRanking(1), undefined, undefined, refused));
   requests.push(query('a twenty-year province trend', '{ volunteerHoursTrend(regionCode: "620000", from: "2006-01-01", to: "2026-01-01") { confirmedHours } }', undefined, analyst, refused));
-  requests.push(query('every figure of every street', '{ regions(level: STREET) { serviceStats { openRequests } volunteerStats { activeVolunteers } safetyStats { openHazards } } }', undefined, analyst, refused));
   requests.push(query('entities through the gateway', '{ _entities(representations: [{ __typename: "Community", code: "620102001001" }]) { __typename } }', undefined, undefined, refused));
   requests.push(query('service field through the gateway', '{ _service { sdl } }', undefined, undefined, refused));
   requests.push(query('anonymous introspection', '{ __schema { types { name } } }', undefined, undefined, TOKEN_REFUSALS));

@@ -2,6 +2,8 @@ import { testToken } from '@shequ/kit/dist/testing';
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers';
 import { query, INPUT_REFUSALS, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
 
+const OUT_OF_REACH = [...TOKEN_REFUSALS, 'NOT_FOUND'] as const;
+
 /**
  * Crediting hours to a volunteer outside one's jurisdiction through an
  * activity inside it, as it was once done: callers allowed on the activity
@@ -26,7 +28,8 @@ export function volunteersPartyAbuse(): HostileRequest[] {
     ['joinTeam', 'mutation ($i: JoinVolunteerTeamInput!) { joinTeam(input: $i) { role } }', { i: { teamId: t.xingfu, volunteerId: v.wu, role: 'LEADER' } }],
   ];
   const crossJurisdiction = callers.flatMap(([label, token]) =>
-    writes.map(([name, document, variables]) => query(`${name} of a volunteer of Jiayuguan by ${label}`, document, variables, token, TOKEN_REFUSALS)),
+    // Out of the caller's reach, the volunteer answers as an unknown one would (NOT_FOUND); either way nothing changes.
+    writes.map(([name, document, variables]) => query(`${name} of a volunteer of Jiayuguan by ${label}`, document, variables, token, OUT_OF_REACH)),
   );
 
   const createActivity = 'mutation ($i: CreateVolunteerActivityInput!) { createActivity(input: $i) { id } }';

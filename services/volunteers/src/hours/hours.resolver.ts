@@ -6,6 +6,7 @@ import { VolunteerActivity } from '../activity/activity.entity';
 import type { VolunteersContext } from '../loaders';
 import { conflictOnDuplicate } from '../common/conflict';
 import { volunteerScope } from '../common/self-or-policy';
+import { authorizedVolunteerAndRecord } from '../common/volunteer-and-record';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerSignUp } from './activity-signup.entity';
 import { VolunteerHourRedemption } from './hour-redemption.entity';
@@ -50,19 +51,13 @@ export class VolunteerSignUpResolver {
     const { activityId, volunteerId } = readSignUp(input);
     return conflictOnDuplicate('the volunteer has already signed up for this activity', () =>
       auditedWrite(context, { operation: 'signUp', targetType: 'VolunteerActivity' }, async (manager) => {
-        const volunteerRow = await manager.findOneBy(Volunteer, { id: volunteerId });
         // The activity row lock serialises sign-ups, so two requests cannot both take the last place.
         // The volunteer owns their sign-up: the rule lets them sign themself up wherever the activity is.
-        const activity = authorizedRecord(
-          volunteersPolicy,
-          'signUp',
-          context.viewer,
-          volunteerRow && (await manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } })),
-          volunteerRow ? { activity: `activity ${activityId}`, volunteer: `volunteer ${volunteerId}` } : `volunteer ${volunteerId}`,
-          (row) => ({ code: { activity: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode }, ownerSub: (volunteerRow as Volunteer).accountSub }),
-        );
-        // authorizedRecord has answered NOT_FOUND for a missing volunteer.
-        const volunteer = volunteerRow as Volunteer;
+        const { volunteer, record: activity } = await authorizedVolunteerAndRecord(manager, context.viewer, 'signUp', volunteerId, {
+          party: 'activity',
+          id: activityId,
+          load: () => manager.findOne(VolunteerActivity, { where: { id: activityId }, lock: { mode: 'pessimistic_write' } }),
+        });
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
@@ -97,16 +92,11 @@ export class VolunteerSignUpResolver {
   recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() context: VolunteersContext): Promise<VolunteerSignUp> {
     const attendance = readRecordAttendance(input);
     return auditedWrite(context, { operation: 'recordAttendance', targetType: 'VolunteerActivity' }, async (manager) => {
-      const volunteerRow = await manager.findOneBy(Volunteer, { id: attendance.volunteerId });
-      // Both parties answer as unknown ids when missing or out of reach, the volunteer first.
-      const activity = authorizedRecord(
-        volunteersPolicy,
-        'recordAttendance',
-        context.viewer,
-        volunteerRow && (await manager.findOneBy(VolunteerActivity, { id: attendance.activityId })),
-        volunteerRow ? { activity: `activity ${attendance.activityId}`, volunteer: `volunteer ${attendance.volunteerId}` } : `volunteer ${attendance.volunteerId}`,
-        (row) => ({ code: { activity: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode } }),
-      );
+      const { record: activity } = await authorizedVolunteerAndRecord(manager, context.viewer, 'recordAttendance', attendance.volunteerId, {
+        party: 'activity',
+        id: attendance.activityId,
+        load: () => manager.findOneBy(VolunteerActivity, { id: attendance.activityId }),
+      });
       const signUp = found(
         await manager.findOne(VolunteerSignUp, { where: { activityId: attendance.activityId, volunteerId: attendance.volunteerId }, lock: { mode: 'pessimistic_write' } }),
         `sign-up of volunteer ${attendance.volunteerId} for activity ${attendance.activityId}`,

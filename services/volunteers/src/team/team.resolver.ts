@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { auditedWrite, authorize, authorizedRecord, badUserInput, found } from '@shequ/kit';
+import { auditedWrite, authorize, badUserInput, found } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
 import { conflictOnDuplicate } from '../common/conflict';
+import { authorizedVolunteerAndRecord } from '../common/volunteer-and-record';
 import { Volunteer, VolunteerStatus } from '../volunteer/volunteer.entity';
 import { VolunteerTeam, VolunteerTeamMember } from './team.entity';
 import { CreateVolunteerTeamInput, JoinVolunteerTeamInput, readCreateTeam, readJoinTeam } from './team.input';
@@ -47,18 +48,11 @@ export class VolunteerTeamResolver {
     const membership = readJoinTeam(input);
     return conflictOnDuplicate('the volunteer is already in this team', () =>
       auditedWrite(context, { operation: 'joinTeam', targetType: 'VolunteerTeam' }, async (manager) => {
-        const volunteerRow = await manager.findOneBy(Volunteer, { id: membership.volunteerId });
-        // Both parties answer as unknown ids when missing or out of reach, the volunteer first.
-        const team = authorizedRecord(
-          volunteersPolicy,
-          'joinTeam',
-          context.viewer,
-          volunteerRow && (await manager.findOneBy(VolunteerTeam, { id: membership.teamId })),
-          volunteerRow ? { team: `team ${membership.teamId}`, volunteer: `volunteer ${membership.volunteerId}` } : `volunteer ${membership.volunteerId}`,
-          (row) => ({ code: { team: row.communityCode, volunteer: (volunteerRow as Volunteer).communityCode } }),
-        );
-        // authorizedRecord has answered NOT_FOUND for a missing volunteer.
-        const volunteer = volunteerRow as Volunteer;
+        const { volunteer, record: team } = await authorizedVolunteerAndRecord(manager, context.viewer, 'joinTeam', membership.volunteerId, {
+          party: 'team',
+          id: membership.teamId,
+          load: () => manager.findOneBy(VolunteerTeam, { id: membership.teamId }),
+        });
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
