@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
+import { DEFAULT_HEAVY_OPERATIONS, type HeavyOperationLimits } from './limits/heavy-operations';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
 
 export interface GatewaySettings {
@@ -17,6 +18,8 @@ export interface GatewaySettings {
   limits?: OperationLimits;
   /** Requests one caller may have in flight at once. */
   concurrency?: ConcurrencyLimits;
+  /** Heavy operations that may run at once, overall and per caller. */
+  heavyOperations?: HeavyOperationLimits;
   maxBodyBytes?: number;
   /** A manifest of registered operations (sha256 → document). */
   trustedDocumentsPath?: string;
@@ -52,6 +55,10 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     MAX_BODY_BYTES: positive(100_000),
     MAX_IN_FLIGHT_PER_SUBJECT: positive(DEFAULT_CONCURRENCY.perSubject),
     MAX_IN_FLIGHT_PER_ADDRESS: positive(DEFAULT_CONCURRENCY.perAnonymousAddress),
+    MAX_HEAVY_IN_FLIGHT: positive(DEFAULT_HEAVY_OPERATIONS.inFlight),
+    MAX_HEAVY_IN_FLIGHT_PER_CALLER: positive(DEFAULT_HEAVY_OPERATIONS.perCaller),
+    HEAVY_OPERATION_WEIGHT: positive(DEFAULT_HEAVY_OPERATIONS.threshold),
+    HEAVY_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_HEAVY_OPERATIONS.queueWaitMs),
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     REDIS_URL: z.string().url().optional(),
@@ -93,6 +100,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
       costBudget: { anonymous: parsed.COST_BUDGET_ANONYMOUS, signedIn: parsed.COST_BUDGET_SIGNED_IN, analyst: parsed.COST_BUDGET_ANALYST },
     },
     concurrency: { perSubject: parsed.MAX_IN_FLIGHT_PER_SUBJECT, perAnonymousAddress: parsed.MAX_IN_FLIGHT_PER_ADDRESS },
+    heavyOperations: {
+      inFlight: parsed.MAX_HEAVY_IN_FLIGHT,
+      perCaller: parsed.MAX_HEAVY_IN_FLIGHT_PER_CALLER,
+      threshold: parsed.HEAVY_OPERATION_WEIGHT,
+      queueWaitMs: parsed.HEAVY_QUEUE_WAIT_MS,
+    },
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,

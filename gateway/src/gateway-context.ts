@@ -8,6 +8,8 @@ export interface GatewayContext {
   authorization: string | null;
   /** Aborted when the caller goes before the answer is sent: subgraph fetches made only for them stop. */
   signal: AbortSignal;
+  /** Who the caller is for per-caller bounds: the token's subject, else the address (callerKeyOf). */
+  callerKey: string;
   /** SUBGRAPH_SIGNING_KEY: every subgraph request is signed with it. */
   subgraphSigningKey?: string;
 }

@@ -8,8 +8,9 @@ import { closeServer, createErrorFormatter, createHttpServer, createLogger, list
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
-import { callerConcurrency, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
+import { callerConcurrency, callerKeyOf, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
 import { readFieldWeights } from './limits/field-weights';
+import { DEFAULT_HEAVY_OPERATIONS, HeavyOperations } from './limits/heavy-operations';
 import { operationLimitsPlugin } from './limits/limits-plugin';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { createPreflight } from './limits/preflight';
@@ -61,7 +62,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
-      operationLimitsPlugin(limits, readFieldWeights(supergraphSdl)),
+      operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
     ],
   });
@@ -85,7 +86,8 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
     context: async ({ request, requestId, signal }) => {
       const authorization = request.headers.authorization ?? null;
-      return { viewer: await viewerOf(request), requestId, authorization, signal, subgraphSigningKey: settings.signingKey };
+      const viewer = await viewerOf(request);
+      return { viewer, requestId, authorization, signal, callerKey: callerKeyOf(viewer, request), subgraphSigningKey: settings.signingKey };
     },
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,

@@ -8,6 +8,11 @@ export interface ConcurrencyLimits {
   perAnonymousAddress: number;
 }
 
+/** Who a caller is, for the bounds on what one caller may run: the verified token's subject, else the address. */
+export function callerKeyOf(viewer: Viewer | null, request: IncomingMessage): string {
+  return viewer ? `subject:${viewer.sub}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
+}
+
 export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { perSubject: 16, perAnonymousAddress: 32 };
 
 /**
@@ -22,7 +27,7 @@ export function callerConcurrency(limits: ConcurrencyLimits, viewerOf: (request:
   const inFlight = new Map<string, number>();
   return async (request: IncomingMessage): Promise<Admission> => {
     const viewer = await viewerOf(request).catch(() => null);
-    const key = viewer ? `subject:${viewer.sub}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
+    const key = callerKeyOf(viewer, request);
     const limit = viewer ? limits.perSubject : limits.perAnonymousAddress;
     const current = inFlight.get(key) ?? 0;
     if (current >= limit) {

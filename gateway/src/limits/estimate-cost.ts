@@ -52,6 +52,8 @@ export interface CostEstimate {
   largestPage: number;
   /** The heavy field selected most often, and how often (aliases and fragments included). */
   heaviest: { field: string; selections: number } | null;
+  /** The part of the cost that declared weights make up: the subgraphs' work beyond reading rows. */
+  weightedCost: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
   // Variables that do not coerce fail the request before execution; meanwhile every argument that uses one is unknowable.
   const variables = 'coerced' in coercion && coercion.coerced ? coercion.coerced : null;
   let largestPage = 0;
+  let weightedCost = 0;
   const heavySelections = new Map<string, number>();
 
   const argumentsOf = (definition: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> | null => {
@@ -97,19 +100,20 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
     return typeof first === 'number' && Number.isFinite(first) ? first : model.maxPageSize;
   };
 
-  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType | undefined, scope: ScopeLevel, seen: ReadonlySet<string>): number => {
+  /** `times`: how many times the selection set is answered (the product of the lists above it). */
+  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType | undefined, scope: ScopeLevel, seen: ReadonlySet<string>, times: number): number => {
     let total = 0;
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typed = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined) : parent;
-        total += costOf(selection.selectionSet, typed, scope, seen);
+        total += costOf(selection.selectionSet, typed, scope, seen, times);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value)) {
           const typed = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined;
-          total += costOf(fragment.selectionSet, typed, scope, new Set([...seen, fragment.name.value]));
+          total += costOf(fragment.selectionSet, typed, scope, new Set([...seen, fragment.name.value]), times);
         }
         continue;
       }
@@ -128,6 +132,7 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
       let own = 1;
       if (declared?.weight !== undefined) {
         own = weightAt(declared.weight, argumentScope ?? scope, args ? spanInYears(args) : UNKNOWN_SPAN_YEARS);
+        weightedCost += own * times;
         if (own >= HEAVY_FIELD_WEIGHT) {
           heavySelections.set(coordinate, (heavySelections.get(coordinate) ?? 0) + 1);
         }
@@ -146,18 +151,18 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
             : returnType?.name === 'Region'
               ? regionListSize(definition.name, args, scope)
               : (declared?.assumedSize ?? ASSUMED_LIST_SIZE);
-      total += own + multiplier * costOf(selection.selectionSet, returnType, childScope, seen);
+      total += own + multiplier * costOf(selection.selectionSet, returnType, childScope, seen, times * multiplier);
     }
     return total;
   };
 
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  const cost = costOf(operation.selectionSet, root ?? undefined, PROVINCE, new Set());
+  const cost = costOf(operation.selectionSet, root ?? undefined, PROVINCE, new Set(), 1);
   let heaviest: CostEstimate['heaviest'] = null;
   for (const [field, selections] of heavySelections) {
     if (!heaviest || selections > heaviest.selections) {
       heaviest = { field, selections };
     }
   }
-  return { cost, largestPage, heaviest };
+  return { cost, largestPage, heaviest, weightedCost };
 }

@@ -9,7 +9,7 @@ import { waitForIdleDatabase } from './idle-database';
 import { drive, once } from './load';
 import { operations, type BenchOperation } from './operations';
 import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
-import { measureCandidates, slowestOf, victimUnderAttack, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
+import { measureCandidates, slowestOf, victimUnder, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
 import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
 
 /** Load before the soak's first RSS reading. */
@@ -70,11 +70,17 @@ async function runWorstCase(databaseUrl: string, benchOperations: BenchOperation
     const slowest = slowestOf(candidates);
     const dashboard = benchOperations.find((operation) => operation.name === 'dashboard') as BenchOperation;
     const victimToken = signToken({ sub: 'bench-victim', roles: ['analyst'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
-    await waitForIdleDatabase(databaseUrl);
-    const attackers = 4;
-    const { alone, underAttack } = await victimUnderAttack(url, dashboard, victimToken, slowest, tokens, { connections: 4, seconds: Math.max(10, options.seconds), attackers });
-    const markdown = worstCaseMarkdown({ candidates, slowest, victimAlone: alone, victimUnderAttack: underAttack, attackers });
-    const file = writeWorstCaseReport(markdown, { scale: options.scale, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, candidates, slowest, alone, underAttack });
+    const victim = async (attackers: number) => {
+      await waitForIdleDatabase(databaseUrl);
+      return victimUnder(url, dashboard, victimToken, slowest, tokens, { connections: 4, seconds: Math.max(10, options.seconds), attackers });
+    };
+    const victimAlone = await victim(0);
+    const victimUnderAttack = [];
+    for (const attackers of [1, 4]) {
+      victimUnderAttack.push({ attackers, result: await victim(attackers) });
+    }
+    const markdown = worstCaseMarkdown({ candidates, slowest, victimAlone, victimUnderAttack });
+    const file = writeWorstCaseReport(markdown, { scale: options.scale, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, candidates, slowest, victimAlone, victimUnderAttack });
     process.stdout.write(`\n${markdown}\n\nwritten to ${file}\n`);
   } finally {
     await stack.stop();

@@ -84,7 +84,14 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
     if (target === 'shequ') {
       // Throughput runs drive every gateway from one subject with many connections, and lift the cost budget and the
       // deadline the peers do not have; the worst-case run keeps the gateway's own limits, as deployed.
-      const comparable = { COST_BUDGET_ANALYST: '10000000', SUBGRAPH_TIMEOUT_MS: '60000', MAX_IN_FLIGHT_PER_SUBJECT: '10000', MAX_IN_FLIGHT_PER_ADDRESS: '10000' };
+      const comparable = {
+        COST_BUDGET_ANALYST: '10000000',
+        SUBGRAPH_TIMEOUT_MS: '60000',
+        MAX_IN_FLIGHT_PER_SUBJECT: '10000',
+        MAX_IN_FLIGHT_PER_ADDRESS: '10000',
+        MAX_HEAVY_IN_FLIGHT: '10000',
+        MAX_HEAVY_IN_FLIGHT_PER_CALLER: '10000',
+      };
       gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable) });
     } else if (target === 'plain') {
       gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });

@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
+import { callerScope } from '../server/caller-scope';
 
 /**
  * TypeORM logger that counts every SQL statement sent (the N+1 tests and the
@@ -22,6 +23,11 @@ export class StatementCounter implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
+    if (callerScope.getStore()?.aborted) {
+      // Cancelled because its caller has gone (cancelWhenCallerGone): expected, not a failure.
+      this.logger.debug({ sql: query }, 'sql cancelled: the caller has gone');
+      return;
+    }
     this.logger.warn({ err: error, sql: query }, 'sql failed');
   }
 

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { callerScope } from '../server/caller-scope';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -16,6 +17,7 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'TIMEOUT',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /** PostgreSQL's query_canceled: the statement ran past statement_timeout. */
@@ -27,8 +29,9 @@ function isStatementTimeout(error: unknown): boolean {
 }
 
 /**
- * Apollo `formatError`: errors the code raised on purpose pass through; a
- * statement stopped by the statement timeout becomes TIMEOUT; any other
+ * Apollo `formatError`: errors the code raised on purpose pass through; work
+ * stopped because the caller has gone, and a statement stopped by the
+ * statement timeout, become TIMEOUT; any other
  * error (a database failure, a bug) is logged and, outside development,
  * reaches the client only as "Internal server error" — no SQL, stack or path.
  */
@@ -44,6 +47,11 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
     if (code === 'INTERNAL_SERVER_ERROR' && status !== undefined && status >= 400 && status < 500) {
       // Apollo's own refusals of a malformed request (e.g. a persisted-query hash that does not match its query) carry a 4xx and no code.
       return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+    }
+    if (callerScope.getStore()?.aborted) {
+      // The caller left (or the gateway gave up): what stopped was stopped for them, and nobody reads this answer.
+      options.logger.info({ path: formatted.path }, 'stopped: the caller has gone');
+      return { message: 'The caller went before the answer was ready', extensions: { code: 'TIMEOUT' }, path: formatted.path };
     }
     if (isStatementTimeout(original)) {
       options.logger.warn({ path: formatted.path }, 'a statement ran past the statement timeout');

@@ -1,4 +1,51 @@
-import { Directive } from 'type-graphql';
+import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { graphqlError } from '../errors/graphql-errors';
+import { callerScope } from '../server/caller-scope';
+
+/** One at a time, first come first served. */
+class Turns {
+  private taken = false;
+  private readonly waiting: (() => void)[] = [];
+
+  async take(): Promise<() => void> {
+    if (this.taken) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.taken = true;
+    return () => {
+      const next = this.waiting.shift();
+      if (next) {
+        next();
+      } else {
+        this.taken = false;
+      }
+    };
+  }
+}
+
+/**
+ * Heavy root fields (a ranking, a trend) of this process take turns: the
+ * aliases of one operation, and several callers' operations, run their SQL
+ * one after another rather than all at once, so that heavy work holds one
+ * core and the light requests of everyone else keep the others. A request
+ * whose caller has gone while it waited does not start.
+ */
+const heavyRootFields = new Turns();
+
+const oneHeavyRootFieldAtATime: MiddlewareFn = async ({ info }, next) => {
+  if (info.parentType !== info.schema.getQueryType()) {
+    return next();
+  }
+  const release = await heavyRootFields.take();
+  try {
+    if (callerScope.getStore()?.aborted) {
+      throw graphqlError('TIMEOUT', 'The caller went before the answer was ready');
+    }
+    return await next();
+  } finally {
+    release();
+  }
+};
 
 /**
  * Declares the work behind a field whose cost does not follow its rows on
@@ -9,10 +56,16 @@ import { Directive } from 'type-graphql';
  * (`pnpm bench`); the gateway scales it to the region the field covers and
  * the span it reads (gateway/src/limits/scope.ts). Put the same weight on a
  * figure's Community and Region fields: at one community it comes to 1.
+ * Root fields so weighted also take turns within the process (above).
  */
 export function Weight(units: number): MethodDecorator & PropertyDecorator {
   if (!Number.isInteger(units) || units < 1) {
     throw new Error(`a weight is a whole number of units, at least 1 (got ${units})`);
   }
-  return Directive(`@cost(weight: ${units})`);
+  const directive = Directive(`@cost(weight: ${units})`);
+  const turns = UseMiddleware(oneHeavyRootFieldAtATime);
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    directive(target, key, descriptor as PropertyDescriptor);
+    turns(target, key, descriptor as PropertyDescriptor);
+  };
 }

@@ -2,6 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../server/context';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '../testing';
+import { buildFederatedSchema } from '../schema/federated-schema';
+import { Weight } from '../schema/weight';
 import { defineSubgraph } from './subgraph-definition';
 
 @ObjectType()
@@ -19,6 +21,9 @@ class Probe {
   analystOnly: string;
 }
 
+let heavyRunning = 0;
+let mostHeavyAtOnce = 0;
+
 @Resolver()
 class ProbeResolver {
   @Query(() => Probe)
@@ -30,6 +35,19 @@ class ProbeResolver {
   async slow(@Ctx() context: SubgraphContext): Promise<number> {
     await context.dataSource.query('SELECT pg_sleep(5)');
     return 1;
+  }
+
+  @Weight(5_000)
+  @Query(() => Int)
+  async heavyRanking(@Ctx() context: SubgraphContext): Promise<number> {
+    heavyRunning += 1;
+    mostHeavyAtOnce = Math.max(mostHeavyAtOnce, heavyRunning);
+    try {
+      await context.dataSource.query('SELECT pg_sleep(0.2)');
+      return mostHeavyAtOnce;
+    } finally {
+      heavyRunning -= 1;
+    }
   }
 
   @Query(() => Int)
@@ -119,6 +137,21 @@ describe('the statement timeout', () => {
     expect(migrations).toBe(1);
     const [{ timeout }] = await subgraph.dataSource.query(`SELECT current_setting('statement_timeout') AS timeout`);
     expect(timeout).toBe(`${STATEMENT_TIMEOUT_MS}ms`);
+  });
+});
+
+describe('heavy root fields', () => {
+  it('take turns: the aliases of one operation run one after another', async () => {
+    mostHeavyAtOnce = 0;
+    const { data, errors } = await graphqlRequest(subgraph.url, '{ a: heavyRanking b: heavyRanking c: heavyRanking }');
+    expect(errors).toBeUndefined();
+    expect(Object.keys(data)).toHaveLength(3);
+    expect(mostHeavyAtOnce).toBe(1);
+  });
+
+  it('are declared to the gateway as federation @cost', async () => {
+    const { sdl } = await buildFederatedSchema(probeSubgraph);
+    expect(sdl).toMatch(/heavyRanking: Int! @cost\(weight: 5000\)/);
   });
 });
 
