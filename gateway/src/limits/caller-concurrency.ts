@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Admission, Viewer } from '@shequ/kit';
+import { CountPerCaller } from './count-per-caller';
 
 export interface ConcurrencyLimits {
   /** Requests one signed-in caller (token subject) may have in flight at once. */
@@ -24,13 +25,12 @@ export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { perSubject: 16, perAnony
  * by address without a token.
  */
 export function callerConcurrency(limits: ConcurrencyLimits, viewerOf: (request: IncomingMessage) => Promise<Viewer | null>) {
-  const inFlight = new Map<string, number>();
+  const inFlight = new CountPerCaller();
   return async (request: IncomingMessage): Promise<Admission> => {
     const viewer = await viewerOf(request).catch(() => null);
     const key = callerKeyOf(viewer, request);
     const limit = viewer ? limits.perSubject : limits.perAnonymousAddress;
-    const current = inFlight.get(key) ?? 0;
-    if (current >= limit) {
+    if (inFlight.of(key) >= limit) {
       return {
         status: 429,
         headers: { 'retry-after': '1' },
@@ -38,21 +38,6 @@ export function callerConcurrency(limits: ConcurrencyLimits, viewerOf: (request:
         message: `too many requests in flight: at most ${limit} at once ${viewer ? 'per signed-in caller' : 'per address without a token'}; retry when one has answered`,
       };
     }
-    inFlight.set(key, current + 1);
-    let released = false;
-    return {
-      release: () => {
-        if (released) {
-          return;
-        }
-        released = true;
-        const left = (inFlight.get(key) ?? 1) - 1;
-        if (left > 0) {
-          inFlight.set(key, left);
-        } else {
-          inFlight.delete(key);
-        }
-      },
-    };
+    return { release: inFlight.add(key) };
   };
 }

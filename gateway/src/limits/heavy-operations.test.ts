@@ -31,11 +31,16 @@ describe('slots for heavy operations', () => {
     const c = heavy.start('subject:c').then((slot) => (order.push('c'), slot));
     const d = heavy.start('subject:d').then((slot) => (order.push('d'), slot));
     a.release();
+    // A newcomer right after the release does not take the slot handed to the first in line.
+    const e = heavy.start('subject:e').then((slot) => (order.push('e'), slot));
     expect(await c).toHaveProperty('release');
     expect(order).toEqual(['c']);
     ((await c) as { release: () => void }).release();
     expect(await d).toHaveProperty('release');
     expect(order).toEqual(['c', 'd']);
+    ((await d) as { release: () => void }).release();
+    expect(await e).toHaveProperty('release');
+    expect(order).toEqual(['c', 'd', 'e']);
   });
 
   it('refuses a heavy operation whose wait runs out, and keeps no place for it', async () => {

@@ -1,3 +1,5 @@
+import { CountPerCaller } from './count-per-caller';
+
 /** How many heavy operations may run at once: on the whole gateway, and per caller. */
 export interface HeavyOperationLimits {
   inFlight: number;
@@ -23,7 +25,7 @@ type Slot = { release: () => void } | { refusal: string };
  */
 export class HeavyOperations {
   private running = 0;
-  private readonly perCaller = new Map<string, number>();
+  private readonly perCaller = new CountPerCaller();
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly limits: HeavyOperationLimits) {}
@@ -33,17 +35,19 @@ export class HeavyOperations {
   }
 
   async start(caller: string): Promise<Slot> {
-    const callerRunning = this.perCaller.get(caller) ?? 0;
+    const callerRunning = this.perCaller.of(caller);
     if (callerRunning >= this.limits.perCaller) {
       return { refusal: `you already run ${callerRunning} heavy operation${callerRunning === 1 ? '' : 's'} (at most ${this.limits.perCaller} at once)` };
     }
     // Counted from now, so that the same caller's next one is refused while this one waits.
-    this.perCaller.set(caller, callerRunning + 1);
-    if (this.running >= this.limits.inFlight && !(await this.turn())) {
-      this.leave(caller);
+    const leave = this.perCaller.add(caller);
+    if (this.running < this.limits.inFlight) {
+      this.running += 1;
+    } else if (!(await this.turn())) {
+      leave();
       return { refusal: `${this.running} heavy operations are running (at most ${this.limits.inFlight} at once), and none finished within ${this.limits.queueWaitMs} ms` };
     }
-    this.running += 1;
+    // Either way the slot is counted in `running`: one handed over by a release stays counted.
     let released = false;
     return {
       release: () => {
@@ -51,9 +55,14 @@ export class HeavyOperations {
           return;
         }
         released = true;
-        this.running -= 1;
-        this.leave(caller);
-        this.waiting.shift()?.();
+        leave();
+        const next = this.waiting.shift();
+        if (next) {
+          // Handed straight to the first in line, so that no newcomer takes it in between.
+          next();
+        } else {
+          this.running -= 1;
+        }
       },
     };
   }
@@ -71,14 +80,5 @@ export class HeavyOperations {
       }, this.limits.queueWaitMs);
       this.waiting.push(handOver);
     });
-  }
-
-  private leave(caller: string): void {
-    const left = (this.perCaller.get(caller) ?? 1) - 1;
-    if (left > 0) {
-      this.perCaller.set(caller, left);
-    } else {
-      this.perCaller.delete(caller);
-    }
   }
 }
