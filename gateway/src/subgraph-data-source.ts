@@ -69,7 +69,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         entry.abort.abort();
       }
     };
-    callerGone?.addEventListener('abort', leave, { once: true });
+    if (callerGone?.aborted) {
+      // Gone before this fetch was even asked for (a later step of the plan): do not keep it going for them.
+      leave();
+    } else {
+      callerGone?.addEventListener('abort', leave, { once: true });
+    }
     // The gateway merges answers into its own result tree: each caller gets its own data.
     return entry.response
       .then((response) => ({ ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) }))

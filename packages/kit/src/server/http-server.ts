@@ -47,7 +47,7 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * so that costly or hostile operations never reach parsing, validation or a
    * subgraph.
    */
-  preflight?: (body: unknown, request: IncomingMessage) => { body: unknown } | { error: GraphQLError; status: number };
+  preflight?: (body: unknown, request: IncomingMessage, signedByGateway: boolean) => { body: unknown } | { error: GraphQLError; status: number };
   /**
    * A subgraph's check of the gateway's signature over the body as received.
    * Only a signed request's x-request-id is adopted; without this option (the
@@ -158,7 +158,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       return;
     }
     if (options.preflight) {
-      const verdict = options.preflight(body ?? Object.fromEntries(url.searchParams), request);
+      const verdict = options.preflight(body ?? Object.fromEntries(url.searchParams), request, info.signedByGateway);
       if ('error' in verdict) {
         sendJson(response, verdict.status, { errors: [{ message: verdict.error.message, extensions: verdict.error.extensions }] });
         return;

@@ -92,6 +92,15 @@ describe('the gateway’s document limits, at a subgraph reached directly', () =
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit });
   });
 
+  it('leaves a request the gateway signed to the gateway, whose plans may spell out the fragments its caller spread', async () => {
+    // A plan may alias fields its caller did not (to merge fetches), or spell out fragments its caller spread.
+    const spelledOut = `{ ${Array.from({ length: 31 }, (_, index) => `a${index}: requestId`).join(' ')} }`;
+    expect((await graphqlRequest(subgraph.url, spelledOut)).status).toBe(400);
+    const signed = await graphqlRequest(subgraph.url, spelledOut, { asGateway: true });
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data.a30).toEqual(expect.any(String));
+  });
+
   it('measures an entity fetch from below `_entities`, so the gateway’s plans for operations within the limits pass', async () => {
     // The gateway sends this for a client's `{ community { … } }` whose Community sits a level down or more.
     const query = `{ _entities(representations: [{ __typename: "Community", code: "620102001001" }]) { ... on Community { code } } }`;
