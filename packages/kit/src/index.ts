@@ -50,5 +50,32 @@ export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pag
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
-export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, SUMMARY_WINDOWS, type ScopedAggregates, type StreetMonthSummary, type SummaryWindow } from './reporting/street-month-summary';
+export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, type ScopedAggregates, type StreetMonthSummary } from './reporting/street-month-summary';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
+export {
+  CHINA_TIME_ZONE,
+  currentInstant,
+  useClock,
+  chinaDate,
+  chinaToday,
+  chinaYear,
+  chinaMonth,
+  chinaMidnight,
+  isAfterChinaToday,
+  addDays,
+  addMonths,
+  chinaDays,
+  lastTwelveMonths,
+  lastThirtyDays,
+  thisYear,
+  lastMonth,
+  periodStartDate,
+  chinaPeriodStart,
+  chinaPeriodSql,
+  chinaInstantSql,
+  sqlDate,
+  sqlInstant,
+  type ChinaWindow,
+  type PeriodUnit,
+} from './time/china-time';
+export { ratio, perThousand } from './reporting/rates';

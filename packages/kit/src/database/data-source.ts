@@ -1,6 +1,7 @@
 import { DataSource, MigrationExecutor, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { StatementCounter } from './statement-counter';
+import { CHINA_TIME_ZONE } from '../time/china-time';
 
 export interface DataSourceOptions {
   url: string;
@@ -51,7 +52,8 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.schema,
-      options: `-c work_mem=${SORT_MEMORY}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
+      // The session's zone is China's, so whatever SQL reads a calendar (current_date, a timestamptz cast to date, date_trunc) reads China's.
+      options: `-c timezone=${CHINA_TIME_ZONE} -c work_mem=${SORT_MEMORY}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
     },
   });
   return { dataSource, counter };

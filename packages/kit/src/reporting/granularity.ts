@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { chinaDate } from '../time/china-time';
 
 /** The period of a trend point. Every subgraph uses this one enum, so the composed graph has one. */
 export enum Granularity {
@@ -13,15 +14,17 @@ export function truncUnit(granularity: Granularity): 'month' | 'quarter' | 'year
   return granularity.toLowerCase() as 'month' | 'quarter' | 'year';
 }
 
-/** Label of a period starting at `start`: 2026-03, 2026-Q1 or 2026. */
+/** Label of the China period starting at `start` (an instant, read as its China day): 2026-03, 2026-Q1 or 2026. */
 export function periodLabel(start: Date, granularity: Granularity): string {
-  const year = start.getUTCFullYear();
+  const day = chinaDate(start);
+  const year = day.slice(0, 4);
+  const month = Number(day.slice(5, 7));
   switch (granularity) {
     case Granularity.MONTH:
-      return `${year}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+      return day.slice(0, 7);
     case Granularity.QUARTER:
-      return `${year}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
     default:
-      return String(year);
+      return year;
   }
 }

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
 import { codeWithinPrefix } from '../codes/code-range';
-import { aggregatedOverScopes, createStreetMonthSummary, summedOverScopes, type StreetMonthSummary, type SummaryWindow } from './street-month-summary';
+import { addDays, addMonths, chinaDays, chinaToday, lastThirtyDays, lastTwelveMonths, sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
+import { aggregatedOverScopes, createStreetMonthSummary, summedOverScopes, type StreetMonthSummary } from './street-month-summary';
 
 const byInstant: StreetMonthSummary = {
   schema: 'facts',
@@ -58,7 +59,7 @@ async function insertFacts(count: number, seed: number): Promise<void> {
   );
 }
 
-async function viaSummary(summary: StreetMonthSummary, window?: SummaryWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
+async function viaSummary(summary: StreetMonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
     summedOverScopes(summary, scopes, window),
     [scopes, scopes],
@@ -66,14 +67,15 @@ async function viaSummary(summary: StreetMonthSummary, window?: SummaryWindow, s
   return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
 }
 
-async function directly(summary: StreetMonthSummary, window?: SummaryWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
+async function directly(summary: StreetMonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const column = summary.time?.column;
   const conditions = [summary.filter ?? 'true'];
   if (window && column) {
-    conditions.push(`${column} ${window.sinceInclusive ? '>=' : '>'} ${window.since}`);
-    if (window.until) {
-      conditions.push(`${column} <= ${window.until}`);
-    }
+    conditions.push(
+      summary.time?.type === 'timestamptz'
+        ? `${column} >= ${sqlInstant(window.since)} AND ${column} < ${sqlInstant(window.until)}`
+        : `${column} BETWEEN ${sqlDate(window.first)} AND ${sqlDate(window.last)}`,
+    );
   }
   const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
     `SELECT scope.code, count(*) AS facts, sum(hours) AS hours
@@ -86,17 +88,21 @@ async function directly(summary: StreetMonthSummary, window?: SummaryWindow, sco
 }
 
 describe('a street-by-month summary', () => {
-  const windows: [string, StreetMonthSummary, SummaryWindow | undefined][] = [
-    ['instants, the last 12 months, open-ended', byInstant, { since: `now() - interval '12 months'`, sinceInclusive: true }],
-    ['instants, the last 12 months up to now', byInstant, { since: `now() - interval '12 months'`, until: 'now()' }],
-    ['instants, the last 40 days', byInstant, { since: `now() - interval '40 days'`, until: 'now()' }],
+  // Windows in China days, as the kit cuts them: the edges fall at China midnight (16:00 UTC), inside a UTC month of the summary.
+  const monthStart = `${chinaToday().slice(0, 7)}-01`;
+  const tenDays = (kind: string) => `${kind}, ten days within one month`;
+  const windows: [string, StreetMonthSummary, ChinaWindow | undefined][] = [
+    ['instants, the last 12 months', byInstant, lastTwelveMonths()],
+    ['instants, the last 40 days', byInstant, chinaDays(addDays(chinaToday(), -39), chinaToday())],
     ['instants, no window', byInstant, undefined],
-    ['days, the last 12 months up to today', byDay, { since: `(current_date - interval '12 months')::date`, until: 'current_date' }],
-    ['days, the last 30 days', byDay, { since: 'current_date - 29', sinceInclusive: true }],
+    ['days, the last 12 months', byDay, lastTwelveMonths()],
+    ['days, the last 30 days', byDay, lastThirtyDays()],
     ['no time at all', timeless, undefined],
     // Windows that start and end within one month: both edges are the same partial month.
-    ['instants, ten days within one month', byInstant, { since: `date_trunc('month', now() - interval '60 days') + interval '5 days'`, until: `date_trunc('month', now() - interval '60 days') + interval '15 days'` }],
-    ['days, ten days within one month', byDay, { since: `date_trunc('month', current_date - 60)::date + 5`, sinceInclusive: true, until: `date_trunc('month', current_date - 60)::date + 15` }],
+    [tenDays('instants'), byInstant, chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
+    [tenDays('days'), byDay, chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
+    // Whole China months: their first midnight is the last evening of the UTC month before.
+    ['instants, three whole China months', byInstant, chinaDays(addMonths(monthStart, -4), addDays(addMonths(monthStart, -1), -1))],
   ];
 
   it.each(windows)('%s: every scope sums as the facts do, through inserts, updates and deletes', async (_name, summary, window) => {
@@ -143,8 +149,8 @@ describe('a street-by-month summary', () => {
     expect(rows).toBeGreaterThan(0);
     await dataSource.query(`ALTER TABLE facts.fact DISABLE TRIGGER USER`);
     await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts + 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
-    const summed = await viaSummary(byInstant, { since: `now() - interval '12 months'`, until: 'now()' });
-    const direct = await directly(byInstant, { since: `now() - interval '12 months'`, until: 'now()' });
+    const summed = await viaSummary(byInstant, lastTwelveMonths());
+    const direct = await directly(byInstant, lastTwelveMonths());
     await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts - 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
     await dataSource.query(`ALTER TABLE facts.fact ENABLE TRIGGER USER`);
     expect(Number(summed['6201'].split('/')[0])).toBe(Number(direct['6201'].split('/')[0]) + 1000);

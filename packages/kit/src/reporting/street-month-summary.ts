@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { codeWithinPrefix } from '../codes/code-range';
+import { sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 
 /**
  * A fact table summed by street (the first nine digits of a community code)
@@ -31,24 +32,16 @@ export interface StreetMonthSummary {
   measures: Record<string, string>;
 }
 
-/** A time window over the summary's time column: `since` (exclusive unless said) up to `until` (inclusive, or no bound). */
-export interface SummaryWindow {
-  since: string;
-  sinceInclusive?: boolean;
-  until?: string;
-}
-
 /**
- * The windows the departments' figures use, named once: "since" includes
- * the day or instant 12 months ago; "in the last" excludes it and stops at
- * today or now (so a fact dated in the future does not count yet).
+ * The bounds of a window over the summary's time column, as SQL literals: a
+ * `date` column counts the window's China days, a `timestamptz` column the
+ * instants from its first China midnight up to the one after its last day.
  */
-export const SUMMARY_WINDOWS = {
-  instantsSince12MonthsAgo: { since: `now() - interval '12 months'`, sinceInclusive: true },
-  instantsInLast12Months: { since: `now() - interval '12 months'`, until: 'now()' },
-  daysSince12MonthsAgo: { since: `(current_date - interval '12 months')::date`, sinceInclusive: true },
-  daysInLast12Months: { since: `(current_date - interval '12 months')::date`, until: 'current_date' },
-} as const satisfies Record<string, SummaryWindow>;
+function windowBounds(window: ChinaWindow, isInstant: boolean): { since: string; until: string; untilOperator: '<' | '<=' } {
+  return isInstant
+    ? { since: sqlInstant(window.since), until: sqlInstant(window.until), untilOperator: '<' }
+    : { since: sqlDate(window.first), until: sqlDate(window.last), untilOperator: '<=' };
+}
 
 const NO_MONTH = `'-infinity'::date`;
 
@@ -214,7 +207,7 @@ export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = f
  * first and last months; a community reads its own facts. Scopes without any
  * fact are absent from the result.
  */
-export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: SummaryWindow): string {
+export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
   const names = Object.keys(summary.measures);
   let factWindow = 'true';
   let bucketWindow = '';
@@ -226,14 +219,16 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
     const isInstant = summary.time.type === 'timestamptz';
     const asMonth = (expression: string) => `date_trunc('month', ${isInstant ? `(${expression}) AT TIME ZONE 'UTC'` : `(${expression})`})::date`;
     const monthStart = (month: string) => (isInstant ? `((${month})::timestamp AT TIME ZONE 'UTC')` : `(${month})`);
-    const firstWholeMonth = `(${asMonth(window.since)} + interval '1 month')::date`;
-    const lastMonth = window.until ? asMonth(window.until) : null;
-    bucketWindow = `AND b.month >= ${firstWholeMonth}${lastMonth ? ` AND b.month < ${lastMonth}` : ''}`;
-    factWindow = `fact_time ${window.sinceInclusive ? '>=' : '>'} ${window.since}${window.until ? ` AND fact_time <= ${window.until}` : ''}`;
+    const bounds = windowBounds(window, isInstant);
+    // The summary's months are only storage: whichever way they are cut, whole months inside the window plus the facts of its edge months are exactly the window.
+    const firstWholeMonth = `(${asMonth(bounds.since)} + interval '1 month')::date`;
+    const lastMonth = asMonth(bounds.until);
+    bucketWindow = `AND b.month >= ${firstWholeMonth} AND b.month < ${lastMonth}`;
+    factWindow = `fact_time >= ${bounds.since} AND fact_time ${bounds.untilOperator} ${bounds.until}`;
     // Each partial month as its own range, so each is one index-only range scan (an OR of ranges is not); the last starts after the first, should the window lie within one month.
     edgeWindows = [
       `${factWindow} AND fact_time < ${monthStart(firstWholeMonth)}`,
-      ...(lastMonth ? [`${factWindow} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`] : []),
+      `${factWindow} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`,
     ];
   }
   // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
