@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
+import { assertCommunityCode, badUserInput, chinaYear, currentInstant } from '@shequ/kit';
 import { assertIntegerBetween, assertText } from '../common/validation';
 import { ServiceInvestmentSource } from './service-investment.entity';
 
@@ -23,7 +23,7 @@ export class RecordInvestmentInput {
   purpose?: string | null;
 }
 
-export function readInvestment(input: RecordInvestmentInput, now = new Date()) {
+export function readInvestment(input: RecordInvestmentInput, now = currentInstant()) {
   // Amounts are kept to the fen: the check is on the rounded amount, so 0.001 yuan cannot become a stored 0.
   const amount = Math.round(input.amount * 100) / 100;
   if (!Number.isFinite(input.amount) || amount <= 0 || input.amount > MAX_AMOUNT) {
@@ -31,7 +31,7 @@ export function readInvestment(input: RecordInvestmentInput, now = new Date()) {
   }
   return {
     communityCode: assertCommunityCode(input.communityCode, 'input.communityCode'),
-    year: assertIntegerBetween(input.year, 'input.year', 2000, now.getUTCFullYear() + 1),
+    year: assertIntegerBetween(input.year, 'input.year', 2000, chinaYear(now) + 1),
     source: input.source,
     amount,
     purpose: assertText(input.purpose, 'input.purpose', 200, true),

@@ -3,14 +3,14 @@ import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix, We
 import { CommunityReference } from '../community/community.entity';
 import type { ServiceDeliveryContext } from '../loaders';
 import {
-  AVERAGE_SATISFACTION,
+  averageSatisfaction,
   COUNTED_FACILITY,
-  CURRENT_YEAR,
-  MEDIAN_DAYS_TO_RESOLVE,
+  investmentThisYear,
+  medianDaysToResolve,
   OPEN_REQUEST,
-  RELEVANT_REQUEST,
-  RESOLVED_WITHIN_15_DAYS_RATE,
-  SUBMITTED_LAST_12_MONTHS,
+  relevantRequest,
+  resolvedWithin15DaysRate,
+  submittedLast12Months,
   WELFARE_FACILITY,
 } from './service-stats.sql';
 
@@ -45,16 +45,16 @@ export class ServiceRanking {
   value: number | null;
 }
 
-/** Per metric: the table, the rows that matter, and the per-community value; shares the stats' SQL meanings. */
-const METRICS: Record<ServiceRankingMetric, { from: string; where: string; value: string }> = {
-  FACILITY_COUNT: { from: 'service_delivery.service_facility f', where: COUNTED_FACILITY, value: 'count(*)' },
-  WELFARE_FACILITIES: { from: 'service_delivery.service_facility f', where: `${COUNTED_FACILITY} AND ${WELFARE_FACILITY}`, value: 'count(*)' },
-  OPEN_REQUESTS: { from: 'service_delivery.service_request r', where: OPEN_REQUEST, value: 'count(*)' },
-  REQUESTS_LAST_12_MONTHS: { from: 'service_delivery.service_request r', where: SUBMITTED_LAST_12_MONTHS, value: 'count(*)' },
-  RESOLVED_WITHIN_15_DAYS_RATE: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: RESOLVED_WITHIN_15_DAYS_RATE },
-  MEDIAN_DAYS_TO_RESOLVE: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: MEDIAN_DAYS_TO_RESOLVE },
-  AVERAGE_SATISFACTION: { from: 'service_delivery.service_request r', where: RELEVANT_REQUEST, value: AVERAGE_SATISFACTION },
-  INVESTMENT_THIS_YEAR: { from: 'service_delivery.service_investment i', where: `i.year = ${CURRENT_YEAR}`, value: 'sum(i.amount)' },
+/** Per metric: the table, the rows that matter, and the per-community value; shares the stats' SQL meanings (built per request: the windows move with the clock). */
+const METRICS: Record<ServiceRankingMetric, () => { from: string; where: string; value: string }> = {
+  FACILITY_COUNT: () => ({ from: 'service_delivery.service_facility f', where: COUNTED_FACILITY, value: 'count(*)' }),
+  WELFARE_FACILITIES: () => ({ from: 'service_delivery.service_facility f', where: `${COUNTED_FACILITY} AND ${WELFARE_FACILITY}`, value: 'count(*)' }),
+  OPEN_REQUESTS: () => ({ from: 'service_delivery.service_request r', where: OPEN_REQUEST, value: 'count(*)' }),
+  REQUESTS_LAST_12_MONTHS: () => ({ from: 'service_delivery.service_request r', where: submittedLast12Months(), value: 'count(*)' }),
+  RESOLVED_WITHIN_15_DAYS_RATE: () => ({ from: 'service_delivery.service_request r', where: relevantRequest(), value: resolvedWithin15DaysRate() }),
+  MEDIAN_DAYS_TO_RESOLVE: () => ({ from: 'service_delivery.service_request r', where: relevantRequest(), value: medianDaysToResolve() }),
+  AVERAGE_SATISFACTION: () => ({ from: 'service_delivery.service_request r', where: relevantRequest(), value: averageSatisfaction() }),
+  INVESTMENT_THIS_YEAR: () => ({ from: 'service_delivery.service_investment i', where: investmentThisYear('i'), value: 'sum(i.amount)' }),
 };
 
 @Resolver()
@@ -74,7 +74,7 @@ export class ServiceRankingResolver {
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw badUserInput('first', `must be between 1 and 100 (got ${first})`);
     }
-    const spec = METRICS[metric];
+    const spec = METRICS[metric]();
     const alias = spec.from.slice(-1);
     const rows: { code: string; value: number | null }[] = await context.dataSource.query(
       `SELECT * FROM (

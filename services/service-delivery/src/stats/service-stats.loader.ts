@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { aggregatedOverScopes, codeWithinPrefix, lastTwelveMonths, ratio, significantPrefix, summedOverScopes } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import { COUNTED_FACILITY, CURRENT_YEAR, MEDIAN_DAYS_TO_RESOLVE, RESOLVED_LAST_12_MONTHS, WELFARE_FACILITY } from './service-stats.sql';
+import { COUNTED_FACILITY, investmentThisYear, medianDaysToResolve, resolvedLast12Months, WELFARE_FACILITY } from './service-stats.sql';
 import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION } from './service-summaries';
 
 /** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
@@ -29,16 +29,17 @@ interface RequestFigures {
 async function requestFigures(dataSource: DataSource, parameters: [readonly string[], string[]]): Promise<Map<string, RequestFigures>> {
   const prefixes = parameters[1];
   const byCode = async (statement: string) => new Map(((await dataSource.query(statement, parameters)) as Record<string, string | null>[]).map((row) => [row.code as string, row]));
+  const window = lastTwelveMonths();
   const [open, submitted, resolved, medians] = await Promise.all([
     byCode(summedOverScopes(OPEN_REQUESTS, prefixes)),
-    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
-    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo)),
+    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, window)),
+    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, window)),
     byCode(
       aggregatedOverScopes(
         {
-          facts: `SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${RESOLVED_LAST_12_MONTHS}`,
+          facts: `SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${resolvedLast12Months()}`,
           alias: 'r',
-          aggregates: { median: MEDIAN_DAYS_TO_RESOLVE },
+          aggregates: { median: medianDaysToResolve() },
         },
         prefixes,
       ),
@@ -53,9 +54,9 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
     figures.set(code, {
       openRequests: Number(open.get(code)?.requests ?? 0),
       requestsLast12Months: Number(submitted.get(code)?.requests ?? 0),
-      resolvedWithin15DaysRate: resolvedCount > 0 ? Number(resolution?.resolved_within_15_days) / resolvedCount : null,
+      resolvedWithin15DaysRate: ratio(Number(resolution?.resolved_within_15_days ?? 0), resolvedCount),
       medianDaysToResolve: median == null ? null : Number(median),
-      averageSatisfaction: rated > 0 ? Number(resolution?.satisfaction_sum) / rated : null,
+      averageSatisfaction: ratio(Number(resolution?.satisfaction_sum ?? 0), rated),
     });
   }
   return figures;
@@ -80,7 +81,7 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
     dataSource.query(
       `SELECT scope.code, coalesce(sum(i.amount), 0)::float8 AS amount
        FROM ${SCOPE}
-       LEFT JOIN service_delivery.service_investment i ON ${codeWithinPrefix('i.community_code', 'scope.prefix')} AND i.year = ${CURRENT_YEAR}
+       LEFT JOIN service_delivery.service_investment i ON ${codeWithinPrefix('i.community_code', 'scope.prefix')} AND ${investmentThisYear('i')}
        GROUP BY scope.code`,
       parameters,
     ) as Promise<{ code: string; amount: number }[]>,

@@ -1,7 +1,10 @@
+import { chinaYear, lastTwelveMonths, sqlInstant } from '@shequ/kit';
+
 /*
  * The SQL meaning of each figure, shared by the stats loader (any community
  * or region) and the rankings (every community of a region), so a ranked
- * value and the same community's serviceStats always agree.
+ * value and the same community's serviceStats always agree. The windows are
+ * the kit's China-time ones, read from its clock when a statement is built.
  */
 
 /** Facilities that count: not closed. */
@@ -11,21 +14,26 @@ export const WELFARE_FACILITY = `f.kind IN ('ELDERLY_CARE', 'DISABILITY_SERVICES
 
 export const OPEN_REQUEST = `r.status IN ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')`;
 
-export const SUBMITTED_LAST_12_MONTHS = `r.submitted_at >= now() - interval '12 months'`;
+function inLast12Months(column: string): string {
+  const window = lastTwelveMonths();
+  return `${column} >= ${sqlInstant(window.since)} AND ${column} < ${sqlInstant(window.until)}`;
+}
 
-export const RESOLVED_LAST_12_MONTHS = `r.resolved_at >= now() - interval '12 months'`;
+export const submittedLast12Months = () => inLast12Months('r.submitted_at');
+
+export const resolvedLast12Months = () => inLast12Months('r.resolved_at');
 
 /** Rows of service_request r that any request figure can use; narrows the scan. */
-export const RELEVANT_REQUEST = `(${OPEN_REQUEST} OR ${SUBMITTED_LAST_12_MONTHS} OR ${RESOLVED_LAST_12_MONTHS})`;
+export const relevantRequest = () => `(${OPEN_REQUEST} OR (${submittedLast12Months()}) OR (${resolvedLast12Months()}))`;
 
-export const RESOLVED_WITHIN_15_DAYS_RATE = `(count(*) FILTER (WHERE ${RESOLVED_LAST_12_MONTHS} AND r.resolved_at <= r.submitted_at + interval '15 days'))::float8
-  / nullif(count(*) FILTER (WHERE ${RESOLVED_LAST_12_MONTHS}), 0)`;
+export const resolvedWithin15DaysRate = () => `(count(*) FILTER (WHERE ${resolvedLast12Months()} AND r.resolved_at <= r.submitted_at + interval '15 days'))::float8
+  / nullif(count(*) FILTER (WHERE ${resolvedLast12Months()}), 0)`;
 
 // date_part, not extract: extract returns numeric, and numeric arithmetic on every resolved request doubled the median's cost.
-export const MEDIAN_DAYS_TO_RESOLVE = `percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', r.resolved_at - r.submitted_at) / 86400)
-  FILTER (WHERE ${RESOLVED_LAST_12_MONTHS})`;
+export const medianDaysToResolve = () => `percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', r.resolved_at - r.submitted_at) / 86400)
+  FILTER (WHERE ${resolvedLast12Months()})`;
 
-export const AVERAGE_SATISFACTION = `avg(r.satisfaction) FILTER (WHERE ${RESOLVED_LAST_12_MONTHS})::float8`;
+export const averageSatisfaction = () => `avg(r.satisfaction) FILTER (WHERE ${resolvedLast12Months()})::float8`;
 
 /** The calendar year in China, where the programme's budgets run. */
-export const CURRENT_YEAR = `extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::integer`;
+export const investmentThisYear = (alias: string) => `${alias}.year = ${chinaYear()}`;

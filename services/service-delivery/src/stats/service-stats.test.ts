@@ -1,3 +1,4 @@
+import { chinaDate, chinaMidnight } from '@shequ/kit';
 import { graphqlRequest, startTestSubgraph, type GraphqlResponse, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 import { insertServiceDeliveryFixture } from '../testing/fixture';
@@ -169,7 +170,7 @@ describe('serviceRequestTrend', () => {
     const points = response.data.serviceRequestTrend;
     expect(points.length).toBeGreaterThanOrEqual(24);
     expect(points.length).toBeLessThanOrEqual(25);
-    expect(points[0].period).toBe(`${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}`);
+    expect(points[0].period).toBe(chinaDate(from).slice(0, 7));
     expect(points.some((point: { submitted: number }) => point.submitted === 0)).toBe(true);
     // all 11 fixture requests were submitted within two years (the oldest 500 days ago); 6 were resolved (2, 10, 20, 20, 4 days and the one 490 days ago)
     expect(points.reduce((sum: number, point: { submitted: number }) => sum + point.submitted, 0)).toBe(11);
@@ -184,10 +185,11 @@ describe('serviceRequestTrend', () => {
   });
 
   it('counts quarters of a fixed past range exactly', async () => {
-    const response = await graphqlRequest(subgraph.url, TREND, { variables: { regionCode: '620102', from: '2020-01-01T00:00:00Z', to: '2021-01-01T00:00:00Z', granularity: 'QUARTER' } });
+    // 2020 in China: from its first China midnight (16:00 UTC the evening before) to the next year's.
+    const response = await graphqlRequest(subgraph.url, TREND, { variables: { regionCode: '620102', from: '2019-12-31T16:00:00Z', to: '2020-12-31T16:00:00Z', granularity: 'QUARTER' } });
     expect(response.data.serviceRequestTrend).toEqual(
       ['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4'].map((period, index) => ({
-        period, start: new Date(Date.UTC(2020, index * 3, 1)).toISOString(), submitted: 0, resolved: 0, resolvedWithin15DaysRate: null, averageSatisfaction: null,
+        period, start: chinaMidnight(`2020-${String(index * 3 + 1).padStart(2, '0')}-01`).toISOString(), submitted: 0, resolved: 0, resolvedWithin15DaysRate: null, averageSatisfaction: null,
       })),
     );
   });

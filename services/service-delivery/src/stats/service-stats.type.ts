@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { perThousand } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 
 @ObjectType({ description: 'How many facilities of one kind.' })
@@ -62,6 +63,6 @@ export class ServiceStats implements ServiceFigures {
 
 /** Adds the per-resident rate, which needs governance's population (arriving through @requires). */
 export function withPopulation(figures: ServiceFigures, population: number | null | undefined): ServiceStats {
-  const welfareFacilitiesPer1000Residents = population ? (figures.welfareFacilities * 1000) / population : null;
+  const welfareFacilitiesPer1000Residents = perThousand(figures.welfareFacilities, population);
   return { ...figures, welfareFacilitiesPer1000Residents };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
+import { assertRegionCode, badUserInput, CHINA_TIME_ZONE, chinaInstantSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
 import type { ServiceDeliveryContext } from '../loaders';
 
 @ObjectType({ description: 'Service requests in one period of a trend.' })
@@ -29,7 +29,7 @@ const STEP: Record<Granularity, string> = { MONTH: '1 month', QUARTER: '3 months
 @Resolver()
 export class ServiceTrendResolver {
   @Query(() => [ServiceRequestTrendPoint], {
-    description: 'Service requests of a region per period over [from, to), every period listed (empty ones as zero). Periods are cut in UTC; the first and last count only what falls inside the range.',
+    description: 'Service requests of a region per period over [from, to), every period listed (empty ones as zero). Periods are cut in China time (Asia/Shanghai); the first and last count only what falls inside the range.',
   })
   @Weight(4500)
   async serviceRequestTrend(
@@ -50,23 +50,23 @@ export class ServiceTrendResolver {
     const rows: { start: Date; submitted: number; resolved: number; rate: number | null; satisfaction: number | null }[] = await context.dataSource.query(
       `WITH periods AS (
          SELECT period AS start
-         FROM generate_series(date_trunc($4::text, $2::timestamptz AT TIME ZONE 'UTC'), ($3::timestamptz AT TIME ZONE 'UTC') - interval '1 microsecond', $5::interval) AS period
+         FROM generate_series(${chinaPeriodSql('$2::timestamptz', '$4::text')}, ($3::timestamptz AT TIME ZONE '${CHINA_TIME_ZONE}') - interval '1 microsecond', $5::interval) AS period
        ),
        submitted AS (
-         SELECT date_trunc($4::text, r.submitted_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
+         SELECT ${chinaPeriodSql('r.submitted_at', '$4::text')} AS start, count(*)::int AS n
          FROM service_delivery.service_request r
          WHERE ${codeWithinPrefix('r.community_code', '$1')} AND r.submitted_at >= $2 AND r.submitted_at < $3
          GROUP BY 1
        ),
        resolved AS (
-         SELECT date_trunc($4::text, r.resolved_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n,
+         SELECT ${chinaPeriodSql('r.resolved_at', '$4::text')} AS start, count(*)::int AS n,
                 (count(*) FILTER (WHERE r.resolved_at <= r.submitted_at + interval '15 days'))::float8 / count(*) AS rate,
                 avg(r.satisfaction)::float8 AS satisfaction
          FROM service_delivery.service_request r
          WHERE ${codeWithinPrefix('r.community_code', '$1')} AND r.resolved_at >= $2 AND r.resolved_at < $3
          GROUP BY 1
        )
-       SELECT p.start AT TIME ZONE 'UTC' AS start, coalesce(s.n, 0) AS submitted, coalesce(v.n, 0) AS resolved, v.rate, v.satisfaction
+       SELECT ${chinaInstantSql('p.start')} AS start, coalesce(s.n, 0) AS submitted, coalesce(v.n, 0) AS resolved, v.rate, v.satisfaction
        FROM periods p
        LEFT JOIN submitted s ON s.start = p.start
        LEFT JOIN resolved v ON v.start = p.start
