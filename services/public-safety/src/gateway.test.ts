@@ -32,7 +32,7 @@ describe('through the gateway', () => {
     expect(data.region).toMatchObject({
       name: '城关区',
       communityCount: 5,
-      safetyStats: { incidentsLast12Months: 6, incidentsPer1000Residents: 0.3, policeLiaisonCoverage: 0.4, communitiesWithoutPoliceLiaison: 3, mediationAgreementRate: 0.6667 },
+      safetyStats: { incidentsLast12Months: 6, incidentsPer1000Residents: 0.3, policeLiaisonCoverage: 0.4, communitiesWithoutPoliceLiaison: 3, mediationAgreementRate: 2 / 3 },
     });
     const happy = data.region.communities.edges.find((edge: { node: { code: string } }) => edge.node.code === '620102001001').node;
     expect(happy).toEqual({ code: '620102001001', name: '幸福社区', population: 5000, safetyStats: { incidentsPer1000Residents: 0.6, supervisedPersons: 2 }, policeLiaison: { officerName: '王警官' } });

@@ -1,4 +1,4 @@
-import { badUserInput } from '@shequ/kit';
+import { badUserInput, chinaToday } from '@shequ/kit';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_DATE = '2000-01-01';
@@ -18,8 +18,9 @@ export function assertIntBetween(value: number, argument: string, min: number, m
   return value;
 }
 
+/** Today in China: a date of today is the present, whatever the hour in UTC. */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return chinaToday();
 }
 
 /**

@@ -65,7 +65,7 @@ describe('safetyStats', () => {
       incidentsLast12Months: 6,
       incidentsPer1000Residents: 0.3,
       mediationCasesLast12Months: 4,
-      mediationAgreementRate: 0.6667,
+      mediationAgreementRate: 2 / 3,
       medianDaysToCloseMediation: 10,
       patrolsLastMonth: 3,
       jointPatrolsLastMonth: 2,
@@ -78,11 +78,11 @@ describe('safetyStats', () => {
     });
     expect(province.safetyStats).toMatchObject({
       incidentsLast12Months: 7,
-      incidentsPer1000Residents: 0.0003,
+      incidentsPer1000Residents: (7 * 1000) / 25018000,
       mediationCasesLast12Months: 5,
       mediationAgreementRate: 0.5,
       medianDaysToCloseMediation: 15,
-      policeLiaisonCoverage: 0.4286,
+      policeLiaisonCoverage: 3 / 7,
       communitiesWithoutPoliceLiaison: 4,
       supervisedPersons: 4,
     });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { aggregatedOverScopes, chinaToday, codeWithinPrefix, lastThirtyDays, lastTwelveMonths, perThousand, ratio, significantPrefix, sqlDate, summedOverScopes } from '@shequ/kit';
 import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
@@ -41,8 +41,10 @@ export function scopePrefix(code: string): string {
 }
 
 const SCOPE = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
-const YEAR_AGO = `(current_date - interval '12 months')::date`;
-const MONTH_AGO = `current_date - 29`;
+/** A date column within a window of China days (the kit's; read from its clock when the statement is built). */
+export function onDaysOf(column: string, window: { first: string; last: string }): string {
+  return `${column} BETWEEN ${sqlDate(window.first)} AND ${sqlDate(window.last)}`;
+}
 
 /**
  * One aggregate statement per figure group: each joins every scope of the
@@ -50,15 +52,15 @@ const MONTH_AGO = `current_date - 29`;
  */
 const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
-    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, SUMMARY_WINDOWS.instantsSince12MonthsAgo),
+    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, lastTwelveMonths()),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, lastTwelveMonths()),
     read: (row) => ({ mediationCasesLast12Months: Number(row.received) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
+    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, lastTwelveMonths()),
     read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
   },
   {
@@ -66,7 +68,7 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
     sql: (_within, prefixes) =>
       aggregatedOverScopes(
         {
-          facts: `SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE closed_on >= ${YEAR_AGO}`,
+          facts: `SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE ${onDaysOf('closed_on', lastTwelveMonths())}`,
           alias: 'closed',
           aggregates: { median_days: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY closed.days_to_close)' },
         },
@@ -77,7 +79,7 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
   {
     sql: (within) => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours
       FROM ${SCOPE}
-      LEFT JOIN public_safety.patrol p ON ${within('p.community_code')} AND p.patrolled_on >= ${MONTH_AGO}
+      LEFT JOIN public_safety.patrol p ON ${within('p.community_code')} AND ${onDaysOf('p.patrolled_on', lastThirtyDays())}
       GROUP BY scope.code`,
     read: (row) => ({ patrolsLastMonth: Number(row.patrols), jointPatrolsLastMonth: Number(row.joint), patrolHoursLastMonth: Number(row.hours) }),
   },
@@ -89,7 +91,7 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, SUMMARY_WINDOWS.daysSince12MonthsAgo),
+    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, lastTwelveMonths()),
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {
@@ -103,7 +105,7 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
     sql: (within) => `SELECT scope.code, count(sp.id) AS supervised
       FROM ${SCOPE}
       LEFT JOIN public_safety.supervised_person sp ON ${within('sp.community_code')}
-        AND sp.supervised_from <= current_date AND (sp.supervised_until IS NULL OR sp.supervised_until >= current_date)
+        AND sp.supervised_from <= ${sqlDate(chinaToday())} AND (sp.supervised_until IS NULL OR sp.supervised_until >= ${sqlDate(chinaToday())})
       GROUP BY scope.code`,
     read: (row) => ({ supervisedPersons: Number(row.supervised) }),
   },
@@ -133,11 +135,6 @@ export function createSafetyStatsLoader(dataSource: DataSource): DataLoader<stri
   return new DataLoader<string, SafetyAggregate>((codes) => loadSafetyAggregates(dataSource, codes));
 }
 
-function round(value: number, digits = 4): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
 /**
  * The published figures from an aggregate and governance's numbers for the
  * scope: a community counts as one community.
@@ -146,16 +143,16 @@ export function toSafetyStats(aggregate: SafetyAggregate, population: number, co
   const covered = Math.min(aggregate.communitiesWithPoliceLiaison, communityCount);
   return {
     incidentsLast12Months: aggregate.incidentsLast12Months,
-    incidentsPer1000Residents: population > 0 ? round((aggregate.incidentsLast12Months * 1000) / population) : null,
+    incidentsPer1000Residents: perThousand(aggregate.incidentsLast12Months, population),
     mediationCasesLast12Months: aggregate.mediationCasesLast12Months,
-    mediationAgreementRate: aggregate.mediationClosedLast12Months > 0 ? round(aggregate.mediationAgreementsLast12Months / aggregate.mediationClosedLast12Months) : null,
+    mediationAgreementRate: ratio(aggregate.mediationAgreementsLast12Months, aggregate.mediationClosedLast12Months),
     medianDaysToCloseMediation: aggregate.medianDaysToCloseMediation,
     patrolsLastMonth: aggregate.patrolsLastMonth,
     jointPatrolsLastMonth: aggregate.jointPatrolsLastMonth,
     patrolHoursLastMonth: aggregate.patrolHoursLastMonth,
     openHazards: aggregate.openHazards,
     legalServicePeopleReachedLast12Months: aggregate.legalServicePeopleReachedLast12Months,
-    policeLiaisonCoverage: communityCount > 0 ? round(covered / communityCount) : 0,
+    policeLiaisonCoverage: ratio(covered, communityCount) ?? 0,
     communitiesWithoutPoliceLiaison: Math.max(communityCount - covered, 0),
     supervisedPersons: aggregate.supervisedPersons,
   };

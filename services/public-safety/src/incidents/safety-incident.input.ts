@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { assertCommunityCode, assertRegionCode, badUserInput, Granularity } from '@shequ/kit';
+import { assertCommunityCode, assertRegionCode, badUserInput, currentInstant, Granularity } from '@shequ/kit';
 import { assertText } from '../common/input';
 import { SafetyIncidentCategory, SafetyIncidentSeverity, SafetyIncidentStatus } from './safety-incident.entity';
 
@@ -30,7 +30,7 @@ const PERSONAL_NUMBER = /1\d{10}|\d{17}[\dXx]/;
 export function readReportSafetyIncident(input: ReportSafetyIncidentInput): ReportSafetyIncidentInput {
   assertCommunityCode(input.communityCode, 'input.communityCode');
   const occurredAt = input.occurredAt;
-  if (Number.isNaN(occurredAt.getTime()) || occurredAt < EARLIEST || occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+  if (Number.isNaN(occurredAt.getTime()) || occurredAt < EARLIEST || occurredAt.getTime() > currentInstant().getTime() + CLOCK_SKEW_MS) {
     throw badUserInput('input.occurredAt', 'must lie between 2000-01-01 and now');
   }
   const summary = assertText(input.summary, 'input.summary');

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, authorizedRecord, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
+import { assertTransition, authorize, authorizedRecord, CHINA_TIME_ZONE, chinaInstantSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
@@ -22,7 +22,7 @@ export class IncidentTrendPoint {
 
 @Resolver(() => SafetyIncident)
 export class SafetyIncidentResolver {
-  @Query(() => [IncidentTrendPoint], { description: 'Incidents per period in a region (by occurredAt, UTC), empty periods included as zero; `category` keeps one category.' })
+  @Query(() => [IncidentTrendPoint], { description: 'Incidents per period in a region (by occurredAt, cut in China time, Asia/Shanghai), empty periods included as zero; `category` keeps one category.' })
   @Weight(2500)
   async incidentTrend(
     @Ctx() context: PublicSafetyContext,
@@ -35,12 +35,12 @@ export class SafetyIncidentResolver {
     const window = readTrendWindow(regionCode, from, to, granularity);
     const unit = truncUnit(window.granularity);
     const rows: { start: Date; incidents: string; serious: string }[] = await context.dataSource.query(
-      `SELECT period.start AT TIME ZONE 'UTC' AS start, count(i.id) AS incidents,
+      `SELECT ${chinaInstantSql('period.start')} AS start, count(i.id) AS incidents,
               count(i.id) FILTER (WHERE i.severity IN ('HIGH', 'CRITICAL')) AS serious
-       FROM generate_series(date_trunc('${unit}', $2::timestamptz AT TIME ZONE 'UTC'), $3::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond', interval '1 ${unit}') AS period(start)
+       FROM generate_series(${chinaPeriodSql('$2::timestamptz', `'${unit}'`)}, $3::timestamptz AT TIME ZONE '${CHINA_TIME_ZONE}' - interval '1 microsecond', interval '1 ${unit}') AS period(start)
        LEFT JOIN public_safety.safety_incident i
          ON ${codeWithinPrefix('i.community_code', '$1')}
-        AND date_trunc('${unit}', i.occurred_at AT TIME ZONE 'UTC') = period.start
+        AND ${chinaPeriodSql('i.occurred_at', `'${unit}'`)} = period.start
         AND i.occurred_at >= $2 AND i.occurred_at < $3
         AND ($4::text IS NULL OR i.category = $4)
        GROUP BY period.start

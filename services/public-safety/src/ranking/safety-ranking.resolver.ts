@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix, Weight } from '@shequ/kit';
+import { assertRegionCode, badUserInput, codeWithinPrefix, lastThirtyDays, lastTwelveMonths, significantPrefix, sqlInstant, Weight } from '@shequ/kit';
+import { onDaysOf } from '../community/safety.stats';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
 
@@ -31,16 +32,18 @@ export class SafetyRanking {
   value: number | null;
 }
 
-const YEAR_AGO = `(current_date - interval '12 months')::date`;
-
-const METRICS: Record<SafetyRankingMetric, { table: string; where: string; value: string }> = {
-  INCIDENTS_LAST_12_MONTHS: { table: 'safety_incident', where: `t.occurred_at >= now() - interval '12 months'`, value: 'count(*)' },
-  MEDIATION_CASES_LAST_12_MONTHS: { table: 'mediation_case', where: `t.received_on >= ${YEAR_AGO}`, value: 'count(*)' },
-  MEDIATION_FAILURE_RATE: { table: 'mediation_case', where: `t.closed_on >= ${YEAR_AGO}`, value: `avg((t.outcome <> 'AGREEMENT_REACHED')::int)` },
-  MEDIATION_AGREEMENT_RATE: { table: 'mediation_case', where: `t.closed_on >= ${YEAR_AGO}`, value: `avg((t.outcome = 'AGREEMENT_REACHED')::int)` },
-  MEDIAN_DAYS_TO_CLOSE_MEDIATION: { table: 'mediation_case', where: `t.closed_on >= ${YEAR_AGO}`, value: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days_to_close)' },
-  OPEN_HAZARDS: { table: 'inspection_hazard', where: 't.fixed_on IS NULL', value: 'count(*)' },
-  PATROLS_LAST_MONTH: { table: 'patrol', where: 't.patrolled_on >= current_date - 29', value: 'count(*)' },
+/** Per metric, built per request: the windows are the kit's China-time ones, as in safetyStats. */
+const METRICS: Record<SafetyRankingMetric, () => { table: string; where: string; value: string }> = {
+  INCIDENTS_LAST_12_MONTHS: () => {
+    const window = lastTwelveMonths();
+    return { table: 'safety_incident', where: `t.occurred_at >= ${sqlInstant(window.since)} AND t.occurred_at < ${sqlInstant(window.until)}`, value: 'count(*)' };
+  },
+  MEDIATION_CASES_LAST_12_MONTHS: () => ({ table: 'mediation_case', where: onDaysOf('t.received_on', lastTwelveMonths()), value: 'count(*)' }),
+  MEDIATION_FAILURE_RATE: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: `avg((t.outcome <> 'AGREEMENT_REACHED')::int)` }),
+  MEDIATION_AGREEMENT_RATE: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: `avg((t.outcome = 'AGREEMENT_REACHED')::int)` }),
+  MEDIAN_DAYS_TO_CLOSE_MEDIATION: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days_to_close)' }),
+  OPEN_HAZARDS: () => ({ table: 'inspection_hazard', where: 't.fixed_on IS NULL', value: 'count(*)' }),
+  PATROLS_LAST_MONTH: () => ({ table: 'patrol', where: onDaysOf('t.patrolled_on', lastThirtyDays()), value: 'count(*)' }),
 };
 
 @Resolver()
@@ -57,7 +60,7 @@ export class SafetyRankingResolver {
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw badUserInput('first', `must be between 1 and 100 (got ${first})`);
     }
-    const spec = METRICS[metric];
+    const spec = METRICS[metric]();
     const rows: { code: string; value: string | null }[] = await context.dataSource.query(
       `SELECT t.community_code AS code, ${spec.value} AS value
        FROM public_safety.${spec.table} t
@@ -67,6 +70,6 @@ export class SafetyRankingResolver {
        LIMIT $2`,
       [significantPrefix(regionCode), first],
     );
-    return rows.map((row) => ({ community: { code: row.code }, value: row.value === null ? null : Math.round(Number(row.value) * 10000) / 10000 }));
+    return rows.map((row) => ({ community: { code: row.code }, value: row.value === null ? null : Number(row.value) }));
   }
 }

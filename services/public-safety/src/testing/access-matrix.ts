@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { chinaToday } from '@shequ/kit';
 import type { MatrixCase } from '@shequ/kit/dist/testing';
 import { publicSafetyPolicy } from '../access-policy';
 
@@ -32,7 +33,7 @@ export async function publicSafetyMatrixCases(dataSource: DataSource): Promise<M
     [inspection, COMMUNITY],
   );
   const base = { subgraph: 'public-safety', policy: publicSafetyPolicy, targetCode: COMMUNITY };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   return [
     // Read before assignPoliceLiaison below replaces the community's officer (王警官, 13800001111).
     {
