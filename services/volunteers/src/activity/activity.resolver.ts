@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { auditedWrite, authorize, badUserInput, found, assertId, isAllowed } from '@shequ/kit';
+import { auditedWrite, authorize, badUserInput, currentInstant, found, assertId, isAllowed } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
@@ -49,7 +49,7 @@ export class VolunteerActivityResolver {
   createActivity(@Arg('input', () => CreateVolunteerActivityInput) input: CreateVolunteerActivityInput, @Ctx() context: VolunteersContext): Promise<VolunteerActivity> {
     const draft = readCreateActivity(input);
     authorize(volunteersPolicy, 'createActivity', context.viewer, draft.communityCode);
-    assertStartAllowed(draft.startsAt, isAllowed(volunteersPolicy, 'recordPastActivity', context.viewer, draft.communityCode), Date.now());
+    assertStartAllowed(draft.startsAt, isAllowed(volunteersPolicy, 'recordPastActivity', context.viewer, draft.communityCode), currentInstant().getTime());
     return auditedWrite(context, { operation: 'createActivity', targetType: 'VolunteerActivity' }, async (manager) => {
       if (draft.organiserTeamId) {
         const team = found(await manager.findOneBy(VolunteerTeam, { id: draft.organiserTeamId }), `team ${draft.organiserTeamId}`);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionType, isAllowed, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
+import { ConnectionType, isAllowed, ratio, PageArgs, readPage, type Connection, Weight } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import { ACTIVITY_CURSOR } from '../activity/activity.loader';
@@ -23,7 +23,7 @@ async function statsFor(code: string, population: number, context: VolunteersCon
   const figures = await context.loaders.volunteerFigures.load(code);
   return {
     ...figures,
-    registeredVolunteersPer100Residents: population > 0 ? (figures.registeredVolunteers * 100) / population : null,
+    registeredVolunteersPer100Residents: ratio(figures.registeredVolunteers * 100, population),
   };
 }
 

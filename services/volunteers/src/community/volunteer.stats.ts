@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix, summedOverScopes, SUMMARY_WINDOWS } from '@shequ/kit';
+import { codeWithinPrefix, significantPrefix, summedOverScopes, lastTwelveMonths } from '@shequ/kit';
 import { ACTIVITIES_BY_START, CONFIRMED_HOURS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
 import { OrganizationKind, OrganizationStage } from '../organization/organization.entity';
 import type { VolunteerStats } from './volunteer-stats.type';
@@ -28,11 +28,12 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
     const rows: Record<string, string>[] = await dataSource.query(statement, parameters);
     return new Map(rows.map((row) => [row.code, row]));
   };
+  const window = lastTwelveMonths();
   const [registered, active, hours, activities] = await Promise.all([
     sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes)),
-    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes, SUMMARY_WINDOWS.daysInLast12Months)),
-    sum(summedOverScopes(CONFIRMED_HOURS, prefixes, SUMMARY_WINDOWS.daysInLast12Months)),
-    sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, SUMMARY_WINDOWS.instantsInLast12Months)),
+    sum(summedOverScopes(VOLUNTEERS_BY_LAST_SERVICE, prefixes, window)),
+    sum(summedOverScopes(CONFIRMED_HOURS, prefixes, window)),
+    sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, window)),
   ]);
   // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(

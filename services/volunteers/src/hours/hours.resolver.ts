@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { auditedWrite, authorizedRecord, badUserInput, found, graphqlError } from '@shequ/kit';
+import { auditedWrite, authorizedRecord, badUserInput, chinaDate, currentInstant, found, graphqlError } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import type { VolunteersContext } from '../loaders';
@@ -22,12 +22,8 @@ import {
   SignUpVolunteerInput,
 } from './hours.input';
 
-/** Gansu keeps China Standard Time: the day an activity is served on is its local start date. */
-/** An activity's rules are checked against its community. */
-
-function localDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The day an activity is served on is the China date it starts on. */
+const localDate = chinaDate;
 
 /** A span in hours, rounded up to the time bank's quarter-hour steps. */
 function quarterHoursUpTo(milliseconds: number): number {
@@ -61,7 +57,7 @@ export class VolunteerSignUpResolver {
         if (volunteer.status === VolunteerStatus.WITHDRAWN) {
           throw badUserInput('input.volunteerId', 'the volunteer has withdrawn');
         }
-        if (activity.endsAt.getTime() <= Date.now()) {
+        if (activity.endsAt.getTime() <= currentInstant().getTime()) {
           throw badUserInput('input.activityId', 'the activity has already ended');
         }
         if (await manager.existsBy(VolunteerSignUp, { activityId, volunteerId })) {
@@ -101,7 +97,7 @@ export class VolunteerSignUpResolver {
         await manager.findOne(VolunteerSignUp, { where: { activityId: attendance.activityId, volunteerId: attendance.volunteerId }, lock: { mode: 'pessimistic_write' } }),
         `sign-up of volunteer ${attendance.volunteerId} for activity ${attendance.activityId}`,
       );
-      const now = Date.now();
+      const now = currentInstant().getTime();
       if (activity.startsAt.getTime() > now) {
         throw badUserInput('input.activityId', 'the activity has not started yet');
       }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, ConnectionType, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
+import { assertTransition, auditedWrite, chinaToday, authorize, authorizedRecord, badUserInput, ConnectionType, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
@@ -69,7 +69,7 @@ export class OrganizationResolver {
             throw badUserInput('input.registrationNumber', 'is required to register the organisation');
           }
           organization.registrationNumber = registrationNumber;
-          organization.registeredOn = change.registeredOn ?? organization.registeredOn ?? new Date().toISOString().slice(0, 10);
+          organization.registeredOn = change.registeredOn ?? organization.registeredOn ?? chinaToday();
         }
         organization.stage = change.stage;
         return { result: await manager.save(organization), targetIds: [organization.id] };

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
+import { addMonths, assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
 import type { VolunteersContext } from '../loaders';
 import { assertDate, assertIntegerBetween } from '../common/validation';
 import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
-import { RANKING_SQL, VolunteeringRanking, VolunteeringRankingMetric } from './volunteering-ranking';
+import { rankingSql, VolunteeringRanking, VolunteeringRankingMetric } from './volunteering-ranking';
 
 const MAX_TREND_YEARS = 20;
 
@@ -20,7 +20,7 @@ export class VolunteeringReportingResolver {
     assertRegionCode(regionCode, 'regionCode');
     assertIntegerBetween(first, 'first', 1, 100);
     const rows: { code: string; value: number | null }[] = await context.dataSource.query(
-      `SELECT code, value FROM (${RANKING_SQL[metric]}) ranked ORDER BY value DESC NULLS LAST, code LIMIT $2`,
+      `SELECT code, value FROM (${rankingSql(metric)}) ranked ORDER BY value DESC NULLS LAST, code LIMIT $2`,
       [significantPrefix(regionCode), first],
     );
     return rows.map((row) => ({ community: { code: row.code }, value: row.value }));
@@ -41,9 +41,7 @@ export class VolunteeringReportingResolver {
     if (from >= to) {
       throw badUserInput('to', 'must be after from');
     }
-    const limit = new Date(`${from}T00:00:00Z`);
-    limit.setUTCFullYear(limit.getUTCFullYear() + MAX_TREND_YEARS);
-    if (new Date(`${to}T00:00:00Z`) > limit) {
+    if (to > addMonths(from, MAX_TREND_YEARS * 12)) {
       throw badUserInput('to', `the span may be at most ${MAX_TREND_YEARS} years`);
     }
     const rows: (Omit<VolunteerHoursTrendPoint, 'period' | 'start'> & { start: string })[] = await context.dataSource.query(trendSql(granularity), [significantPrefix(regionCode), from, to]);

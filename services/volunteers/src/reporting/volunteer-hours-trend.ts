@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { codeWithinPrefix, truncUnit, type Granularity } from '@shequ/kit';
+import { chinaInstantSql, chinaPeriodSql, codeWithinPrefix, truncUnit, type Granularity } from '@shequ/kit';
 
 @ObjectType({ description: 'Volunteering in one period of a trend.' })
 export class VolunteerHoursTrendPoint {
@@ -25,7 +25,7 @@ export class VolunteerHoursTrendPoint {
 /**
  * One statement: the periods from generate_series, so an empty period is a
  * row of zeros, left-joined to each aggregate. $1 prefix, $2 from, $3 to
- * (dates, `to` exclusive). Activity instants are bucketed by China Standard Time.
+ * (dates, `to` exclusive). Days are China days; activity instants are bucketed by the China day they start on.
  */
 export function trendSql(granularity: Granularity): string {
   const unit = truncUnit(granularity);
@@ -38,10 +38,10 @@ export function trendSql(granularity: Granularity): string {
       WHERE ${codeWithinPrefix('s.community_code', '$1')} AND s.confirmed_at IS NOT NULL AND s.served_on >= $2::date AND s.served_on < $3::date
       GROUP BY 1
     ), held AS (
-      SELECT date_trunc('${unit}', a.starts_at AT TIME ZONE 'Asia/Shanghai') AS start, count(*)::int AS activities
+      SELECT ${chinaPeriodSql('a.starts_at', `'${unit}'`)} AS start, count(*)::int AS activities
       FROM volunteers.activity a
       WHERE ${codeWithinPrefix('a.community_code', '$1')}
-        AND a.starts_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND a.starts_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+        AND a.starts_at >= ${chinaInstantSql('$2::date::timestamp')} AND a.starts_at < ${chinaInstantSql('$3::date::timestamp')}
       GROUP BY 1
     ), registered AS (
       SELECT date_trunc('${unit}', v.registered_on::timestamp) AS start, count(*)::int AS volunteers

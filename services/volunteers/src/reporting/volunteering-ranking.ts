@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { codeWithinPrefix } from '@shequ/kit';
+import { codeWithinPrefix, lastTwelveMonths, sqlDate, sqlInstant } from '@shequ/kit';
 import { CommunityReference } from '../community/community.entity';
 
 export enum VolunteeringRankingMetric {
@@ -33,12 +33,17 @@ export class VolunteeringRanking {
   value: number | null;
 }
 
-const LAST_12_MONTHS = `s.confirmed_at IS NOT NULL AND s.served_on > (current_date - interval '12 months')::date AND s.served_on <= current_date`;
-/** Active: confirmed service in the last 12 months, read from the day kept on the volunteer row. */
-const ACTIVE = `v.last_served_on > (current_date - interval '12 months')::date AND v.last_served_on <= current_date`;
+/** One SQL per metric: `code` and `value` per community within the prefix $1; built per request, over the kit's China-time last 12 months. */
+export function rankingSql(metric: VolunteeringRankingMetric, window = lastTwelveMonths()): string {
+  const onDays = (column: string) => `${column} BETWEEN ${sqlDate(window.first)} AND ${sqlDate(window.last)}`;
+  const LAST_12_MONTHS = `s.confirmed_at IS NOT NULL AND ${onDays('s.served_on')}`;
+  /** Active: confirmed service in the last 12 months, read from the day kept on the volunteer row. */
+  const ACTIVE = onDays('v.last_served_on');
+  return rankingStatements(LAST_12_MONTHS, ACTIVE, `a.starts_at >= ${sqlInstant(window.since)} AND a.starts_at < ${sqlInstant(window.until)}`)[metric];
+}
 
-/** One SQL per metric: `code` and `value` per community within the prefix $1. */
-export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
+function rankingStatements(LAST_12_MONTHS: string, ACTIVE: string, STARTED_LAST_12_MONTHS: string): Record<VolunteeringRankingMetric, string> {
+  return {
   REGISTERED_VOLUNTEERS: `
     SELECT v.community_code AS code, count(*)::float8 AS value FROM volunteers.volunteer v
     WHERE ${codeWithinPrefix('v.community_code', '$1')} AND v.status <> 'WITHDRAWN' GROUP BY v.community_code`,
@@ -57,7 +62,7 @@ export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
     WHERE ${codeWithinPrefix('s.community_code', '$1')} AND ${LAST_12_MONTHS} GROUP BY s.community_code`,
   ACTIVITIES_LAST_12_MONTHS: `
     SELECT a.community_code AS code, count(*)::float8 AS value FROM volunteers.activity a
-    WHERE ${codeWithinPrefix('a.community_code', '$1')} AND a.starts_at > now() - interval '12 months' AND a.starts_at <= now()
+    WHERE ${codeWithinPrefix('a.community_code', '$1')} AND ${STARTED_LAST_12_MONTHS}
     GROUP BY a.community_code`,
   MEDIAN_HOURS_PER_ACTIVE_VOLUNTEER: `
     SELECT code, percentile_cont(0.5) WITHIN GROUP (ORDER BY total)::float8 AS value FROM (
@@ -67,3 +72,4 @@ export const RANKING_SQL: Record<VolunteeringRankingMetric, string> = {
       GROUP BY v.id, v.community_code) per_volunteer
     GROUP BY code`,
 };
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertId, assertTransition, auditedWrite, authorize, authorizedRecord, personalValue, readableRecord } from '@shequ/kit';
+import { assertId, assertTransition, chinaToday, auditedWrite, authorize, authorizedRecord, personalValue, readableRecord } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { VolunteersContext } from '../loaders';
@@ -7,10 +7,6 @@ import { conflictOnDuplicate } from '../common/conflict';
 import { selfOrAllowed, volunteerScope } from '../common/self-or-policy';
 import { Volunteer, VOLUNTEER_TRANSITIONS, VolunteerStatus } from './volunteer.entity';
 import { readRegisterVolunteer, readUpdateVolunteer, RegisterVolunteerInput, UpdateVolunteerInput } from './volunteer.input';
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
@@ -55,7 +51,7 @@ export class VolunteerResolver {
 
   @Mutation(() => Volunteer, { description: 'Registers a volunteer in a community.' })
   registerVolunteer(@Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput, @Ctx() context: VolunteersContext): Promise<Volunteer> {
-    const draft = readRegisterVolunteer(input, today());
+    const draft = readRegisterVolunteer(input, chinaToday());
     authorize(volunteersPolicy, 'registerVolunteer', context.viewer, draft.communityCode);
     return conflictOnDuplicate('a volunteer with this ID number or account is already registered', () =>
       auditedWrite(context, { operation: 'registerVolunteer', targetType: 'Volunteer' }, async (manager) => {
