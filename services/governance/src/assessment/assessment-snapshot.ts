@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, Float, Int, Mutation, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { assertRegionCode, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, significantPrefix, Weight } from '@shequ/kit';
+import { assertRegionCode, auditedWrite, authorize, badUserInput, chinaYear, codeWithinPrefix, graphqlError, significantPrefix, Weight } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
@@ -125,7 +125,7 @@ export class AssessmentSnapshotResolver {
   async runAssessment(@Arg('regionCode') regionCode: string, @Arg('year', () => Int) year: number, @Ctx() context: GovernanceContext): Promise<AssessmentRun> {
     assertRegionCode(regionCode, 'regionCode');
     assertYear(year, 'year');
-    if (year > new Date().getUTCFullYear()) {
+    if (year > chinaYear()) {
       throw badUserInput('year', 'cannot assess a year that has not begun');
     }
     authorize(governancePolicy, 'runAssessment', context.viewer, regionCode);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, loaderByKey, significantPrefix } from '@shequ/kit';
+import { chinaYear, codeWithinPrefix, loaderByKey, significantPrefix } from '@shequ/kit';
 import { CommunityCapacity } from '../capacity/community-capacity.entity';
 import { Tier } from '../community/community.entity';
 import type { AssessedIndicator } from './indicators';
@@ -39,7 +39,7 @@ async function loadGovernanceFigures(dataSource: DataSource, codes: readonly str
             (SELECT avg(cap.council_meetings_per_year) FROM governance.community_capacity cap WHERE ${codeWithinPrefix('cap.community_code', 'scope.prefix')}) AS meetings,
             (SELECT avg((p.status = 'COMPLETED')::int) FROM governance.practical_project p
                WHERE ${codeWithinPrefix('p.community_code', 'scope.prefix')} AND p.status <> 'CANCELLED'
-                 AND p.year BETWEEN extract(year FROM now())::int - 1 AND extract(year FROM now())::int) AS completed,
+                 AND p.year BETWEEN ${chinaYear() - 1} AND ${chinaYear()}) AS completed,
             count(c.code) FILTER (WHERE c.tier = 'ADVANCED')::int AS advanced,
             count(c.code) FILTER (WHERE c.tier = 'STANDARD')::int AS standard,
             count(c.code) FILTER (WHERE c.tier = 'FOUNDATIONAL')::int AS foundational

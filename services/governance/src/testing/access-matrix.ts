@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { chinaYear } from '@shequ/kit';
 import type { MatrixCase } from '@shequ/kit/dist/testing';
 import { governancePolicy } from '../access-policy';
 
@@ -37,7 +38,7 @@ export async function governanceMatrixCases(dataSource: DataSource): Promise<Mat
   );
   const plans = { subgraph: 'governance', policy: governancePolicy, targetCode: '620100' };
   const community = { subgraph: 'governance', policy: governancePolicy, targetCode: '620102001001' };
-  const year = new Date().getUTCFullYear();
+  const year = chinaYear();
   return [
     { ...plans, operation: 'draftPlan', query: 'mutation ($i: DraftPlanInput!) { draftPlan(input: $i) { id } }', variables: { i: { regionCode: '620100', kind: 'ANNUAL', title: 'matrix', startYear: 2027, endYear: 2027 } } },
     { ...plans, operation: 'changePlanStatus', query: `mutation { approvePlan(id: "${toApprove}", approvingBody: "matrix") { id } }`, recordId: toApprove },
