@@ -1,3 +1,4 @@
+import { chinaToday } from '@shequ/kit';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { publicSafetySubgraph } from '../subgraph';
 import { insertPublicSafetyFixture } from '../testing/fixture';
@@ -93,7 +94,7 @@ describe('mediation', () => {
 describe('police liaison, patrols, legal services and inspections', () => {
   it('assigns a liaison (staff only), ending the previous assignment, and masks the phone for analysts', async () => {
     const ASSIGN = `mutation ($input: AssignPoliceLiaisonInput!) { assignPoliceLiaison(input: $input) { officerName officerPhone until } }`;
-    const input = { communityCode: '620102001001', officerName: '周警官', officerPhone: '13700001234', station: '东岗派出所', since: new Date().toISOString().slice(0, 10) };
+    const input = { communityCode: '620102001001', officerName: '周警官', officerPhone: '13700001234', station: '东岗派出所', since: chinaToday() };
     expect((await graphqlRequest(subgraph.url, ASSIGN, { variables: { input }, token: worker })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await graphqlRequest(subgraph.url, ASSIGN, { variables: { input: { ...input, officerPhone: '123' } }, token: staff })).errors?.[0].extensions).toMatchObject({ argument: 'input.officerPhone' });
     const assigned = await graphqlRequest(subgraph.url, ASSIGN, { variables: { input }, token: staff });
@@ -109,7 +110,7 @@ describe('police liaison, patrols, legal services and inspections', () => {
 
   it('records a patrol of the community\'s own group, and refuses another community\'s group', async () => {
     const RECORD = `mutation ($input: RecordPatrolInput!) { recordPatrol(input: $input) { hours jointWithPolice } }`;
-    const input = { communityCode: '620102001001', groupId: '00000000-0000-4000-8000-000000000001', patrolledOn: new Date().toISOString().slice(0, 10), hours: 2, participants: 5, jointWithPolice: true };
+    const input = { communityCode: '620102001001', groupId: '00000000-0000-4000-8000-000000000001', patrolledOn: chinaToday(), hours: 2, participants: 5, jointWithPolice: true };
     expect((await graphqlRequest(subgraph.url, RECORD, { variables: { input }, token: worker })).data.recordPatrol).toEqual({ hours: 2, jointWithPolice: true });
     const wrong = await graphqlRequest(subgraph.url, RECORD, { variables: { input: { ...input, communityCode: '620102001002' } }, token: worker });
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.groupId' });
@@ -122,7 +123,7 @@ describe('police liaison, patrols, legal services and inspections', () => {
 
   it('records a legal service and rejects a negative reach', async () => {
     const RECORD = `mutation ($input: RecordLegalServiceInput!) { recordLegalService(input: $input) { kind peopleReached } }`;
-    const input = { communityCode: '620102001003', kind: 'EDUCATION_SESSION', heldOn: new Date().toISOString().slice(0, 10), peopleReached: 40, topic: '宪法宣传' };
+    const input = { communityCode: '620102001003', kind: 'EDUCATION_SESSION', heldOn: chinaToday(), peopleReached: 40, topic: '宪法宣传' };
     expect((await graphqlRequest(subgraph.url, RECORD, { variables: { input }, token: worker })).data.recordLegalService).toEqual({ kind: 'EDUCATION_SESSION', peopleReached: 40 });
     const bad = await graphqlRequest(subgraph.url, RECORD, { variables: { input: { ...input, peopleReached: -1 } }, token: worker });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.peopleReached' });
@@ -131,7 +132,7 @@ describe('police liaison, patrols, legal services and inspections', () => {
   it('records an inspection with hazards and fixes one once', async () => {
     const RECORD = `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id hazardsFound hazardsFixed hazards { id } } }`;
     const FIX = `mutation ($id: ID!) { fixHazard(id: $id) { fixedOn } }`;
-    const input = { communityCode: '620102002002', targetKind: 'COMMERCIAL_AREA', targetName: '团结商业街', inspectedOn: new Date().toISOString().slice(0, 10), hazards: ['电线私拉乱接', '消防栓损坏'] };
+    const input = { communityCode: '620102002002', targetKind: 'COMMERCIAL_AREA', targetName: '团结商业街', inspectedOn: chinaToday(), hazards: ['电线私拉乱接', '消防栓损坏'] };
     const recorded = (await graphqlRequest(subgraph.url, RECORD, { variables: { input }, token: worker })).data.recordInspection;
     expect(recorded).toMatchObject({ hazardsFound: 2, hazardsFixed: 0 });
     const hazardId = recorded.hazards[0].id;
@@ -139,7 +140,7 @@ describe('police liaison, patrols, legal services and inspections', () => {
       message: `hazard ${hazardId} does not exist`,
       extensions: { code: 'NOT_FOUND' },
     });
-    expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: worker })).data.fixHazard.fixedOn).toBe(new Date().toISOString().slice(0, 10));
+    expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: worker })).data.fixHazard.fixedOn).toBe(chinaToday());
     expect((await graphqlRequest(subgraph.url, FIX, { variables: { id: hazardId }, token: worker })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const empty = await graphqlRequest(subgraph.url, RECORD, { variables: { input: { ...input, hazards: ['ok', ''] } }, token: worker });
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.hazards.1' });
