@@ -73,6 +73,7 @@ export {
   chinaPeriodStart,
   chinaPeriodSql,
   chinaInstantSql,
+  chinaLocalSql,
   sqlDate,
   sqlInstant,
   type ChinaWindow,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, authorizedRecord, CHINA_TIME_ZONE, chinaInstantSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
+import { assertTransition, authorize, authorizedRecord, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
@@ -37,7 +37,7 @@ export class SafetyIncidentResolver {
     const rows: { start: Date; incidents: string; serious: string }[] = await context.dataSource.query(
       `SELECT ${chinaInstantSql('period.start')} AS start, count(i.id) AS incidents,
               count(i.id) FILTER (WHERE i.severity IN ('HIGH', 'CRITICAL')) AS serious
-       FROM generate_series(${chinaPeriodSql('$2::timestamptz', `'${unit}'`)}, $3::timestamptz AT TIME ZONE '${CHINA_TIME_ZONE}' - interval '1 microsecond', interval '1 ${unit}') AS period(start)
+       FROM generate_series(${chinaPeriodSql('$2::timestamptz', `'${unit}'`)}, ${chinaLocalSql('$3::timestamptz')} - interval '1 microsecond', interval '1 ${unit}') AS period(start)
        LEFT JOIN public_safety.safety_incident i
          ON ${codeWithinPrefix('i.community_code', '$1')}
         AND ${chinaPeriodSql('i.occurred_at', `'${unit}'`)} = period.start

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, CHINA_TIME_ZONE, chinaInstantSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
+import { assertRegionCode, badUserInput, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
 import type { ServiceDeliveryContext } from '../loaders';
 
 @ObjectType({ description: 'Service requests in one period of a trend.' })
@@ -50,7 +50,7 @@ export class ServiceTrendResolver {
     const rows: { start: Date; submitted: number; resolved: number; rate: number | null; satisfaction: number | null }[] = await context.dataSource.query(
       `WITH periods AS (
          SELECT period AS start
-         FROM generate_series(${chinaPeriodSql('$2::timestamptz', '$4::text')}, ($3::timestamptz AT TIME ZONE '${CHINA_TIME_ZONE}') - interval '1 microsecond', $5::interval) AS period
+         FROM generate_series(${chinaPeriodSql('$2::timestamptz', '$4::text')}, ${chinaLocalSql('$3::timestamptz')} - interval '1 microsecond', $5::interval) AS period
        ),
        submitted AS (
          SELECT ${chinaPeriodSql('r.submitted_at', '$4::text')} AS start, count(*)::int AS n
