@@ -1,3 +1,4 @@
+import { chinaMidnight, chinaYear } from '@shequ/kit';
 import { drive, type LoadResult } from './load';
 import type { BenchOperation } from './operations';
 
@@ -41,9 +42,10 @@ const aliased = (count: number, field: string) => Array.from({ length: count }, 
  * largest pages nested. Those over a caller's limits are refused by the
  * gateway before any subgraph is called; the rest are timed.
  */
-export function worstCaseCandidates(today: Date): Candidate[] {
-  const years = (count: number) => `from: "${today.getUTCFullYear() - count}-01-01", to: "${today.getUTCFullYear()}-01-01"`;
-  const instants = (count: number) => `from: "${today.getUTCFullYear() - count}-01-01T00:00:00Z", to: "${today.getUTCFullYear()}-01-01T00:00:00Z"`;
+export function worstCaseCandidates(): Candidate[] {
+  const year = chinaYear();
+  const years = (count: number) => `from: "${year - count}-01-01", to: "${year}-01-01"`;
+  const instants = (count: number) => `from: "${chinaMidnight(`${year - count}-01-01`).toISOString()}", to: "${chinaMidnight(`${year}-01-01`).toISOString()}"`;
   const candidates: Candidate[] = [];
   for (const code of ['620000', '620100', '620102']) {
     for (const count of [1, 2, 3]) {

@@ -1,3 +1,4 @@
+import { addDays, chinaToday } from '@shequ/kit';
 import { analyst, staff } from './callers';
 import { operationsAs, vary, type HostileRequest } from './hostile-request';
 import { BAD_DAYS, BAD_FLOATS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
@@ -15,7 +16,7 @@ const op = operationsAs(token);
 
 /** Every argument and input field of public safety's queries and mutations, spoiled one at a time. */
 export function publicSafetyInputs(): HostileRequest[] {
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(chinaToday(), -1);
   const trend = op(
     'incidentTrend',
     'query ($r: String!, $from: DateTimeISO!, $to: DateTimeISO!) { incidentTrend(regionCode: $r, from: $from, to: $to, granularity: MONTH) { period } }',

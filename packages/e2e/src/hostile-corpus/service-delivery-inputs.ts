@@ -1,3 +1,4 @@
+import { chinaYear } from '@shequ/kit';
 import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/dist/testing/fixture';
 import { analyst, ratingResident, staff } from './callers';
 import { operationsAs, vary, type HostileRequest } from './hostile-request';
@@ -77,7 +78,7 @@ export function serviceDeliveryInputs(): HostileRequest[] {
     ...vary(updateFacility, 'i.name', [...BAD_TEXT, ...overLimit(200)]),
     ...vary(updateFacility, 'i.capacity', BAD_INTS),
     ...vary(investment, 'i.communityCode', CODES),
-    ...vary(investment, 'i.year', [...BAD_YEARS, 1999, new Date().getUTCFullYear() + 2]),
+    ...vary(investment, 'i.year', [...BAD_YEARS, 1999, chinaYear() + 2]),
     ...vary(investment, 'i.amount', [0, -1, -1e308, 1e308, 10_000_000_000.01, 0.001, '1000']),
     ...vary(investment, 'i.purpose', overLimit(200)),
     ...vary(submit, 'i.communityCode', CODES),

@@ -1,3 +1,4 @@
+import { addDays, chinaToday } from '@shequ/kit';
 import { testToken } from '@shequ/kit/dist/testing';
 import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/dist/testing/fixture';
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers';
@@ -21,7 +22,7 @@ interface Write {
  * only the token can stop them, and a row changed means it did not.
  */
 function departmentWrites(): Write[] {
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(chinaToday(), -1);
   const { volunteers: v, teams: t } = VOLUNTEERS_FIXTURE;
   return [
     {

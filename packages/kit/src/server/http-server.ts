@@ -195,10 +195,13 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     const clientRequestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : undefined;
     // Replaced once a /graphql request's body shows whether the gateway signed it.
     let logger = options.logger;
+    const ownId = randomUUID();
     const identify = (signed: boolean): Omit<RequestInfo, 'signal'> => {
-      const requestId = signed && clientRequestId ? clientRequestId : randomUUID();
-      logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId } : { requestId });
-      response.setHeader('x-request-id', requestId);
+      const requestId = signed && clientRequestId ? clientRequestId : ownId;
+      if (requestId !== ownId || logger === options.logger) {
+        logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId } : { requestId });
+        response.setHeader('x-request-id', requestId);
+      }
       return { request, requestId, logger, signedByGateway: signed };
     };
     identify(false);
