@@ -130,6 +130,8 @@ describe('rankings and trends', () => {
     expect(errors).toBeUndefined();
     expect(data.volunteerHoursTrend).toHaveLength(4);
     expect(data.volunteerHoursTrend[0].period).toBe(String(today.getUTCFullYear() - 3));
+    // a period starts at midnight of its first day in China, 16:00 UTC the day before
+    expect(data.volunteerHoursTrend[0].start).toBe(`${today.getUTCFullYear() - 4}-12-31T16:00:00.000Z`);
     expect(data.volunteerHoursTrend[0]).toMatchObject({ confirmedHours: 0, servingVolunteers: 0, activities: 0 });
     const sum = (field: string) => data.volunteerHoursTrend.reduce((total: number, point: Record<string, number>) => total + point[field], 0);
     // every confirmed hour lies within the last 3+ years: 7.5 + 4 + 3 + 5

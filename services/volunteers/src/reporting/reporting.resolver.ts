@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { addMonths, assertRegionCode, badUserInput, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
+import { addMonths, assertRegionCode, badUserInput, chinaMidnight, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
 import type { VolunteersContext } from '../loaders';
 import { assertDate, assertIntegerBetween } from '../common/validation';
 import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
@@ -46,7 +46,7 @@ export class VolunteeringReportingResolver {
     }
     const rows: (Omit<VolunteerHoursTrendPoint, 'period' | 'start'> & { start: string })[] = await context.dataSource.query(trendSql(granularity), [significantPrefix(regionCode), from, to]);
     return rows.map((row) => {
-      const start = new Date(`${row.start}T00:00:00Z`);
+      const start = chinaMidnight(row.start);
       return { ...row, start, period: periodLabel(start, granularity) };
     });
   }

@@ -6,7 +6,7 @@ export class VolunteerHoursTrendPoint {
   @Field({ description: 'e.g. 2026-03, 2026-Q1 or 2026.' })
   period: string;
 
-  @Field(() => Date, { description: 'First day of the period (UTC midnight).' })
+  @Field(() => Date, { description: 'When the period starts: midnight of its first day in China time.' })
   start: Date;
 
   @Field(() => Float, { description: 'Confirmed hours served in the period (by the activity\'s community and date).' })
