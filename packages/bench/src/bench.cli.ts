@@ -6,6 +6,8 @@ import { runMain, signToken, StartupError } from '@shequ/kit';
 import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
 import { replayFloor, resetCapture, stopCapture, takeCapture } from './floor';
 import { waitForIdleDatabase } from './idle-database';
+import { analystOperations } from './analyst-operations';
+import { measureOperations, timeExport, timeRefresh, writeAnalystReport } from './analyst';
 import { drive, once } from './load';
 import { operations, type BenchOperation } from './operations';
 import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
@@ -19,7 +21,7 @@ const SOAK_WARM_UP_SECONDS = 60;
 const SETTLE_MS = 1000;
 
 const USAGE =
-  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case]';
+  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
 async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
@@ -87,6 +89,59 @@ async function runWorstCase(databaseUrl: string, benchOperations: BenchOperation
   }
 }
 
+/** Three real prefectures (Lanzhou, Tianshui, Wuwei) for the questions that span several. */
+const ANALYST_PREFECTURES: [string, string, string] = ['620100', '620500', '620600'];
+
+/**
+ * The analysts' questions on the indicator table: a full refresh of the store
+ * and one with nothing changed, each question with one client and under load,
+ * and the whole province exported as CSV and XLSX.
+ */
+async function runAnalyst(databaseUrl: string, options: { scale: string; seconds: number; log: (line: string) => void }): Promise<void> {
+  const { log } = options;
+  const stack = await startStack(databaseUrl, ['shequ'], 1);
+  try {
+    const url = graphqlUrl('shequ');
+    const admin = signToken({ sub: 'bench-admin', roles: ['admin'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
+    const analyst = signToken({ sub: 'bench-analyst', roles: ['analyst'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
+    log('refreshing the statistics store (full)');
+    const full = await timeRefresh(admin, true);
+    log(`full refresh ${full.seconds} s, ${full.monthsCollected} department-months, ${full.rowsWritten} rows`);
+    const unchanged = await timeRefresh(admin, false);
+    log(`refresh with nothing changed ${unchanged.seconds} s`);
+    const measured = await measureOperations(url, analystOperations(ANALYST_PREFECTURES), analyst, Math.max(5, options.seconds), ANALYST_CONNECTIONS, log);
+    const indicators = await publicIndicators(url);
+    const gatewayPid = stack.gateways.shequ?.child.pid;
+    const exports = [];
+    for (const format of ['csv', 'xlsx'] as const) {
+      await waitForIdleDatabase(databaseUrl);
+      const result = await timeExport(url, analyst, format, indicators, gatewayPid);
+      log(`export ${format}: ${result.seconds} s, ${(result.bytes / 1e6).toFixed(1)} MB, gateway RSS ${result.gatewayRssBeforeMb} → ${result.gatewayRssPeakMb} MB`);
+      exports.push(result);
+    }
+    const file = writeAnalystReport({
+      startedAt: new Date().toISOString(),
+      scale: options.scale,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      refresh: { fullSeconds: full.seconds, unchangedSeconds: unchanged.seconds, rowsWritten: full.rowsWritten, monthsCollected: full.monthsCollected },
+      operations: measured,
+      exports,
+    });
+    process.stdout.write(`\nwritten to ${file}\n`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+const ANALYST_CONNECTIONS = 20;
+
+/** Every indicator an analyst may see: the export's columns. */
+async function publicIndicators(url: string): Promise<string[]> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ indicators { id restricted } }' }) });
+  const answer = (await response.json()) as { data: { indicators: { id: string; restricted: boolean }[] } };
+  return answer.data.indicators.filter((indicator) => !indicator.restricted).map((indicator) => indicator.id);
+}
+
 runMain(async () => {
   const { values } = parseArgs({
     options: {
@@ -98,6 +153,7 @@ runMain(async () => {
       smoke: { type: 'boolean', default: false },
       soak: { type: 'string' },
       'worst-case': { type: 'boolean', default: false },
+      analyst: { type: 'boolean', default: false },
     },
   });
   const scale = values.smoke ? 'demo' : values.scale;
@@ -116,6 +172,11 @@ runMain(async () => {
   const codes = await firstCodes(databaseUrl);
   if (values['worst-case']) {
     await runWorstCase(databaseUrl, operations(codes.prefecture, codes.community, Date.now().toString(36)), { scale, seconds, log });
+    await server?.stop();
+    return;
+  }
+  if (values.analyst) {
+    await runAnalyst(databaseUrl, { scale, seconds, log });
     await server?.stop();
     return;
   }

@@ -5,7 +5,8 @@
  * assessment).
  */
 export interface BenchOperation {
-  name: 'dashboard' | 'rollup' | 'community' | 'ranking' | 'write';
+  /** dashboard, rollup, community, ranking, write, or an analyst question (`analyst-…`). */
+  name: string;
   query: string;
   /** Variables for the n-th request (the write operation needs fresh idempotency keys). */
   variables: (n: number) => Record<string, unknown>;

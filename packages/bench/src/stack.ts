@@ -71,7 +71,8 @@ export function rssMb(pid: number | undefined): number | null {
  * be measured; they run outside production mode for that reason only.
  */
 export async function startStack(databaseUrl: string, targets: TargetName[], workers: number, options: { defaultLimits?: boolean } = {}): Promise<Stack> {
-  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers) };
+  // The statistics store refreshes only when the analyst run asks, so no scheduled refresh lands in another operation's figures.
+  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
     port: entry.port,
