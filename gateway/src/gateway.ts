@@ -5,6 +5,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
+import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
+import { divisionCodesPlugin } from './codes/codes-plugin';
+import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
 import type { GatewaySettings } from './environment';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
@@ -52,6 +55,12 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const trusted = settings.trustedDocumentsPath
     ? TrustedDocuments.fromManifest(settings.trustedDocumentsPath, settings.anonymousOnlyTrusted ?? false)
     : TrustedDocuments.none();
+  const governanceUrl = settings.subgraphUrls.governance ?? supergraphUrlOf(supergraphSdl, 'governance');
+  const codes = new CodeRegistry(
+    governanceUrl ? divisionCodesFrom(governanceUrl, settings.subgraphTimeoutMs, settings.signingKey) : () => Promise.reject(new Error('the supergraph has no governance subgraph')),
+    settings.codeRegistryRefreshMs ?? DEFAULT_REFRESH_INTERVAL_MS,
+    logger,
+  );
   const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -62,11 +71,14 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
+      divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
     ],
   });
   await apollo.start();
+  // Before serving, so the first request is checked; an unreachable governance only leaves the check off.
+  await codes.refresh();
 
   const verifyToken = createTokenVerifier(settings.tokens);
   // Admission and the context both need the caller: the token is verified once per request.
@@ -95,7 +107,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
   });
   const baseUrl = await listen(server, settings.port, settings.host);
-  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
+  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
   return {
     url: `${baseUrl}/graphql`,
     logger,
