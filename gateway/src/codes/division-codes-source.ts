@@ -20,13 +20,16 @@ export function supergraphUrlOf(supergraphSdl: string, subgraph: string): string
   return undefined;
 }
 
+/** The longest the registry waits for governance: a governance that hangs must not hold up the gateway's start for the subgraph deadline. */
+const LOAD_DEADLINE_MS = 5_000;
+
 /**
  * Reads governance's `divisionCodes` the way the gateway reaches any
  * subgraph — the same data source, deadline and signature — as the gateway
  * itself, with no caller's token (the field is public).
  */
 export function divisionCodesFrom(url: string, timeoutMs: number, signingKey: string | undefined): () => Promise<string[]> {
-  const source = new SubgraphDataSource(url, timeoutMs);
+  const source = new SubgraphDataSource(url, Math.min(timeoutMs, LOAD_DEADLINE_MS));
   return async () => {
     const context: GatewayContext = { viewer: null, requestId: randomUUID(), authorization: null, signal: new AbortController().signal, callerKey: 'gateway', subgraphSigningKey: signingKey };
     // Not an incoming operation: no client's request stands behind it (the gateway does not export the enum's values).
