@@ -9,6 +9,7 @@ import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry
 import { divisionCodesPlugin } from './codes/codes-plugin';
 import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
 import type { GatewaySettings } from './environment';
+import { exportRoute } from './export/export-endpoint';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
 import { callerConcurrency, callerKeyOf, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
@@ -91,20 +92,25 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     }
     return viewer;
   };
+  const contextOf = (request: IncomingMessage, viewer: Viewer | null, requestId: string, signal: AbortSignal): GatewayContext => ({
+    viewer,
+    requestId,
+    authorization: request.headers.authorization ?? null,
+    signal,
+    callerKey: callerKeyOf(viewer, request),
+    subgraphSigningKey: settings.signingKey,
+  });
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
     metrics: new ProcessMetrics('gateway'),
     exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
-    context: async ({ request, requestId, signal }) => {
-      const authorization = request.headers.authorization ?? null;
-      const viewer = await viewerOf(request);
-      return { viewer, requestId, authorization, signal, callerKey: callerKeyOf(viewer, request), subgraphSigningKey: settings.signingKey };
-    },
+    context: async ({ request, requestId, signal }) => contextOf(request, await viewerOf(request), requestId, signal),
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
     admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
+    routes: { '/export': exportRoute({ apollo, viewerOf, contextOf }) },
   });
   const baseUrl = await listen(server, settings.port, settings.host);
   logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
