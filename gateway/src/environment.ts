@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_HEAVY_OPERATIONS, type HeavyOperationLimits } from './limits/heavy-operations';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
@@ -27,6 +28,8 @@ export interface GatewaySettings {
   anonymousOnlyTrusted?: boolean;
   /** Shares the automatic-persisted-query cache between replicas; in memory without it. */
   redisUrl?: string;
+  /** CODE_REGISTRY_REFRESH_MS: how often, at most, a code the registry does not hold makes it reload governance's codes. */
+  codeRegistryRefreshMs?: number;
   /** Processes serving the port (node cluster); 1 by default. */
   workers?: number;
   /** SUBGRAPH_SIGNING_KEY: signs every subgraph request; without it subgraphs take only key-only representations. */
@@ -62,6 +65,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     REDIS_URL: z.string().url().optional(),
+    CODE_REGISTRY_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_REFRESH_INTERVAL_MS),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...signingKeyVariables,
     CORS_ORIGINS: z
@@ -110,6 +114,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     trustedDocumentsPath: parsed.TRUSTED_DOCUMENTS_PATH,
     anonymousOnlyTrusted: parsed.TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS,
     redisUrl: parsed.REDIS_URL,
+    codeRegistryRefreshMs: parsed.CODE_REGISTRY_REFRESH_MS,
     workers: parsed.WORKERS,
     signingKey: signingKeyOf(parsed),
     metricsToken: parsed.METRICS_TOKEN,

@@ -5,7 +5,11 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
+import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
+import { divisionCodesPlugin } from './codes/codes-plugin';
+import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
 import type { GatewaySettings } from './environment';
+import { exportRoute } from './export/export-endpoint';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
 import { callerConcurrency, callerKeyOf, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
@@ -52,6 +56,12 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const trusted = settings.trustedDocumentsPath
     ? TrustedDocuments.fromManifest(settings.trustedDocumentsPath, settings.anonymousOnlyTrusted ?? false)
     : TrustedDocuments.none();
+  const governanceUrl = settings.subgraphUrls.governance ?? supergraphUrlOf(supergraphSdl, 'governance');
+  const codes = new CodeRegistry(
+    governanceUrl ? divisionCodesFrom(governanceUrl, settings.subgraphTimeoutMs, settings.signingKey) : () => Promise.reject(new Error('the supergraph has no governance subgraph')),
+    settings.codeRegistryRefreshMs ?? DEFAULT_REFRESH_INTERVAL_MS,
+    logger,
+  );
   const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -62,11 +72,14 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
+      divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
     ],
   });
   await apollo.start();
+  // Before serving, so the first request is checked; an unreachable governance only leaves the check off.
+  await codes.refresh();
 
   const verifyToken = createTokenVerifier(settings.tokens);
   // Admission and the context both need the caller: the token is verified once per request.
@@ -79,23 +92,28 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     }
     return viewer;
   };
+  const contextOf = (request: IncomingMessage, viewer: Viewer | null, requestId: string, signal: AbortSignal): GatewayContext => ({
+    viewer,
+    requestId,
+    authorization: request.headers.authorization ?? null,
+    signal,
+    callerKey: callerKeyOf(viewer, request),
+    subgraphSigningKey: settings.signingKey,
+  });
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
     metrics: new ProcessMetrics('gateway'),
     exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
-    context: async ({ request, requestId, signal }) => {
-      const authorization = request.headers.authorization ?? null;
-      const viewer = await viewerOf(request);
-      return { viewer, requestId, authorization, signal, callerKey: callerKeyOf(viewer, request), subgraphSigningKey: settings.signingKey };
-    },
+    context: async ({ request, requestId, signal }) => contextOf(request, await viewerOf(request), requestId, signal),
     ready: async () => true,
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
     admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
+    routes: { '/export': exportRoute({ apollo, viewerOf, contextOf }) },
   });
   const baseUrl = await listen(server, settings.port, settings.host);
-  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
+  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
   return {
     url: `${baseUrl}/graphql`,
     logger,

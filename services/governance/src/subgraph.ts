@@ -17,6 +17,7 @@ import { createGovernanceLoaders, type GovernanceContext } from './loaders';
 import { RegionsAndCommunities1764400000000 } from './migrations/1764400000000-regions-and-communities';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
+import { DivisionCodesResolver } from './region/division-codes.resolver';
 
 /** Governance planning: owns Region and Community, the keys every other subgraph extends. */
 export const governanceSubgraph = defineSubgraph({
@@ -26,6 +27,7 @@ export const governanceSubgraph = defineSubgraph({
   migrations: [RegionsAndCommunities1764400000000, auditLogMigration('governance'), PlanningAndAssessment1764600000000],
   resolvers: [
     RegionResolver,
+    DivisionCodesResolver,
     CommunityResolver,
     CommunityAssessmentResolver,
     RegionAssessmentResolver,

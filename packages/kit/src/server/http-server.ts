@@ -54,7 +54,25 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * gateway itself) every request gets an id of this process's own.
    */
   isSignedByGateway?: (request: IncomingMessage, body: string) => boolean;
+  /**
+   * Endpoints of the process's own beside `/graphql` (the gateway's
+   * `/export`), by path: they get the request id, the security headers and
+   * CORS of every request, and a body read under the same limits.
+   */
+  routes?: Record<string, RouteHandler>;
 }
+
+/** What a route of its own (`routes`) gets besides the request and the response. */
+export interface RouteInfo {
+  requestId: string;
+  logger: Logger;
+  /** Aborted when the caller goes before the answer is finished. */
+  signal: AbortSignal;
+  /** The body as text, with the same size limit and UTF-8 check as a GraphQL request's. */
+  readBody(): Promise<string>;
+}
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, info: RouteInfo) => Promise<void>;
 
 export type Admission = { release: () => void } | { status: number; headers: Record<string, string>; message: string; code: string };
 
@@ -260,8 +278,21 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed) => ({ ...identify(signed), signal: callerGone.signal })));
           return;
         }
-        default:
-          sendJson(response, 404, { error: 'not found' });
+        default: {
+          const route = options.routes && Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
+          if (!route) {
+            sendJson(response, 404, { error: 'not found' });
+            return;
+          }
+          const callerGone = new AbortController();
+          response.once('close', () => {
+            if (!response.writableFinished) {
+              callerGone.abort();
+            }
+          });
+          const { requestId } = identify(false);
+          await route(request, response, { requestId, logger, signal: callerGone.signal, readBody: () => readBody(request, maxBodyBytes) });
+        }
       }
     };
     handle().catch((error: unknown) => {

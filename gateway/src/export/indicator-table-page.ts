@@ -1,0 +1,44 @@
+/** The parts of the contract's IndicatorTable an export reads, as the graph answers them. */
+export interface IndicatorColumn {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  unit: string;
+  unitZh: string;
+}
+
+export interface IndicatorCell {
+  indicator: string;
+  value: number | null;
+  previousPeriod?: number | null;
+  changeFromPreviousPeriod?: number | null;
+  samePeriodLastYear?: number | null;
+  changeFromSamePeriodLastYear?: number | null;
+}
+
+export interface IndicatorTableRow {
+  code: string;
+  name: string;
+  level: string;
+  tier: string | null;
+  values: IndicatorCell[];
+}
+
+export interface IndicatorTablePage {
+  columns: IndicatorColumn[];
+  period: { label: string };
+  edges: { node: IndicatorTableRow }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** How many rows an export asks for at a time: indicatorTable's largest page. */
+export const EXPORT_PAGE_SIZE = 1000;
+
+export const INDICATOR_TABLE_PAGE = `query IndicatorTableExport($input: IndicatorTableInput!, $after: String) {
+  indicatorTable(input: $input, first: ${EXPORT_PAGE_SIZE}, after: $after) {
+    columns { id labelZh labelEn unit unitZh }
+    period { label }
+    edges { node { code name level tier values { indicator value previousPeriod changeFromPreviousPeriod samePeriodLastYear changeFromSamePeriodLastYear } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
