@@ -12,4 +12,11 @@ export interface GatewayContext {
   callerKey: string;
   /** SUBGRAPH_SIGNING_KEY: every subgraph request is signed with it. */
   subgraphSigningKey?: string;
+  /**
+   * Set when the gateway wrote the operation itself (an export's page): its
+   * size is the gateway's choice, bounded by the endpoint, so the page-size
+   * and cost limits that guard callers' documents do not apply; everything
+   * else — the token, codes, the subgraphs' own rules — does.
+   */
+  writtenByGateway?: boolean;
 }

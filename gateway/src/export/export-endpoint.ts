@@ -89,7 +89,7 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
       const asked = await readExportRequest(request, url, readBody).catch((error: unknown) => {
         throw error instanceof ExportRequestError ? refusal(400, 'BAD_USER_INPUT', error.message, { argument: error.argument }) : error;
       });
-      const context = dependencies.contextOf(request, viewer, requestId, signal);
+      const context = { ...dependencies.contextOf(request, viewer, requestId, signal), writtenByGateway: true };
       const pageAfter = (after: string | null) => indicatorTablePage(dependencies.apollo, context, asked.input, after);
 
       const first = await pageAfter(null);

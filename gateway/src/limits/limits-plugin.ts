@@ -39,15 +39,17 @@ export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWei
             return;
           }
           const { cost, largestPage, heaviest, weightedCost } = estimateCost({ schema, weights, maxPageSize: limits.maxPageSize }, document, operation, request.variables ?? {});
-          if (largestPage > limits.maxPageSize) {
-            throw limitExceeded('page size (first)', limits.maxPageSize, largestPage);
-          }
-          if (heaviest && heaviest.selections > limits.maxHeavySelections) {
-            throw limitExceeded(`selections of the heavy field ${heaviest.field}`, limits.maxHeavySelections, heaviest.selections);
-          }
-          const budget = budgetFor(contextValue, limits);
-          if (cost > budget) {
-            throw limitExceeded('estimated cost', budget, cost, contextValue.viewer ? '' : ': signing in raises the budget (send "Authorization: Bearer <token>")');
+          if (!contextValue.writtenByGateway) {
+            if (largestPage > limits.maxPageSize) {
+              throw limitExceeded('page size (first)', limits.maxPageSize, largestPage);
+            }
+            if (heaviest && heaviest.selections > limits.maxHeavySelections) {
+              throw limitExceeded(`selections of the heavy field ${heaviest.field}`, limits.maxHeavySelections, heaviest.selections);
+            }
+            const budget = budgetFor(contextValue, limits);
+            if (cost > budget) {
+              throw limitExceeded('estimated cost', budget, cost, contextValue.viewer ? '' : ': signing in raises the budget (send "Authorization: Bearer <token>")');
+            }
           }
           if (heavy.isHeavy(weightedCost)) {
             const slot = await heavy.start(contextValue.callerKey);
