@@ -10,7 +10,7 @@ import { figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, mon
 export interface FigureFeedDefinition {
   /** `serviceDelivery` → `serviceDeliveryFigureMonths`, `serviceDeliveryFigures`. */
   fieldPrefix: string;
-  /** The department, as the fields' descriptions name it. */
+  /** The department, as the fields' descriptions name it ("the <department> department"). */
   department: string;
   /** The flows by China month; absent when the department has none (its months are then always empty). Built per request: windows move with the clock. */
   flows?: () => FigurePart;
@@ -100,7 +100,7 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
     @Weight(definition.weights.months)
     @Query(() => [FigureMonth], {
       name: `${definition.fieldPrefix}FigureMonths`,
-      description: `Analysts and admins: every China month holding a flow of ${definition.department}, oldest first, with the communities that have one and a fingerprint that changes exactly when the month's figures do.`,
+      description: `Analysts and admins: every China month holding a flow of the ${definition.department} department, oldest first, with the communities that have one and a fingerprint that changes exactly when the month's figures do.`,
     })
     async figureMonths(@Ctx() context: SubgraphContext): Promise<FigureMonth[]> {
       if (!definition.flows) {
@@ -114,7 +114,7 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
     @Weight(definition.weights.page)
     @Query(() => FigurePage, {
       name: `${definition.fieldPrefix}Figures`,
-      description: `Analysts and admins: ${definition.department}'s figures per community, in code order within the caller's jurisdiction — a China month's flows (\`month\`: "YYYY-MM"), or the stocks as of now (no \`month\`). See the service README for each measure's definition.`,
+      description: `Analysts and admins: the ${definition.department} department's figures per community, in code order within the caller's jurisdiction — a China month's flows (\`month\`: "YYYY-MM"), or the stocks as of now (no \`month\`). See the service README for each measure's definition.`,
     })
     async figures(
       @Ctx() context: SubgraphContext,
