@@ -12,7 +12,7 @@ import { REQUESTS_BY_RESOLUTION } from '../stats/service-summaries';
 const REQUESTS = 'service_delivery.service_request r';
 const resolution = REQUESTS_BY_RESOLUTION.measures;
 
-const flows = (): FigurePart => ({
+export const serviceDeliveryFlows = (): FigurePart => ({
   measures: ['requests_submitted', 'requests_resolved', 'requests_resolved_within_15_days', 'satisfaction_sum', 'satisfaction_count', 'investment_yuan'],
   sources: [
     { from: REQUESTS, code: 'r.community_code', time: { column: 'r.submitted_at', type: 'timestamptz' }, values: { requests_submitted: 'count(*)' } },
@@ -44,7 +44,7 @@ const flows = (): FigurePart => ({
   ],
 });
 
-const stocks = (): FigurePart => ({
+export const serviceDeliveryStocks = (): FigurePart => ({
   measures: ['facilities', 'welfare_facilities', 'open_requests'],
   sources: [
     {
@@ -60,7 +60,7 @@ const stocks = (): FigurePart => ({
 export const ServiceDeliveryFigureFeed = defineFigureFeed({
   fieldPrefix: 'serviceDelivery',
   department: 'service delivery',
-  flows,
-  stocks,
+  flows: serviceDeliveryFlows,
+  stocks: serviceDeliveryStocks,
   weights: { page: 2000, months: 20000 },
 });
