@@ -1,4 +1,6 @@
 import { auditLogMigration, AuditEntry, defineSubgraph } from '@shequ/kit';
+import { DirectoryResolver } from './statistics/directory.resolver';
+import { GovernanceFigureFeed } from './statistics/governance-figures';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CommunityAssessmentResolver, RegionAssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentSnapshotResolver, RegionAssessmentHistoryResolver } from './assessment/assessment-snapshot';
@@ -41,6 +43,8 @@ export const governanceSubgraph = defineSubgraph({
     DemonstrationUnitResolver,
     CommunityDemonstrationResolver,
     AuditLogResolver,
+    GovernanceFigureFeed,
+    DirectoryResolver,
   ],
   references: {
     // The representation may carry figures other subgraphs resolved for a @requires; keep them beside the row.

@@ -1,5 +1,6 @@
 import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
 import { SAFETY_SUMMARIES } from './community/safety-summaries';
+import { PublicSafetyFigureFeed } from './statistics/public-safety-figures';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CommunityReference, RegionReference } from './community/community.entity';
 import { CommunitySafetyResolver, RegionSafetyResolver } from './community/community-safety.resolver';
@@ -39,6 +40,7 @@ export const publicSafetySubgraph = defineSubgraph({
     SupervisedPersonResolver,
     AuditLogResolver,
     SafetyRankingResolver,
+    PublicSafetyFigureFeed,
   ],
   entityTypes: [CommunityReference, RegionReference],
   references: {

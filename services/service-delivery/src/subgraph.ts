@@ -15,6 +15,7 @@ import { ServiceRequest, ServiceRequestTransition } from './requests/service-req
 import { ServiceRequestResolver, ServiceRequestTransitionResolver } from './requests/service-request.resolver';
 import { ServiceRankingResolver } from './stats/service-ranking.resolver';
 import { ServiceTrendResolver } from './stats/service-trend.resolver';
+import { ServiceDeliveryFigureFeed } from './statistics/service-delivery-figures';
 
 /** Service delivery: facilities, the service catalogue, residents' requests and investment, and their stats on Community and Region. */
 export const serviceDeliverySubgraph = defineSubgraph({
@@ -33,6 +34,7 @@ export const serviceDeliverySubgraph = defineSubgraph({
     ServiceRankingResolver,
     ServiceTrendResolver,
     AuditLogResolver,
+    ServiceDeliveryFigureFeed,
   ],
   entityTypes: [CommunityReference, RegionReference],
   references: {

@@ -1,5 +1,6 @@
 import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
 import { VOLUNTEER_SUMMARIES } from './community/volunteer-summaries';
+import { VolunteersFigureFeed } from './statistics/volunteers-figures';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { VolunteerActivity } from './activity/activity.entity';
 import { VolunteerActivityResolver } from './activity/activity.resolver';
@@ -37,6 +38,7 @@ export const volunteersSubgraph = defineSubgraph({
     RegionVolunteersResolver,
     VolunteeringReportingResolver,
     AuditLogResolver,
+    VolunteersFigureFeed,
   ],
   entityTypes: [CommunityReference, RegionReference],
   references: {

@@ -15,3 +15,4 @@ export {
   type MatrixViewer,
   type ProtectedRead,
 } from './access-matrix';
+export { figurePage, figureMonths, wholeFeed, valuesByCommunity, type FeedPage } from './figure-feed-client';

@@ -1,0 +1,136 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver, type ClassType } from 'type-graphql';
+import { assertCommunityCode, significantPrefix } from '../codes/division-codes';
+import { badUserInput } from '../errors/graphql-errors';
+import { Weight } from '../schema/weight';
+import type { SubgraphContext } from '../server/context';
+import { FigureMember, FigureMonth, FigurePage, FigureRow, FigureSample } from './figure-feed.types';
+import { figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, monthWindow, type CodeRange, type FigurePart } from './figure-feed.sql';
+
+/** How a department publishes its feed: its field prefix, and where its flows and stocks come from. */
+export interface FigureFeedDefinition {
+  /** `serviceDelivery` → `serviceDeliveryFigureMonths`, `serviceDeliveryFigures`. */
+  fieldPrefix: string;
+  /** The department, as the fields' descriptions name it ("the <department> department"). */
+  department: string;
+  /** The flows by China month; absent when the department has none (its months are then always empty). Built per request: windows move with the clock. */
+  flows?: () => FigurePart;
+  /** The stocks as of now; built per request. */
+  stocks: () => FigurePart;
+  /** `@Weight` of a page and of the month list, measured at province scale. */
+  weights: { page: number; months: number };
+}
+
+export const DEFAULT_FIGURE_PAGE_SIZE = 5000;
+export const MAX_FIGURE_PAGE_SIZE = 10_000;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function readMonth(month: string | null | undefined): string | null {
+  if (month == null) {
+    return null;
+  }
+  if (!MONTH.test(month) || month < '1949-10') {
+    throw badUserInput('month', `expected a China month as YYYY-MM, e.g. 2026-10 (got ${JSON.stringify(month.slice(0, 40))})`);
+  }
+  return month;
+}
+
+function readFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIGURE_PAGE_SIZE) {
+    throw badUserInput('first', `must be between 1 and ${MAX_FIGURE_PAGE_SIZE} (got ${first})`);
+  }
+  return first;
+}
+
+/** The codes the caller may read: its jurisdiction's communities, as an exclusive lower and inclusive upper bound. */
+function jurisdictionRange(context: SubgraphContext, after: string | null): CodeRange {
+  const prefix = significantPrefix((context.viewer as NonNullable<SubgraphContext['viewer']>).jurisdiction);
+  // No code equals a prefix or its prefix followed by ':', which sorts after every digit.
+  return { after: after && after > prefix ? after : prefix, through: `${prefix}:` };
+}
+
+/** Reads one page of a part: its rows, then the samples and members of the codes those rows span. */
+export async function readFigurePage(context: SubgraphContext, part: FigurePart, month: string | null, range: CodeRange, first: number): Promise<FigurePage> {
+  const window = month ? monthWindow(month) : null;
+  const rows: Record<string, string | number | null>[] = await context.dataSource.query(figureRowsSql(part, window, first + 1), [range.after, range.through]);
+  const more = rows.length > first;
+  const pageRows = rows.slice(0, first);
+  const nextCursor = more ? (pageRows[pageRows.length - 1]?.community_code as string) : null;
+  // The page covers every code after `after` up to its last row (to the end on the last page), so each sample and member is on exactly one page.
+  const covered = [range.after, nextCursor ?? range.through];
+  const samplesSql = figureSamplesSql(part, window);
+  const membersSql = figureMembersSql(part);
+  const [samples, members] = await Promise.all([
+    samplesSql ? (context.dataSource.query(samplesSql, covered) as Promise<FigureSample[]>) : [],
+    membersSql ? (context.dataSource.query(membersSql, covered) as Promise<{ community_code: string; measure: string; member: string }[]>) : [],
+  ]);
+  return {
+    measures: [...part.measures],
+    rows: pageRows.map(
+      (row): FigureRow => ({
+        communityCode: row.community_code as string,
+        values: part.measures.map((_, index) => (row[`m${index}`] == null ? null : Number(row[`m${index}`]))),
+      }),
+    ),
+    samples: (samples as unknown as { community_code: string; measure: string; value: number; count: number }[]).map((sample) => ({
+      communityCode: sample.community_code,
+      measure: sample.measure,
+      value: Number(sample.value),
+      count: sample.count,
+    })),
+    members: members.map((member): FigureMember => ({ communityCode: member.community_code, measure: member.measure, member: member.member })),
+    nextCursor,
+  };
+}
+
+/**
+ * A department's statistics feed as a resolver class for `defineSubgraph`:
+ * `<prefix>FigureMonths` (each China month with flows and its fingerprint)
+ * and `<prefix>Figures(month, after, first)` (a month's flows, or the stocks
+ * as of now, a page of communities at a time in code order). Analysts and
+ * admins only; the caller's jurisdiction limits the communities. The
+ * department writes only where its figures come from (`FigurePart`).
+ */
+export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
+  const emptyPage = (): FigurePage => ({ measures: [], rows: [], samples: [], members: [], nextCursor: null });
+
+  @Resolver()
+  class FigureFeedResolver {
+    @Authorized('analyst')
+    @Weight(definition.weights.months)
+    @Query(() => [FigureMonth], {
+      name: `${definition.fieldPrefix}FigureMonths`,
+      description: `Analysts and admins: every China month holding a flow of the ${definition.department} department, oldest first, with the communities that have one and a fingerprint that changes exactly when the month's figures do.`,
+    })
+    async figureMonths(@Ctx() context: SubgraphContext): Promise<FigureMonth[]> {
+      if (!definition.flows) {
+        return [];
+      }
+      const range = jurisdictionRange(context, null);
+      return context.dataSource.query(figureMonthsSql(definition.flows()), [range.after, range.through]);
+    }
+
+    @Authorized('analyst')
+    @Weight(definition.weights.page)
+    @Query(() => FigurePage, {
+      name: `${definition.fieldPrefix}Figures`,
+      description: `Analysts and admins: the ${definition.department} department's figures per community, in code order within the caller's jurisdiction — a China month's flows (\`month\`: "YYYY-MM"), or the stocks as of now (no \`month\`). See the service README for each measure's definition.`,
+    })
+    async figures(
+      @Ctx() context: SubgraphContext,
+      @Arg('month', () => String, { nullable: true, description: 'A China month, "YYYY-MM"; omitted: the stocks as of now.' }) month: string | null,
+      @Arg('after', () => String, { nullable: true, description: 'The nextCursor of the previous page (a community code).' }) after: string | null,
+      @Arg('first', () => Int, { defaultValue: DEFAULT_FIGURE_PAGE_SIZE, description: `Communities per page, 1–${MAX_FIGURE_PAGE_SIZE}.` }) first: number,
+    ): Promise<FigurePage> {
+      const checkedMonth = readMonth(month);
+      const size = readFirst(first);
+      const range = jurisdictionRange(context, after == null ? null : assertCommunityCode(after, 'after'));
+      if (checkedMonth && !definition.flows) {
+        return emptyPage();
+      }
+      const part = checkedMonth ? (definition.flows as () => FigurePart)() : definition.stocks();
+      return readFigurePage(context, part, checkedMonth, range, size);
+    }
+  }
+  return FigureFeedResolver;
+}

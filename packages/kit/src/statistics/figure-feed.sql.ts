@@ -1,0 +1,199 @@
+import { addDays, addMonths, chinaDays, chinaPeriodSql, chinaToday, sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
+import { distributionBucketSql } from './distribution-bucket';
+
+/*
+ * The SQL a figure feed runs, written from a department's declaration of
+ * where its figures come from. Every statement takes the same two
+ * parameters: `$1` the code after which the page starts (exclusive) and `$2`
+ * the code up to which it reaches (inclusive), both C-collated, so that each
+ * fact source is read by its code index or, for a month, by its time index.
+ */
+
+/** What places a fact in a China month: an instant or a calendar day. */
+export interface FigureTime {
+  column: string;
+  type: 'timestamptz' | 'date';
+}
+
+/** One table (or join) the figures of a part come from, aggregated per community. */
+export interface FigureSource {
+  /** FROM clause with its alias, e.g. `service_delivery.service_request r`. */
+  from: string;
+  /** The community code column, e.g. `r.community_code`. */
+  code: string;
+  /** The facts that count (besides the month, for a flow). */
+  where?: string;
+  /** Flows: the column that dates a fact; the month's facts are those dated within it. */
+  time?: FigureTime;
+  /** measure → an additive aggregate (count, sum) over the source's facts of one community. */
+  values: Record<string, string>;
+}
+
+/** Facts whose durations make a distribution (a median's raw material). */
+export interface SampleSource {
+  measure: string;
+  from: string;
+  code: string;
+  where?: string;
+  time?: FigureTime;
+  /** The duration in days, as float8. */
+  days: string;
+}
+
+/** Members of a distinct count, one row per (community, member). */
+export interface MemberSource {
+  measure: string;
+  from: string;
+  code: string;
+  where?: string;
+  /** The member's identity as text. */
+  member: string;
+}
+
+/** The flows (by month) or the stocks (as of now) of a department. */
+export interface FigurePart {
+  /** snake_case names, in the order of every row's values. */
+  measures: readonly string[];
+  sources: readonly FigureSource[];
+  samples?: readonly SampleSource[];
+  members?: readonly MemberSource[];
+  /** Stocks: measures that are null, not 0, for a community no source row of which gives them (a figure nobody recorded). */
+  nullWhenAbsent?: readonly string[];
+}
+
+/** The parameters of every feed statement. */
+export interface CodeRange {
+  /** Exclusive. */
+  after: string;
+  /** Inclusive. */
+  through: string;
+}
+
+const inRange = (column: string) => `${column} > ($1::text COLLATE "C") AND ${column} <= ($2::text COLLATE "C")`;
+
+/** The China month "YYYY-MM" as a window of its China days. */
+export function monthWindow(month: string): ChinaWindow {
+  const first = `${month}-01`;
+  return chinaDays(first, addDays(addMonths(first, 1), -1));
+}
+
+/** Facts dated within the window, and none after today. */
+function datedWithin(time: FigureTime, window: ChinaWindow): string {
+  const today = chinaToday();
+  const last = window.last < today ? window.last : today;
+  const until = chinaDays(window.first, last).until;
+  return time.type === 'timestamptz'
+    ? `${time.column} >= ${sqlInstant(window.since)} AND ${time.column} < ${sqlInstant(until)}`
+    : `${time.column} >= ${sqlDate(window.first)} AND ${time.column} <= ${sqlDate(last)}`;
+}
+
+/** Facts dated up to today (a flow's months never run into the future). */
+function datedUpToToday(time: FigureTime): string {
+  const today = chinaToday();
+  return time.type === 'timestamptz' ? `${time.column} < ${sqlInstant(chinaDays(today, today).until)}` : `${time.column} <= ${sqlDate(today)}`;
+}
+
+function monthOf(time: FigureTime): string {
+  return time.type === 'timestamptz' ? `to_char(${chinaPeriodSql(time.column, `'month'`)}, 'YYYY-MM')` : `to_char(${time.column}, 'YYYY-MM')`;
+}
+
+const conditions = (...parts: (string | undefined)[]) => parts.filter((part): part is string => !!part).map((part) => `(${part})`).join(' AND ');
+
+function timeOf(source: { time?: FigureTime }, what: string): FigureTime {
+  if (!source.time) {
+    throw new Error(`a flow's ${what} needs a time column`);
+  }
+  return source.time;
+}
+
+/** Each source's facts of the scope as rows (keys…, one numeric column per measure), for summing per key. */
+function sourceSelects(part: FigurePart, keys: (source: FigureSource) => string[], where: (source: FigureSource) => string): string {
+  return part.sources
+    .map((source) => {
+      const keyColumns = keys(source);
+      const values = part.measures.map((measure, index) => `${source.values[measure] ? `(${source.values[measure]})::numeric` : 'NULL::numeric'} AS m${index}`);
+      for (const measure of Object.keys(source.values)) {
+        if (!part.measures.includes(measure)) {
+          throw new Error(`${measure} is not one of the part's measures`);
+        }
+      }
+      return `SELECT ${[...keyColumns, ...values].join(', ')} FROM ${source.from} WHERE ${where(source)} GROUP BY ${keyColumns.map((_, index) => index + 1).join(', ')}`;
+    })
+    .join('\n  UNION ALL\n  ');
+}
+
+/** The outer value of each measure: 0 when no source had it, unless the part says null. */
+function measureColumns(part: FigurePart): string[] {
+  return part.measures.map((measure, index) => (part.nullWhenAbsent?.includes(measure) ? `sum(m${index})::float8 AS m${index}` : `coalesce(sum(m${index}), 0)::float8 AS m${index}`));
+}
+
+const anyNonZero = (part: FigurePart) => part.measures.map((_, index) => `coalesce(sum(m${index}), 0) <> 0`).join(' OR ');
+
+/**
+ * A page of rows: each community within the range with a non-zero flow of
+ * the month (or, for stocks, with anything recorded), in code order, at most
+ * `limit` of them. One statement over every source.
+ */
+export function figureRowsSql(part: FigurePart, window: ChinaWindow | null, limit: number): string {
+  const having = window ? `HAVING ${anyNonZero(part)}` : '';
+  return `SELECT community_code, ${measureColumns(part).join(', ')} FROM (
+  ${sourceSelects(part, (source) => [`${source.code} AS community_code`], (source) => conditions(source.where, window ? datedWithin(timeOf(source, 'source'), window) : undefined, inRange(source.code)))}
+) facts GROUP BY community_code ${having} ORDER BY community_code LIMIT ${Math.trunc(limit)}`;
+}
+
+/** The distribution samples of the communities in the range, bucketed by `distributionBucket`. */
+export function figureSamplesSql(part: FigurePart, window: ChinaWindow | null): string | null {
+  if (!part.samples?.length) {
+    return null;
+  }
+  const selects = part.samples.map(
+    (sample) => `SELECT ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
+    FROM ${sample.from} WHERE ${conditions(sample.where, window ? datedWithin(timeOf(sample, 'sample'), window) : undefined, inRange(sample.code))} GROUP BY 1, 2, 3`,
+  );
+  return `SELECT community_code, measure, value, sum(n)::int AS count FROM (${selects.join(' UNION ALL ')}) samples
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+}
+
+/** The members of the communities in the range. */
+export function figureMembersSql(part: FigurePart): string | null {
+  if (!part.members?.length) {
+    return null;
+  }
+  const selects = part.members.map(
+    (member) => `SELECT ${member.code} AS community_code, '${member.measure}'::text AS measure, (${member.member})::text AS member
+    FROM ${member.from} WHERE ${conditions(member.where, inRange(member.code))}`,
+  );
+  return `SELECT DISTINCT community_code, measure, member FROM (${selects.join(' UNION ALL ')}) members ORDER BY 1, 2, 3`;
+}
+
+/**
+ * Every month holding a flow, oldest first, with its row count and a
+ * fingerprint: md5 over the month's rows (each community's values) and its
+ * samples in code order. One statement; each source grouped once by month
+ * and community.
+ */
+export function figureMonthsSql(part: FigurePart): string {
+  const rows = sourceSelects(
+    part,
+    (source) => [`${monthOf(timeOf(source, 'source'))} AS month`, `${source.code} AS community_code`],
+    (source) => conditions(source.where, `${timeOf(source, 'source').column} IS NOT NULL`, datedUpToToday(timeOf(source, 'source')), inRange(source.code)),
+  );
+  const rowText = `community_code || ':' || ${part.measures.map((_, index) => `coalesce(m${index}::text, '-')`).join(` || ',' || `)}`;
+  const samples = (part.samples ?? []).map(
+    (sample) => `SELECT ${monthOf(timeOf(sample, 'sample'))} AS month, ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
+    FROM ${sample.from} WHERE ${conditions(sample.where, `${timeOf(sample, 'sample').column} IS NOT NULL`, datedUpToToday(timeOf(sample, 'sample')), inRange(sample.code))} GROUP BY 1, 2, 3, 4`,
+  );
+  const samplePrints = samples.length
+    ? `SELECT month, md5(string_agg(community_code || ':' || measure || ':' || value::text || ':' || n::text, ';' ORDER BY community_code, measure, value)) AS print
+       FROM (SELECT month, community_code, measure, value, sum(n) AS n FROM (${samples.join(' UNION ALL ')}) s GROUP BY 1, 2, 3, 4) samples GROUP BY month`
+    : `SELECT NULL::text AS month, NULL::text AS print WHERE false`;
+  return `WITH monthly AS (
+  SELECT month, community_code, ${measureColumns(part).join(', ')} FROM (
+  ${rows}
+  ) facts GROUP BY month, community_code HAVING ${anyNonZero(part)}
+), row_prints AS (
+  SELECT month, count(*)::int AS rows, md5(string_agg(${rowText}, ';' ORDER BY community_code)) AS print FROM monthly GROUP BY month
+), sample_prints AS (${samplePrints})
+SELECT month, coalesce(r.rows, 0) AS rows, md5(coalesce(r.print, '') || '|' || coalesce(s.print, '')) AS fingerprint
+FROM row_prints r FULL JOIN sample_prints s USING (month) ORDER BY month`;
+}

@@ -1,0 +1,79 @@
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+
+/*
+ * The shapes of every department's statistics feed (`<department>FigureMonths`,
+ * `<department>Figures`), declared once here and marked @shareable like the
+ * audit log's types, so that the four subgraphs compose. The statistics store
+ * collects the feeds through the graph and never reads a department's tables.
+ */
+
+@Directive('@shareable')
+@ObjectType({ description: 'One China month holding any flow of a department.' })
+export class FigureMonth {
+  @Field({ description: 'The China month, e.g. "2026-10".' })
+  month: string;
+
+  @Field(() => Int, { description: 'Communities with any non-zero flow that month.' })
+  rows: number;
+
+  @Field({ description: "md5 over the month's rows and samples in community-code order, computed in SQL: it changes exactly when the month's figures change." })
+  fingerprint: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: "One community's figures: its values in the order of FigurePage.measures." })
+export class FigureRow {
+  @Field()
+  communityCode: string;
+
+  @Field(() => [Float], { nullable: 'items', description: 'In the order of FigurePage.measures; null where the measure does not apply (nothing recorded to say).' })
+  values: (number | null)[];
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'Distribution detail behind a median: `count` facts of the community fell in the bucket `value` (days, as distributionBucket rounds them).' })
+export class FigureSample {
+  @Field()
+  communityCode: string;
+
+  @Field()
+  measure: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A member of a distinct count (e.g. an organisation serving the community), so that a region counts each member once.' })
+export class FigureMember {
+  @Field()
+  communityCode: string;
+
+  @Field()
+  measure: string;
+
+  @Field()
+  member: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: "One page of a department's figures, ordered by community code." })
+export class FigurePage {
+  @Field(() => [String], { description: 'snake_case measure names, in a fixed order: the order of every row\'s values.' })
+  measures: string[];
+
+  @Field(() => [FigureRow], { description: 'Only communities with something non-zero (flows) or any stock recorded.' })
+  rows: FigureRow[];
+
+  @Field(() => [FigureSample], { description: 'The distributions of the communities this page covers (from after `after` up to its last row).' })
+  samples: FigureSample[];
+
+  @Field(() => [FigureMember], { description: 'The members of the communities this page covers (from after `after` up to its last row).' })
+  members: FigureMember[];
+
+  @Field(() => String, { nullable: true, description: 'Null on the last page; pass as `after` for the next.' })
+  nextCursor: string | null;
+}
