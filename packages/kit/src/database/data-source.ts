@@ -53,7 +53,8 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
       max: options.poolSize ?? 10,
       application_name: options.schema,
       // The session's zone is China's, so whatever SQL reads a calendar (current_date, a timestamptz cast to date, date_trunc) reads China's.
-      options: `-c timezone=${CHINA_TIME_ZONE} -c work_mem=${SORT_MEMORY}${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
+      // JIT compiles each large statement anew (a statistics feed's months: 2.4 s of 7.2 s) and saves less than that on statements this short.
+      options: `-c timezone=${CHINA_TIME_ZONE} -c work_mem=${SORT_MEMORY} -c jit=off${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
     },
   });
   return { dataSource, counter };
