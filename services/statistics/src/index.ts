@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+
+export { createStatisticsSubgraph, statisticsSubgraph } from './subgraph';
+export { runRefresh } from './refresh/refresh';
+export { httpFeedSource, type FeedSource } from './refresh/feed-source';
