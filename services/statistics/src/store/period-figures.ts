@@ -52,7 +52,7 @@ async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void
      JOIN statistics.directory r ON r.code = sm.scope_code AND r.level <> 'COMMUNITY'
      JOIN statistics.period_figure c ON c.period = $1 AND c.tier_set = 7 AND c.code = sm.community_code
      GROUP BY sm.tier_set, r.code, r.level`,
-    parameters,
+    [period.label],
   );
   // Regions with no community of a set of tiers still get a row, so every table row has one to read.
   await db.query(
@@ -62,7 +62,7 @@ async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void
      FROM statistics.directory r CROSS JOIN generate_series(1, 7) AS sets(tier_set)
      WHERE r.level <> 'COMMUNITY'
      ON CONFLICT (period, tier_set, code) DO NOTHING`,
-    parameters,
+    [period.label],
   );
   if (ALL_SAMPLES.length) {
     await db.query(
@@ -79,7 +79,7 @@ async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void
        ), medians AS (
          -- The middle value, or the mean of the two middle values of an even count (as percentile_cont(0.5)).
          SELECT scope_code, tier_set, measure,
-                (min(value) FILTER (WHERE reached >= (total + 1) / 2) + min(value) FILTER (WHERE reached >= total / 2 + 1)) / 2 AS median
+                (min(value) FILTER (WHERE reached >= floor((total + 1) / 2)) + min(value) FILTER (WHERE reached >= floor(total / 2) + 1)) / 2 AS median
          FROM running GROUP BY 1, 2, 3
        ), pivoted AS (
          SELECT scope_code, tier_set, ${ALL_SAMPLES.map((measure) => `max(median) FILTER (WHERE measure = '${measure}') AS median_${measure}`).join(', ')}

@@ -42,7 +42,7 @@ export function assertKnownRegions(context: StoreContext, codes: readonly string
   for (const code of codes) {
     const level = context.levels.get(code);
     if (!level || (level === 'COMMUNITY' && !communitiesToo)) {
-      throw graphqlError('NOT_FOUND', `region ${code} does not exist`, { code, argument });
+      throw graphqlError('NOT_FOUND', `region ${code} does not exist`, { regionCode: code, argument });
     }
   }
 }
