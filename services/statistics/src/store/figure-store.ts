@@ -122,21 +122,25 @@ export async function storeDirectory(db: Queryable, page: DirectoryPage): Promis
 export async function finishDirectory(db: Queryable, listed: string[]): Promise<void> {
   await db.query(`DELETE FROM statistics.directory WHERE NOT (code = ANY($1::text[]))`, [listed]);
   await db.query(`DELETE FROM statistics.scope_member`);
+  // A region's communities are the codes that start with its significant prefix (kit rule); a community's
+  // candidate prefixes are its first 2, 4, 6 and 9 digits, so the roll-up is an equality join, not a range per region.
   await db.query(
-    `INSERT INTO statistics.scope_member (scope_code, tier_set, community_code)
+    `WITH ancestry AS (
+       SELECT r.code AS scope_code, c.code AS community_code, c.tier
+       FROM statistics.directory c
+       CROSS JOIN LATERAL unnest(ARRAY[left(c.code, 2), left(c.code, 4), left(c.code, 6), left(c.code, 9)]) AS candidate(prefix)
+       JOIN statistics.directory r ON r.prefix = candidate.prefix AND r.level <> 'COMMUNITY'
+       WHERE c.level = 'COMMUNITY'
+     )
+     INSERT INTO statistics.scope_member (scope_code, tier_set, community_code)
      SELECT c.code, 7, c.code FROM statistics.directory c WHERE c.level = 'COMMUNITY'
      UNION ALL
-     SELECT r.code, sets.tier_set, c.code
-     FROM statistics.directory r
-     JOIN statistics.directory c ON c.level = 'COMMUNITY' AND c.code >= r.prefix AND c.code < r.prefix || ':'
+     SELECT a.scope_code, sets.tier_set, a.community_code
+     FROM ancestry a
      JOIN (VALUES ('ADVANCED', 1), ('ADVANCED', 3), ('ADVANCED', 5), ('STANDARD', 2), ('STANDARD', 3), ('STANDARD', 6),
-                  ('FOUNDATIONAL', 4), ('FOUNDATIONAL', 5), ('FOUNDATIONAL', 6)) AS sets(tier, tier_set) ON sets.tier = c.tier
-     WHERE r.level <> 'COMMUNITY'
+                  ('FOUNDATIONAL', 4), ('FOUNDATIONAL', 5), ('FOUNDATIONAL', 6)) AS sets(tier, tier_set) ON sets.tier = a.tier
      UNION ALL
-     SELECT r.code, 7, c.code
-     FROM statistics.directory r
-     JOIN statistics.directory c ON c.level = 'COMMUNITY' AND c.code >= r.prefix AND c.code < r.prefix || ':'
-     WHERE r.level <> 'COMMUNITY'`,
+     SELECT a.scope_code, 7, a.community_code FROM ancestry a`,
   );
 }
 

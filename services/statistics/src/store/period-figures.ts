@@ -66,10 +66,12 @@ async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void
   );
   if (ALL_SAMPLES.length) {
     await db.query(
-      `WITH samples AS (
-         SELECT sm.scope_code, sm.tier_set, s.measure, s.value, sum(s.count) AS n
-         FROM statistics.sample s JOIN statistics.scope_member sm ON sm.community_code = s.community_code
-         WHERE s.month = ANY($2::text[])
+      `WITH community_samples AS (
+         -- Each community's distribution over the period first: far fewer rows to spread over its scopes.
+         SELECT community_code, measure, value, sum(count) AS n FROM statistics.sample WHERE month = ANY($2::text[]) GROUP BY 1, 2, 3
+       ), samples AS (
+         SELECT sm.scope_code, sm.tier_set, s.measure, s.value, sum(s.n) AS n
+         FROM community_samples s JOIN statistics.scope_member sm ON sm.community_code = s.community_code
          GROUP BY 1, 2, 3, 4
        ), running AS (
          SELECT scope_code, tier_set, measure, value,
