@@ -50,6 +50,32 @@ describe('the refresh', () => {
     expect(await storeDigest(graph)).toEqual(before);
   });
 
+  it('keeps a department’s figures when its feed fails, and leaves it out of the record', async () => {
+    const before = await storeDigest(graph);
+    const failing = Object.assign(Object.create(graph.feed) as FixtureFeed, {
+      figures: (department: string, month: string | null, after: string | null) =>
+        department === 'VOLUNTEERS' ? Promise.reject(new Error('volunteers is down')) : graph.feed.figures(department as never, month, after),
+    });
+    const record = await runRefresh(graph.subgraph.dataSource, failing, { full: true });
+    expect(record.departments).toEqual(['GOVERNANCE', 'SERVICE_DELIVERY', 'PUBLIC_SAFETY']);
+    expect(record.monthsCollected).toBe(48);
+    expect(await storeDigest(graph)).toEqual(before);
+  });
+
+  it('says it is refreshing while the refresh lock is held', async () => {
+    const STATUS = `{ statisticsStatus { refreshing } }`;
+    const holder = graph.subgraph.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(4005, 1)');
+      expect((await graph.ask(STATUS, {}, null)).data.statisticsStatus.refreshing).toBe(true);
+      await holder.query('SELECT pg_advisory_unlock(4005, 1)');
+      expect((await graph.ask(STATUS, {}, null)).data.statisticsStatus.refreshing).toBe(false);
+    } finally {
+      await holder.release();
+    }
+  });
+
   it('collects every month with full, to the same store', async () => {
     const before = await storeDigest(graph);
     const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: true });

@@ -81,7 +81,7 @@ export function buildTableQuery(query: TableQuery): { sql: string; parameters: u
   const period = parameters.add(query.periodLabel, 'text');
   const tierSet = parameters.add(query.tierSet, 'smallint');
   const level = parameters.add(query.level, 'text');
-  const ranges = query.within.map((code) => codeWithinPrefix('f.code', parameters.add(query.level === 'COMMUNITY' ? significantPrefix(code) : significantPrefix(code), 'text')));
+  const ranges = query.within.map((code) => codeWithinPrefix('f.code', parameters.add(significantPrefix(code), 'text')));
   const filters = [`f.period = ${period}`, `f.tier_set = ${tierSet}`, `f.level = ${level}`, `(${ranges.join(' OR ')})`];
   if (query.communityTiers) {
     filters.push(`f.tier = ANY(${parameters.add(query.communityTiers, 'text[]')})`);
