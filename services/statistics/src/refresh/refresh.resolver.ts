@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { authorize } from '@shequ/kit';
+import { statisticsPolicy } from '../access-policy';
 import type { StatisticsContext } from '../loaders';
 import { REFRESH_LOCK, runRefresh } from './refresh';
 import { StatisticsRefresh, StatisticsStatus } from './refresh.types';
@@ -31,9 +33,9 @@ export class RefreshResolver {
     };
   }
 
-  @Authorized('admin')
   @Mutation(() => StatisticsRefresh, { description: 'Refreshes the store from the department feeds now (admin only): changed months, or every month with full. Waits for a refresh already running.' })
   async refreshStatistics(@Ctx() context: StatisticsContext, @Arg('full', { defaultValue: false }) full: boolean): Promise<StatisticsRefresh> {
+    authorize(statisticsPolicy, 'refreshStatistics', context.viewer);
     return runRefresh(context.dataSource, context.loaders.feeds(context.requestId), { full, logger: context.logger });
   }
 }

@@ -85,25 +85,11 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   let monthsCollected = 0;
 
   const directoryBefore = await directoryFingerprint(runner);
-  const entries: string[] = [];
-  const directoryPages: DirectoryPage[] = [];
-  for (let after: string | null = null; ; ) {
-    const page = await feed.directory(after);
-    directoryPages.push(page);
-    entries.push(...page.entries.map((entry) => entry.code));
-    if (!page.nextCursor) {
-      break;
-    }
-    after = page.nextCursor;
+  try {
+    rowsWritten += await refreshDirectory(runner, feed);
+  } catch (error) {
+    options.logger?.error({ err: error }, 'statistics refresh: the directory or the assessment method could not be read; the store keeps its own');
   }
-  const method = await feed.assessmentMethod();
-  await inTransaction(runner, async () => {
-    for (const page of directoryPages) {
-      rowsWritten += await storeDirectory(runner, page);
-    }
-    await finishDirectory(runner, entries);
-    rowsWritten += await storeAssessmentMethod(runner, method);
-  });
   const directoryChanged = directoryBefore !== (await directoryFingerprint(runner));
 
   for (const department of FEED_DEPARTMENTS) {
@@ -126,6 +112,30 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
     [id, monthsCollected, rowsWritten, departments],
   );
   return { startedAt, finishedAt: finished.finished_at, full: options.full, monthsCollected, rowsWritten, departments };
+}
+
+/** governance's directory and assessment method, read whole and then replaced in one transaction. */
+async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<number> {
+  const codes: string[] = [];
+  const pages: DirectoryPage[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = await feed.directory(after);
+    pages.push(page);
+    codes.push(...page.entries.map((entry) => entry.code));
+    if (!page.nextCursor) {
+      break;
+    }
+    after = page.nextCursor;
+  }
+  const method = await feed.assessmentMethod();
+  return inTransaction(runner, async () => {
+    let written = 0;
+    for (const page of pages) {
+      written += await storeDirectory(runner, page);
+    }
+    await finishDirectory(runner, codes);
+    return written + (await storeAssessmentMethod(runner, method));
+  });
 }
 
 async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null, store: (page: Awaited<ReturnType<FeedSource['figures']>>) => Promise<number>): Promise<number> {

@@ -39,7 +39,7 @@ function readCursor(after: string | null | undefined, sorted: boolean): unknown[
   } catch {
     // reported below
   }
-  throw badUserInput('after', 'not a cursor returned by this table with this sort');
+  throw badUserInput('after', 'not a cursor returned by this list');
 }
 
 function validate(input: IndicatorTableInput, first: number): string[] {
