@@ -7,11 +7,12 @@ import { publicSafetyMatrixCases } from '@shequ/public-safety/dist/testing/acces
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { serviceDeliveryPolicy } from '@shequ/service-delivery/dist/access-policy';
 import { serviceDeliveryMatrixCases } from '@shequ/service-delivery/dist/testing/access-matrix';
+import { statisticsMatrixCases, statisticsPolicy } from '@shequ/statistics';
 import { volunteersPolicy } from '@shequ/volunteers/dist/access-policy';
 import { volunteersMatrixCases } from '@shequ/volunteers/dist/testing/access-matrix';
 import { startGraph, type Graph } from './graph-harness';
 
-const POLICIES = { governance: governancePolicy, 'service-delivery': serviceDeliveryPolicy, volunteers: volunteersPolicy, 'public-safety': publicSafetyPolicy };
+const POLICIES = { governance: governancePolicy, 'service-delivery': serviceDeliveryPolicy, volunteers: volunteersPolicy, 'public-safety': publicSafetyPolicy, statistics: statisticsPolicy };
 
 let graph: Graph;
 let cases: MatrixCase[] = [];
@@ -25,6 +26,7 @@ beforeAll(async () => {
     ...(await serviceDeliveryMatrixCases(subgraphs['service-delivery'].dataSource)),
     ...(await volunteersMatrixCases(subgraphs.volunteers.dataSource)),
     ...(await publicSafetyMatrixCases(subgraphs['public-safety'].dataSource)),
+    ...statisticsMatrixCases(),
   ];
 });
 afterAll(() => graph.stop());

@@ -1,21 +1,24 @@
 import { startGateway, type RunningGateway } from '@shequ/gateway';
 import { testGatewaySettings } from '@shequ/gateway/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { signToken } from '@shequ/kit';
+import { startTestSubgraph, TEST_JWT_SECRET, type TestSubgraph } from '@shequ/kit/dist/testing';
 import { insertPublicSafetyFixture, publicSafetySubgraph } from '@shequ/public-safety';
 import { insertServiceDeliveryFixture, serviceDeliverySubgraph } from '@shequ/service-delivery';
+import { createStatisticsSubgraph, httpFeedSource } from '@shequ/statistics';
 import { insertVolunteersFixture, volunteersSubgraph } from '@shequ/volunteers';
 
 export interface Graph {
   gateway: RunningGateway;
-  subgraphs: Record<'governance' | 'service-delivery' | 'volunteers' | 'public-safety', TestSubgraph>;
+  subgraphs: Record<'governance' | 'service-delivery' | 'volunteers' | 'public-safety' | 'statistics', TestSubgraph>;
   /** SQL statements sent by every subgraph so far. */
   statements(): number;
   stop(): Promise<void>;
 }
 
 /**
- * All four subgraphs, each on its own fresh database with its fixture, behind
+ * All five subgraphs, each on its own fresh database (the departments' with
+ * their fixtures; statistics reading their feeds on their own URLs), behind
  * a gateway serving the committed supergraph — the graph as deployed, in one
  * test process.
  */
@@ -30,7 +33,10 @@ export async function startGraph(options: { extraCommunities?: number } = {}): P
   await insertServiceDeliveryFixture(serviceDelivery.dataSource);
   await insertVolunteersFixture(volunteers.dataSource);
   await insertPublicSafetyFixture(publicSafety.dataSource);
-  const subgraphs = { governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety };
+  const feedUrls = { GOVERNANCE: governance.url, SERVICE_DELIVERY: serviceDelivery.url, VOLUNTEERS: volunteers.url, PUBLIC_SAFETY: publicSafety.url };
+  const serviceToken = () => signToken({ sub: 'service:statistics', roles: ['analyst'], jurisdiction: '620000', expiresIn: '10m' }, TEST_JWT_SECRET);
+  const statistics = await startTestSubgraph(createStatisticsSubgraph((requestId) => httpFeedSource(feedUrls, serviceToken, requestId)));
+  const subgraphs = { governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety, statistics };
   const gateway = await startGateway(testGatewaySettings(Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url]))));
   governance.settings.gatewayUrl = gateway.url;
   return {

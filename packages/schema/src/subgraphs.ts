@@ -46,6 +46,13 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
     urlVariable: 'PUBLIC_SAFETY_URL',
     databaseUrlVariable: 'PUBLIC_SAFETY_DATABASE_URL',
   },
+  {
+    name: 'statistics',
+    directory: 'services/statistics',
+    port: 4005,
+    urlVariable: 'STATISTICS_URL',
+    databaseUrlVariable: 'STATISTICS_DATABASE_URL',
+  },
 ];
 
 export function subgraphEntry(name: string): SubgraphEntry {

@@ -63,6 +63,12 @@ export function paginatedLists(auditLogFields: readonly string[]): Operation[] {
     onCommunity('mediationCases', staff.publicSafety),
     onCommunity('inspections', staff.publicSafety),
     ...auditLogFields.map((field) => atRoot(field, admin)),
+    {
+      name: 'Query.indicatorTable',
+      document: 'query ($a: String) { indicatorTable(input: { level: PREFECTURE, indicators: [INCIDENTS] }, first: 2, after: $a) { totalCount } }',
+      variables: { a: null },
+      token: admin,
+    },
   ];
 }
 

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { parseEnvironment, readSubgraphEnvironment } from '@shequ/kit';
+import { defaultRoutingUrl, subgraphEntry } from '@shequ/schema';
+import type { FeedDepartment } from './catalogue/measures';
+
+/** Where each department's feed is read: its subgraph's own /graphql, never the gateway. */
+export type DepartmentUrls = Record<FeedDepartment, string>;
+
+export type StatisticsSettings = ReturnType<typeof readSubgraphEnvironment> & {
+  departmentUrls: DepartmentUrls;
+  /** Seconds between scheduled refreshes; 0 = none (refreshStatistics only). */
+  refreshIntervalSeconds: number;
+};
+
+const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
+  GOVERNANCE: 'governance',
+  SERVICE_DELIVERY: 'service-delivery',
+  VOLUNTEERS: 'volunteers',
+  PUBLIC_SAFETY: 'public-safety',
+};
+
+/** The statistics process's settings, read once from the environment at start. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): StatisticsSettings {
+  const entry = subgraphEntry('statistics');
+  const subgraph = readSubgraphEnvironment(env, { defaultPort: entry.port, databaseUrlVariable: entry.databaseUrlVariable });
+  const feeds = Object.values(FEED_SUBGRAPHS).map(subgraphEntry);
+  const parsed = parseEnvironment(
+    z.object({
+      STATISTICS_REFRESH_INTERVAL: z.coerce.number().int().min(0).max(31 * 24 * 3600).default(3600),
+      ...Object.fromEntries(feeds.map((feed) => [feed.urlVariable, z.string().url().optional()])),
+    }),
+    env,
+  ) as Record<string, unknown> & { STATISTICS_REFRESH_INTERVAL: number };
+  const departmentUrls = Object.fromEntries(
+    (Object.keys(FEED_SUBGRAPHS) as FeedDepartment[]).map((department) => {
+      const feed = subgraphEntry(FEED_SUBGRAPHS[department]);
+      return [department, (parsed[feed.urlVariable] as string | undefined) ?? defaultRoutingUrl(feed)];
+    }),
+  ) as DepartmentUrls;
+  return { ...subgraph, departmentUrls, refreshIntervalSeconds: parsed.STATISTICS_REFRESH_INTERVAL };
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export { createStatisticsSubgraph, statisticsSubgraph } from './subgraph';
+export { runRefresh } from './refresh/refresh';
+export { httpFeedSource, type FeedSource } from './refresh/feed-source';
+export { statisticsPolicy } from './access-policy';
+export { statisticsMatrixCases } from './testing/access-matrix';

@@ -1,0 +1,66 @@
+import { FEED_FIELD_PREFIX, type FeedDepartment } from '../catalogue/measures';
+import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from '../store/feed-page';
+
+/** What the refresh reads from the departments: their published feeds, a page at a time. */
+export interface FeedSource {
+  figureMonths(department: FeedDepartment): Promise<FigureMonth[]>;
+  /** `month` null: the stocks as of now. */
+  figures(department: FeedDepartment, month: string | null, after: string | null): Promise<FigurePage>;
+  directory(after: string | null): Promise<DirectoryPage>;
+  assessmentMethod(): Promise<AssessmentMethodEntry[]>;
+}
+
+export const FEED_PAGE_SIZE = 5000;
+
+const PAGE_SELECTION = 'measures rows { communityCode values } samples { communityCode measure value count } members { communityCode measure member } nextCursor';
+
+/**
+ * The feeds over HTTP: each department subgraph's own /graphql, with a
+ * short-lived service token. Only transport lives here; the refresh decides
+ * what to read and the store what to write.
+ */
+export function httpFeedSource(urls: Record<FeedDepartment, string>, token: () => string, requestId = ''): FeedSource {
+  async function ask<T>(department: FeedDepartment, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(urls[department], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) {
+      throw new Error(`the ${department} feed did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    }
+    return body.data;
+  }
+  return {
+    async figureMonths(department) {
+      const field = `${FEED_FIELD_PREFIX[department]}FigureMonths`;
+      const data = await ask<Record<string, FigureMonth[]>>(department, `{ ${field} { month rows fingerprint } }`);
+      return data[field];
+    },
+    async figures(department, month, after) {
+      const field = `${FEED_FIELD_PREFIX[department]}Figures`;
+      const data = await ask<Record<string, FigurePage>>(
+        department,
+        `query ($month: String, $after: String) { ${field}(month: $month, after: $after, first: ${FEED_PAGE_SIZE}) { ${PAGE_SELECTION} } }`,
+        { month, after },
+      );
+      return data[field];
+    },
+    async directory(after) {
+      const data = await ask<{ governanceDirectory: DirectoryPage }>(
+        'GOVERNANCE',
+        `query ($after: String) { governanceDirectory(after: $after, first: ${FEED_PAGE_SIZE}) { entries { code name level parentCode tier } nextCursor } }`,
+        { after },
+      );
+      return data.governanceDirectory;
+    },
+    async assessmentMethod() {
+      const data = await ask<{ assessmentMethod: AssessmentMethodEntry[] }>(
+        'GOVERNANCE',
+        `{ assessmentMethod { indicator component comparison unit targets { tier target } } }`,
+      );
+      return data.assessmentMethod;
+    },
+  };
+}

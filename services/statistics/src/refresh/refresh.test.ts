@@ -1,0 +1,107 @@
+import { runRefresh } from './refresh';
+import { startStatisticsTestGraph, TABLE, valuesByCode, type StatisticsTestGraph } from '../testing/statistics-test';
+import { FixtureFeed } from '../testing/fixture-feed';
+
+const STORE_TABLES = ['directory', 'scope_member', 'community_month', 'stock_snapshot', 'sample', 'member', 'assessment_template', 'month_fingerprint', 'period_figure'];
+
+async function storeDigest(graph: StatisticsTestGraph): Promise<Record<string, string>> {
+  const digest: Record<string, string> = {};
+  for (const table of STORE_TABLES) {
+    const [row] = await graph.subgraph.dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS hash FROM statistics.${table} t`);
+    digest[table] = `${row.n}:${row.hash}`;
+  }
+  return digest;
+}
+
+describe('the refresh', () => {
+  let graph: StatisticsTestGraph;
+  beforeAll(async () => {
+    graph = await startStatisticsTestGraph();
+  });
+  afterAll(() => graph.subgraph.stop());
+
+  it('collects again only the months whose fingerprint changed, and recomputes the periods that hold them', async () => {
+    const incidents = async (period: Record<string, unknown>) =>
+      valuesByCode((await graph.ask(TABLE, { input: { level: 'COMMUNITY', within: ['620103001'], indicators: ['INCIDENTS'], period } })).data.indicatorTable)['620103001004'][0];
+    expect(await incidents({ month: '2025-03' })).toBe(1);
+    expect(await incidents({ year: 2025 })).toBe(12);
+
+    graph.feed.change('PUBLIC_SAFETY', '2025-03', '620103001004', 'incidents', 7);
+    graph.feed.figureReads.clear();
+    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    expect(record.monthsCollected).toBe(1);
+    // One changed month read (3 pages of 25), and every department's stocks (3 pages each); no other month.
+    expect([...graph.feed.figureReads.keys()].sort()).toEqual(['GOVERNANCE|stocks', 'PUBLIC_SAFETY|2025-03', 'PUBLIC_SAFETY|stocks', 'SERVICE_DELIVERY|stocks', 'VOLUNTEERS|stocks']);
+    expect(graph.feed.figureReads.get('PUBLIC_SAFETY|2025-03')).toBe(3);
+
+    expect(await incidents({ month: '2025-03' })).toBe(7);
+    expect(await incidents({ quarter: '2025-Q1' })).toBe(9);
+    expect(await incidents({ year: 2025 })).toBe(18);
+    expect(await incidents({ twelveMonthsEnding: '2026-02' })).toBe(1 * 9 + 7 + 2 * 2);
+    expect(await incidents({ twelveMonthsEnding: '2026-03' })).toBe(9 + 2 * 3);
+  });
+
+  it('finds nothing to collect when nothing changed, and leaves the store as it was', async () => {
+    const before = await storeDigest(graph);
+    graph.feed.figureReads.clear();
+    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    expect(record.monthsCollected).toBe(0);
+    expect([...graph.feed.figureReads.keys()].every((key) => key.endsWith('|stocks'))).toBe(true);
+    expect(await storeDigest(graph)).toEqual(before);
+  });
+
+  it('keeps a department’s figures when its feed fails, and leaves it out of the record', async () => {
+    const before = await storeDigest(graph);
+    const failing = Object.assign(Object.create(graph.feed) as FixtureFeed, {
+      figures: (department: string, month: string | null, after: string | null) =>
+        department === 'VOLUNTEERS' ? Promise.reject(new Error('volunteers is down')) : graph.feed.figures(department as never, month, after),
+    });
+    const record = await runRefresh(graph.subgraph.dataSource, failing, { full: true });
+    expect(record.departments).toEqual(['GOVERNANCE', 'SERVICE_DELIVERY', 'PUBLIC_SAFETY']);
+    expect(record.monthsCollected).toBe(48);
+    expect(await storeDigest(graph)).toEqual(before);
+  });
+
+  it('says it is refreshing while the refresh lock is held', async () => {
+    const STATUS = `{ statisticsStatus { refreshing } }`;
+    const holder = graph.subgraph.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(4005, 1)');
+      expect((await graph.ask(STATUS, {}, null)).data.statisticsStatus.refreshing).toBe(true);
+      await holder.query('SELECT pg_advisory_unlock(4005, 1)');
+      expect((await graph.ask(STATUS, {}, null)).data.statisticsStatus.refreshing).toBe(false);
+    } finally {
+      await holder.release();
+    }
+  });
+
+  it('collects every month with full, to the same store', async () => {
+    const before = await storeDigest(graph);
+    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: true });
+    // 24 months of three departments with flows; governance publishes none.
+    expect(record.monthsCollected).toBe(72);
+    expect(record.full).toBe(true);
+    expect(await storeDigest(graph)).toEqual(before);
+  });
+});
+
+describe('two refreshes at once', () => {
+  let once: StatisticsTestGraph;
+  let twice: StatisticsTestGraph;
+  beforeAll(async () => {
+    once = await startStatisticsTestGraph();
+    twice = await startStatisticsTestGraph({ refresh: false });
+  });
+  afterAll(async () => {
+    await once.subgraph.stop();
+    await twice.subgraph.stop();
+  });
+
+  it('take turns under the lock: the second finds nothing changed, and the store is the one a single run leaves', async () => {
+    const feed = new FixtureFeed();
+    const records = await Promise.all([runRefresh(twice.subgraph.dataSource, feed, { full: false }), runRefresh(twice.subgraph.dataSource, feed, { full: false })]);
+    expect(records.map((record) => record.monthsCollected).sort((a, b) => a - b)).toEqual([0, 72]);
+    expect(await storeDigest(twice)).toEqual(await storeDigest(once));
+  });
+});

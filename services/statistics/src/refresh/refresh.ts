@@ -1,0 +1,188 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Logger } from '@shequ/kit';
+import { FEED_DEPARTMENTS, FLOW_MEASURES, type FeedDepartment } from '../catalogue/measures';
+import { currentChinaMonth, periodsContaining, type StorePeriod } from '../periods/period';
+import { clearFlows, clearStocks, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprint, forgetFingerprints, storeFlows, storeStocks } from '../store/figure-store';
+import { recomputePeriods } from '../store/period-figures';
+import type { DirectoryPage } from '../store/feed-page';
+import type { FeedSource } from './feed-source';
+
+/** The refresh's advisory lock (two int4 keys: the statistics port, 1). */
+export const REFRESH_LOCK = { classId: 4005, objectId: 1 };
+
+export interface RefreshRecord {
+  startedAt: Date;
+  finishedAt: Date | null;
+  full: boolean;
+  monthsCollected: number;
+  rowsWritten: number;
+  departments: string[];
+}
+
+async function inTransaction<T>(runner: QueryRunner, work: () => Promise<T>): Promise<T> {
+  await runner.startTransaction();
+  try {
+    const result = await work();
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  }
+}
+
+async function directoryFingerprint(runner: QueryRunner): Promise<string> {
+  const [row] = await runner.query(`SELECT md5(coalesce(string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code), '')) AS fingerprint FROM statistics.directory`);
+  return row.fingerprint;
+}
+
+/** Every period the store holds figures for, up to the current month: what a full recompute covers. */
+async function everyPeriod(runner: QueryRunner, latestMonth: string): Promise<StorePeriod[]> {
+  const rows: { month: string }[] = await runner.query(
+    `SELECT month FROM statistics.community_month UNION SELECT month FROM statistics.stock_snapshot UNION SELECT month FROM statistics.month_fingerprint`,
+  );
+  const months = new Set([...rows.map((row) => row.month), latestMonth]);
+  return [...months].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
+}
+
+/**
+ * One refresh of the store from the department feeds. Under a PostgreSQL
+ * advisory lock, so a second run waits for the first and then finds its
+ * months unchanged: two at once leave the store as one does.
+ *  - the directory and the assessment method are read again every time;
+ *  - each department's month fingerprints are compared with those held, and
+ *    only changed months (all with `full`) are collected again;
+ *  - stocks are snapshotted into the current China month every time;
+ *  - period rows are recomputed only for periods holding a changed month
+ *    (every period when the directory changed or with `full`).
+ * Each part is its own transaction; a department whose feed fails is left
+ * as it was and missing from the record's `departments`.
+ */
+export async function runRefresh(dataSource: DataSource, feed: FeedSource, options: { full: boolean; logger?: Logger }): Promise<RefreshRecord> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    // A refresh may take longer than a request's statement timeout; this session only.
+    await runner.query('SET statement_timeout = 0');
+    await runner.query('SELECT pg_advisory_lock($1, $2)', [REFRESH_LOCK.classId, REFRESH_LOCK.objectId]);
+    try {
+      return await refreshUnderLock(runner, feed, options);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1, $2)', [REFRESH_LOCK.classId, REFRESH_LOCK.objectId]);
+      await runner.query('RESET statement_timeout');
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: { full: boolean; logger?: Logger }): Promise<RefreshRecord> {
+  const [{ id, started_at: startedAt }] = await runner.query(`INSERT INTO statistics.refresh_log (started_at, "full") VALUES (now(), $1) RETURNING id, started_at`, [options.full]);
+  const latestMonth = currentChinaMonth();
+  const departments: string[] = [];
+  const changedMonths = new Set<string>();
+  let rowsWritten = 0;
+  let monthsCollected = 0;
+
+  const directoryBefore = await directoryFingerprint(runner);
+  try {
+    rowsWritten += await refreshDirectory(runner, feed);
+  } catch (error) {
+    options.logger?.error({ err: error }, 'statistics refresh: the directory or the assessment method could not be read; the store keeps its own');
+  }
+  const directoryChanged = directoryBefore !== (await directoryFingerprint(runner));
+
+  for (const department of FEED_DEPARTMENTS) {
+    try {
+      const collected = await refreshDepartment(runner, feed, department, options.full, latestMonth);
+      collected.months.forEach((month) => changedMonths.add(month));
+      monthsCollected += collected.monthsCollected;
+      rowsWritten += collected.rowsWritten;
+      departments.push(department);
+    } catch (error) {
+      options.logger?.error({ err: error, department }, 'statistics refresh: a department feed failed; its figures stay as they were');
+    }
+  }
+
+  const periods = options.full || directoryChanged ? await everyPeriod(runner, latestMonth) : [...changedMonths].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
+  await inTransaction(runner, () => recomputePeriods(runner, periods));
+
+  const [finished] = await runner.query(
+    `UPDATE statistics.refresh_log SET finished_at = now(), months_collected = $2, rows_written = $3, departments = $4 WHERE id = $1 RETURNING finished_at`,
+    [id, monthsCollected, rowsWritten, departments],
+  );
+  return { startedAt, finishedAt: finished.finished_at, full: options.full, monthsCollected, rowsWritten, departments };
+}
+
+/** governance's directory and assessment method, read whole and then replaced in one transaction. */
+async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<number> {
+  const codes: string[] = [];
+  const pages: DirectoryPage[] = [];
+  for (let after: string | null = null; ; ) {
+    const page = await feed.directory(after);
+    pages.push(page);
+    codes.push(...page.entries.map((entry) => entry.code));
+    if (!page.nextCursor) {
+      break;
+    }
+    after = page.nextCursor;
+  }
+  const method = await feed.assessmentMethod();
+  return inTransaction(runner, async () => {
+    let written = 0;
+    for (const page of pages) {
+      written += await storeDirectory(runner, page);
+    }
+    await finishDirectory(runner, codes);
+    return written + (await storeAssessmentMethod(runner, method));
+  });
+}
+
+async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null, store: (page: Awaited<ReturnType<FeedSource['figures']>>) => Promise<number>): Promise<number> {
+  let written = 0;
+  for (let after: string | null = null; ; ) {
+    const page = await feed.figures(department, month, after);
+    written += await store(page);
+    if (!page.nextCursor) {
+      return written;
+    }
+    after = page.nextCursor;
+  }
+}
+
+/** One department: its changed months' flows, then its stocks snapshotted into the current month. */
+async function refreshDepartment(runner: QueryRunner, feed: FeedSource, department: FeedDepartment, full: boolean, latestMonth: string) {
+  const months = new Set<string>([latestMonth]);
+  let monthsCollected = 0;
+  let rowsWritten = 0;
+  const published = FLOW_MEASURES[department].length ? await feed.figureMonths(department) : [];
+  const held = await storedFingerprints(runner, department);
+  const listed = new Set(published.map((month) => month.month));
+  for (const month of published) {
+    if (!full && held.get(month.month) === month.fingerprint) {
+      continue;
+    }
+    rowsWritten += await inTransaction(runner, async () => {
+      await clearFlows(runner, department, month.month);
+      const written = await readPages(feed, department, month.month, (page) => storeFlows(runner, department, month.month, page));
+      // The month's fingerprint commits with its figures, so an interrupted refresh collects it again.
+      await storeFingerprint(runner, department, month);
+      return written;
+    });
+    months.add(month.month);
+    monthsCollected += 1;
+  }
+  // A month the department no longer lists has no flows any more.
+  for (const month of held.keys()) {
+    if (!listed.has(month)) {
+      await clearFlows(runner, department, month);
+      months.add(month);
+    }
+  }
+  await forgetFingerprints(runner, department, [...listed]);
+  rowsWritten += await inTransaction(runner, async () => {
+    await clearStocks(runner, department, latestMonth);
+    return readPages(feed, department, null, (page) => storeStocks(runner, department, latestMonth, page));
+  });
+  return { months: [...months], monthsCollected, rowsWritten };
+}

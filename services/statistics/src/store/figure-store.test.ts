@@ -1,0 +1,75 @@
+import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { connectAndMigrate, createLogger, createServiceDataSource, type ServiceDataSource } from '@shequ/kit';
+import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
+import { monthPeriod } from '../periods/period';
+import { clearFlows, finishDirectory, storeDirectory, storeFlows, storeStocks } from './figure-store';
+import { recomputePeriods } from './period-figures';
+
+let database: TestDatabase;
+let store: ServiceDataSource['dataSource'];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ dataSource: store } = createServiceDataSource({ url: database.url, schema: 'statistics', entities: [], migrations: [StatisticsStore1765000000000], logger: createLogger('statistics-test', 'silent'), poolSize: 2 }));
+  await connectAndMigrate(store, 'statistics');
+  await storeDirectory(store, {
+    entries: [
+      { code: '620000', name: '甘肃省', level: 'PROVINCE', parentCode: null, tier: null },
+      { code: '620100', name: '兰州市', level: 'PREFECTURE', parentCode: '620000', tier: null },
+      { code: '620102', name: '城关区', level: 'COUNTY', parentCode: '620100', tier: null },
+      { code: '620102001', name: '街道', level: 'STREET', parentCode: '620102', tier: null },
+      { code: '620102001001', name: '甲', level: 'COMMUNITY', parentCode: '620102001', tier: 'ADVANCED' },
+      { code: '620102001002', name: '乙', level: 'COMMUNITY', parentCode: '620102001', tier: 'FOUNDATIONAL' },
+    ],
+    nextCursor: null,
+  });
+  await finishDirectory(store, ['620000', '620100', '620102', '620102001', '620102001001', '620102001002']);
+});
+afterAll(async () => {
+  await store.destroy();
+  await database.drop();
+});
+
+const page = (values: [string, number | null, number | null][]) => ({
+  measures: ['incidents', 'an_unknown_measure', 'patrols'],
+  rows: values.map(([communityCode, incidents, patrols]) => ({ communityCode, values: [incidents, 5, patrols] })),
+  samples: [{ communityCode: '620102001001', measure: 'days_to_close_mediation', value: 4.5, count: 3 }],
+  members: [],
+  nextCursor: null,
+});
+
+describe('writing feed pages into the store', () => {
+  it('writes a page of flows into the department’s columns, ignoring measures it does not know; a page written twice is written once', async () => {
+    expect(await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]))).toBe(3);
+    await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]));
+    expect(await store.query(`SELECT community_code, incidents, patrols, requests_resolved FROM statistics.community_month ORDER BY community_code`)).toEqual([
+      { community_code: '620102001001', incidents: 3, patrols: 2, requests_resolved: null },
+      { community_code: '620102001002', incidents: 1, patrols: null, requests_resolved: null },
+    ]);
+    expect(await store.query(`SELECT measure, value, count FROM statistics.sample`)).toEqual([{ measure: 'days_to_close_mediation', value: 4.5, count: 3 }]);
+  });
+
+  it('leaves other departments’ columns alone, and clears only its own', async () => {
+    await storeFlows(store, 'SERVICE_DELIVERY', '2026-10', { measures: ['requests_resolved'], rows: [{ communityCode: '620102001001', values: [8] }], samples: [], members: [], nextCursor: null });
+    await clearFlows(store, 'PUBLIC_SAFETY', '2026-10');
+    expect(await store.query(`SELECT community_code, incidents, requests_resolved FROM statistics.community_month ORDER BY community_code`)).toEqual([
+      { community_code: '620102001001', incidents: null, requests_resolved: 8 },
+      { community_code: '620102001002', incidents: null, requests_resolved: null },
+    ]);
+    expect(await store.query(`SELECT count(*)::int AS n FROM statistics.sample`)).toEqual([{ n: 0 }]);
+  });
+
+  it('rolls a month up to every region and set of tiers, absent flows counting zero and absent stocks null', async () => {
+    await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]));
+    await storeStocks(store, 'GOVERNANCE', '2026-10', { measures: ['population'], rows: [{ communityCode: '620102001001', values: [1200] }], samples: [], members: [], nextCursor: null });
+    await recomputePeriods(store, [monthPeriod('2026-10')]);
+    const rows: { code: string; tier_set: number; incidents: number; patrols: number; population: number | null; community_count: number }[] = await store.query(
+      `SELECT code, tier_set, incidents, patrols, population, community_count FROM statistics.period_figure WHERE period = '2026-10' AND code IN ('620000', '620102001002') AND tier_set IN (1, 4, 7) ORDER BY code, tier_set`,
+    );
+    expect(rows).toEqual([
+      { code: '620000', tier_set: 1, incidents: 3, patrols: 2, population: 1200, community_count: 1 },
+      { code: '620000', tier_set: 4, incidents: 1, patrols: 0, population: null, community_count: 1 },
+      { code: '620000', tier_set: 7, incidents: 4, patrols: 2, population: 1200, community_count: 2 },
+      { code: '620102001002', tier_set: 7, incidents: 1, patrols: 0, population: null, community_count: 1 },
+    ]);
+  });
+});
