@@ -16,13 +16,21 @@ export interface Graph {
   stop(): Promise<void>;
 }
 
+export interface GraphOptions {
+  extraCommunities?: number;
+  /** false: governance's fixture only, for a test that brings facts of its own. */
+  departmentFixtures?: boolean;
+  /** Writes a test's own rows before the gateway starts, so the gateway's code registry holds every code from the start. */
+  prepare?: (subgraphs: Record<'governance' | 'service-delivery' | 'volunteers' | 'public-safety', TestSubgraph>) => Promise<void>;
+}
+
 /**
  * All five subgraphs, each on its own fresh database (the departments' with
  * their fixtures; statistics reading their feeds on their own URLs), behind
  * a gateway serving the committed supergraph — the graph as deployed, in one
  * test process.
  */
-export async function startGraph(options: { extraCommunities?: number } = {}): Promise<Graph> {
+export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
   const [governance, serviceDelivery, volunteers, publicSafety] = await Promise.all([
     startTestSubgraph(governanceSubgraph),
     startTestSubgraph(serviceDeliverySubgraph),
@@ -30,9 +38,13 @@ export async function startGraph(options: { extraCommunities?: number } = {}): P
     startTestSubgraph(publicSafetySubgraph),
   ]);
   await insertGovernanceFixture(governance.dataSource, options.extraCommunities ?? 0);
-  await insertServiceDeliveryFixture(serviceDelivery.dataSource);
-  await insertVolunteersFixture(volunteers.dataSource);
-  await insertPublicSafetyFixture(publicSafety.dataSource);
+  // A test with facts of its own at fixed dates leaves out the departments' fixtures, whose dates follow today.
+  if (options.departmentFixtures ?? true) {
+    await insertServiceDeliveryFixture(serviceDelivery.dataSource);
+    await insertVolunteersFixture(volunteers.dataSource);
+    await insertPublicSafetyFixture(publicSafety.dataSource);
+  }
+  await options.prepare?.({ governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety });
   const feedUrls = { GOVERNANCE: governance.url, SERVICE_DELIVERY: serviceDelivery.url, VOLUNTEERS: volunteers.url, PUBLIC_SAFETY: publicSafety.url };
   const serviceToken = () => signToken({ sub: 'service:statistics', roles: ['analyst'], jurisdiction: '620000', expiresIn: '10m' }, TEST_JWT_SECRET);
   const statistics = await startTestSubgraph(createStatisticsSubgraph((requestId) => httpFeedSource(feedUrls, serviceToken, requestId)));
