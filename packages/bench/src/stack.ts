@@ -76,7 +76,8 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
     port: entry.port,
-    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: 'true', DATABASE_POOL_SIZE: '20' }),
+    // No scheduled statistics refresh: its SQL would mix into the statements the floor counts.
+    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: 'true', DATABASE_POOL_SIZE: '20', STATISTICS_REFRESH_INTERVAL: '0' }),
   }));
   await Promise.all(subgraphs.map((subgraph) => waitUntilReady(subgraph.process, `http://127.0.0.1:${subgraph.port}/ready`)));
   const gateways: Partial<Record<TargetName, ManagedProcess>> = {};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvironment, readSubgraphEnvironment } from '@shequ/kit';
+import { parseEnvironment, readSubgraphEnvironment, StartupError } from '@shequ/kit';
 import { defaultRoutingUrl, subgraphEntry } from '@shequ/schema';
 import type { FeedDepartment } from './catalogue/measures';
 
@@ -23,6 +23,10 @@ const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): StatisticsSettings {
   const entry = subgraphEntry('statistics');
   const subgraph = readSubgraphEnvironment(env, { defaultPort: entry.port, databaseUrlVariable: entry.databaseUrlVariable });
+  if (!subgraph.tokens.secret) {
+    // Verifying tokens by JWKS is not enough here: the refresh signs its own service token for the feeds.
+    throw new StartupError('Invalid environment:\n  JWT_SECRET: required by statistics, whose refresh signs its service token for the department feeds with it');
+  }
   const feeds = Object.values(FEED_SUBGRAPHS).map(subgraphEntry);
   const parsed = parseEnvironment(
     z.object({

@@ -1,15 +1,18 @@
-import type { AssessmentTemplate, FormulaContext, IndicatorSpec } from './indicator-spec';
+import { valueSql, type ColumnReader } from './formula-sql';
+import type { AssessmentTemplate, IndicatorSpec } from './indicator-spec';
 
 /**
- * Governance's assessment, computed by the store for any period and level
- * with the formula of governance's scoring: per assessed indicator the
- * attainment (AT_LEAST: min(1, actual ÷ target), a target ≤ 0 always met;
- * AT_MOST: 1 when actual ≤ target, else target ÷ actual); a component is
- * 100 × the mean attainment of its indicators with a figure, rounded to one
- * decimal, missing without any; the score is the mean of present components,
- * rounded to one decimal. A row's target is its communities' tier targets
- * weighted by how many communities of each tier it holds (rounded to 0.001,
- * as governance does). The method (templates) is governance's, collected.
+ * Governance's assessment, computed by the store for every period row (any
+ * period, any level, any set of tiers) with the formula of governance's
+ * scoring: per assessed indicator the attainment (AT_LEAST: min(1, actual ÷
+ * target), a target ≤ 0 always met; AT_MOST: 1 when actual ≤ target, else
+ * target ÷ actual); a component is 100 × the mean attainment of its
+ * indicators with a figure, rounded to one decimal, missing without any; the
+ * score is the mean of present components, rounded to one decimal. A row's
+ * target is its communities' tier targets weighted by how many communities of
+ * each tier it holds (rounded to 0.001, as governance does). The method (tier
+ * templates) is governance's, collected; the refresh writes the results into
+ * the period rows (`assessmentUpdateSql`), so the table reads columns.
  */
 
 /** Governance's assessed indicator → the catalogue indicator that gives its figure. */
@@ -37,30 +40,47 @@ const COMPONENT_LABELS: Record<(typeof ASSESSMENT_COMPONENTS)[number], [string, 
   CAPACITY: ['基础能力', 'Capacity'],
 };
 
-type FigureSql = (id: string) => string;
+/** The period-row column of each assessment indicator: its id in lower case. */
+export const ASSESSMENT_COLUMNS = ['ASSESSMENT_SCORE', ...ASSESSMENT_COMPONENTS.map((c) => `${c}_SCORE`), 'TARGETS_MISSED', ...ASSESSMENT_COMPONENTS.map((c) => `${c}_TARGETS_MISSED`)].map((id) =>
+  id.toLowerCase(),
+);
+
+/** The assessment family: each reads its column of the period row. */
+export function assessmentIndicators(): IndicatorSpec[] {
+  const base = { department: 'STATISTICS' as const, measurement: 'FLOW' as const };
+  const reads = (id: string) => ({ column }: { column: ColumnReader }) => valueSql(column(id.toLowerCase()));
+  const score: IndicatorSpec = {
+    ...base,
+    id: 'ASSESSMENT_SCORE', labelZh: '和谐社区测评得分', labelEn: 'Assessment score', unit: 'points of 100', unitZh: '分（满分100分）', direction: 'HIGHER_IS_BETTER',
+    definition: "Governance's harmonious-community assessment over the period's figures: the mean of the present component scores, one decimal.",
+    definitionZh: '按民政和谐社区测评办法、以期内指标计算的总分：各有数据分项得分的平均值，保留一位小数。',
+    sql: reads('ASSESSMENT_SCORE'),
+  };
+  const components: IndicatorSpec[] = ASSESSMENT_COMPONENTS.map((component) => ({
+    ...base,
+    id: `${component}_SCORE`, labelZh: `${COMPONENT_LABELS[component][0]}得分`, labelEn: `${COMPONENT_LABELS[component][1]} score`, unit: 'points of 100', unitZh: '分（满分100分）', direction: 'HIGHER_IS_BETTER' as const,
+    definition: `100 × the mean attainment of the ${COMPONENT_LABELS[component][1].toLowerCase()} indicators with a figure, one decimal; null when none has one.`,
+    definitionZh: `${COMPONENT_LABELS[component][0]}各有数据指标达成度平均值 × 100，保留一位小数；均无数据时为空。`,
+    sql: reads(`${component}_SCORE`),
+  }));
+  const missed: IndicatorSpec = {
+    ...base,
+    id: 'TARGETS_MISSED', labelZh: '未达标指标数', labelEn: 'Targets missed', unit: 'targets', unitZh: '项', direction: 'LOWER_IS_BETTER',
+    definition: 'Assessed indicators with a figure that do not reach their target.', definitionZh: '有数据但未达到目标值的测评指标数。',
+    sql: reads('TARGETS_MISSED'),
+  };
+  const missedByComponent: IndicatorSpec[] = ASSESSMENT_COMPONENTS.map((component) => ({
+    ...base,
+    id: `${component}_TARGETS_MISSED`, labelZh: `${COMPONENT_LABELS[component][0]}未达标指标数`, labelEn: `${COMPONENT_LABELS[component][1]} targets missed`, unit: 'targets', unitZh: '项', direction: 'LOWER_IS_BETTER' as const,
+    definition: `${COMPONENT_LABELS[component][1]} indicators with a figure that do not reach their target.`,
+    definitionZh: `${COMPONENT_LABELS[component][0]}中有数据但未达标的指标数。`,
+    sql: reads(`${component}_TARGETS_MISSED`),
+  }));
+  return [score, ...components, missed, ...missedByComponent];
+}
 
 function literal(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? 'NULL::float8' : `${value}::float8`;
-}
-
-function targetSql(template: AssessmentTemplate, column: FormulaContext['column']): string {
-  const { ADVANCED, STANDARD, FOUNDATIONAL } = template.targets;
-  const weighted = `(${column('advanced')} * ${literal(ADVANCED)} + ${column('standard')} * ${literal(STANDARD)} + ${column('foundational')} * ${literal(FOUNDATIONAL)})`;
-  return `round((${weighted} / nullif(${column('community_count')}, 0))::numeric, 3)::float8`;
-}
-
-function attainmentSql(template: AssessmentTemplate, context: FormulaContext, figure: FigureSql): string | null {
-  const id = ASSESSED_FIGURES[template.indicator];
-  if (!id) {
-    return null;
-  }
-  const actual = figure(id);
-  const target = targetSql(template, context.column);
-  const reached =
-    template.comparison === 'AT_LEAST'
-      ? `CASE WHEN ${target} <= 0 THEN 1::float8 ELSE least(1::float8, ${actual} / ${target}) END`
-      : `CASE WHEN ${actual} <= ${target} THEN 1::float8 ELSE ${target} / ${actual} END`;
-  return `(CASE WHEN ${actual} IS NULL OR ${target} IS NULL THEN NULL ELSE ${reached} END)`;
 }
 
 function meanOfPresent(parts: string[]): string {
@@ -72,55 +92,47 @@ function meanOfPresent(parts: string[]): string {
   return `((${sum}) / nullif(${present}, 0))`;
 }
 
-function componentSql(component: string, context: FormulaContext, figure: FigureSql): string {
-  const parts = context.templates
-    .filter((template) => template.component === component)
-    .map((template) => attainmentSql(template, context, figure))
-    .filter((part): part is string => part !== null);
-  return `round((100 * ${meanOfPresent(parts)})::numeric, 1)::float8`;
-}
+const round1 = (expression: string) => `round((${expression})::numeric, 1)::float8`;
 
-function missedSql(component: string | null, context: FormulaContext, figure: FigureSql): string {
-  const parts = context.templates
-    .filter((template) => component === null || template.component === component)
-    .map((template) => attainmentSql(template, context, figure))
-    .filter((part): part is string => part !== null);
-  const missed = parts.length ? parts.map((part) => `coalesce((${part} < 1)::int, 0)`).join(' + ') : '0';
-  return `(CASE WHEN ${context.column('community_count')} > 0 THEN (${missed})::float8 END)`;
-}
-
-/** The assessment family; `figure` gives another indicator's SQL (the catalogue's). */
-export function assessmentIndicators(figure: (id: string, context: FormulaContext) => string): IndicatorSpec[] {
-  const base = { department: 'STATISTICS' as const, measurement: 'FLOW' as const };
-  const score: IndicatorSpec = {
-    ...base,
-    id: 'ASSESSMENT_SCORE', labelZh: '和谐社区测评得分', labelEn: 'Assessment score', unit: 'points of 100', unitZh: '分（满分100分）', direction: 'HIGHER_IS_BETTER',
-    definition: "Governance's harmonious-community assessment over the period's figures: the mean of the present component scores, one decimal.",
-    definitionZh: '按民政和谐社区测评办法、以期内指标计算的总分：各有数据分项得分的平均值，保留一位小数。',
-    sql: (context) => {
-      const components = ASSESSMENT_COMPONENTS.map((component) => componentSql(component, context, (id) => figure(id, context)));
-      return `round(${meanOfPresent(components)}::numeric, 1)::float8`;
-    },
+/**
+ * One UPDATE writing the assessment columns of every row of a period ($1), in
+ * stages so that each figure and attainment is computed once per row:
+ * figures and targets, then attainments, then components and misses.
+ * `figure` gives a catalogue indicator's SQL over the row's columns.
+ */
+export function assessmentUpdateSql(templates: readonly AssessmentTemplate[], figure: (id: string, column: ColumnReader) => string): string {
+  const assessed = templates.filter((template) => ASSESSED_FIGURES[template.indicator]);
+  const column: ColumnReader = (name) => `f.${name}`;
+  const figures = assessed.flatMap((template, index) => {
+    const { ADVANCED, STANDARD, FOUNDATIONAL } = template.targets;
+    const weighted = `(f.advanced * ${literal(ADVANCED)} + f.standard * ${literal(STANDARD)} + f.foundational * ${literal(FOUNDATIONAL)})`;
+    return [`${figure(ASSESSED_FIGURES[template.indicator], column)} AS actual${index}`, `round((${weighted} / nullif(f.community_count, 0))::numeric, 3)::float8 AS target${index}`];
+  });
+  const attainments = assessed.map((template, index) => {
+    const [actual, target] = [`actual${index}`, `target${index}`];
+    const reached =
+      template.comparison === 'AT_LEAST' ? `CASE WHEN ${target} <= 0 THEN 1::float8 ELSE least(1::float8, ${actual} / ${target}) END` : `CASE WHEN ${actual} <= ${target} THEN 1::float8 ELSE ${target} / ${actual} END`;
+    return `CASE WHEN ${actual} IS NULL OR ${target} IS NULL THEN NULL ELSE ${reached} END AS reached${index}`;
+  });
+  const partsOf = (component: string | null) => assessed.map((template, index) => ({ template, index })).filter(({ template }) => component === null || template.component === component).map(({ index }) => `reached${index}`);
+  const missedOf = (component: string | null) => {
+    const parts = partsOf(component);
+    return `CASE WHEN community_count > 0 THEN (${parts.length ? parts.map((part) => `coalesce((${part} < 1)::int, 0)`).join(' + ') : '0'})::float8 END`;
   };
-  const components: IndicatorSpec[] = ASSESSMENT_COMPONENTS.map((component) => ({
-    ...base,
-    id: `${component}_SCORE`, labelZh: `${COMPONENT_LABELS[component][0]}得分`, labelEn: `${COMPONENT_LABELS[component][1]} score`, unit: 'points of 100', unitZh: '分（满分100分）', direction: 'HIGHER_IS_BETTER' as const,
-    definition: `100 × the mean attainment of the ${COMPONENT_LABELS[component][1].toLowerCase()} indicators with a figure, one decimal; null when none has one.`,
-    definitionZh: `${COMPONENT_LABELS[component][0]}各有数据指标达成度平均值 × 100，保留一位小数；均无数据时为空。`,
-    sql: (context: FormulaContext) => componentSql(component, context, (id) => figure(id, context)),
-  }));
-  const missed: IndicatorSpec = {
-    ...base,
-    id: 'TARGETS_MISSED', labelZh: '未达标指标数', labelEn: 'Targets missed', unit: 'targets', unitZh: '项', direction: 'LOWER_IS_BETTER',
-    definition: 'Assessed indicators with a figure that do not reach their target.', definitionZh: '有数据但未达到目标值的测评指标数。',
-    sql: (context) => missedSql(null, context, (id) => figure(id, context)),
-  };
-  const missedByComponent: IndicatorSpec[] = ASSESSMENT_COMPONENTS.map((component) => ({
-    ...base,
-    id: `${component}_TARGETS_MISSED`, labelZh: `${COMPONENT_LABELS[component][0]}未达标指标数`, labelEn: `${COMPONENT_LABELS[component][1]} targets missed`, unit: 'targets', unitZh: '项', direction: 'LOWER_IS_BETTER' as const,
-    definition: `${COMPONENT_LABELS[component][1]} indicators with a figure that do not reach their target.`,
-    definitionZh: `${COMPONENT_LABELS[component][0]}中有数据但未达标的指标数。`,
-    sql: (context: FormulaContext) => missedSql(component, context, (id) => figure(id, context)),
-  }));
-  return [score, ...components, missed, ...missedByComponent];
+  const components = ASSESSMENT_COMPONENTS.map((component) => `${round1(`100 * ${meanOfPresent(partsOf(component))}`)} AS ${component.toLowerCase()}_score`);
+  const misses = [`${missedOf(null)} AS targets_missed`, ...ASSESSMENT_COMPONENTS.map((component) => `${missedOf(component)} AS ${component.toLowerCase()}_targets_missed`)];
+  const score = round1(meanOfPresent(ASSESSMENT_COMPONENTS.map((component) => `c.${component.toLowerCase()}_score`)));
+  return `
+    WITH figures AS (
+      SELECT f.tier_set, f.code, f.community_count${figures.map((part) => `, ${part}`).join('')}
+      FROM statistics.period_figure f WHERE f.period = $1
+    ), attained AS (
+      SELECT tier_set, code, community_count${attainments.map((part) => `, ${part}`).join('')} FROM figures
+    ), components AS (
+      SELECT tier_set, code, ${[...components, ...misses].join(', ')} FROM attained
+    )
+    UPDATE statistics.period_figure f
+    SET assessment_score = ${score}, ${ASSESSMENT_COLUMNS.filter((name) => name !== 'assessment_score').map((name) => `${name} = c.${name}`).join(', ')}
+    FROM components c
+    WHERE f.period = $1 AND f.tier_set = c.tier_set AND f.code = c.code`;
 }

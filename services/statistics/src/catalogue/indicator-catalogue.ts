@@ -1,20 +1,22 @@
 import { assessmentIndicators } from './assessment-indicators';
 import { GOVERNANCE_INDICATORS, PUBLIC_SAFETY_INDICATORS, SERVICE_DELIVERY_INDICATORS, VOLUNTEER_INDICATORS } from './department-indicators';
-import type { FormulaContext, IndicatorSpec } from './indicator-spec';
+import type { ColumnReader } from './formula-sql';
+import type { IndicatorSpec } from './indicator-spec';
 
 const DEPARTMENT_INDICATORS: IndicatorSpec[] = [...GOVERNANCE_INDICATORS, ...SERVICE_DELIVERY_INDICATORS, ...VOLUNTEER_INDICATORS, ...PUBLIC_SAFETY_INDICATORS];
 const BY_ID = new Map<string, IndicatorSpec>(DEPARTMENT_INDICATORS.map((spec) => [spec.id, spec]));
 
-function figureSql(id: string, context: FormulaContext): string {
+/** A department indicator's formula over the columns `column` reads (the assessment's figures). */
+export function figureSql(id: string, column: ColumnReader): string {
   const spec = BY_ID.get(id);
   if (!spec) {
     throw new Error(`the assessment reads ${id}, which the catalogue does not define`);
   }
-  return spec.sql(context);
+  return spec.sql({ column });
 }
 
 /** Every indicator, in catalogue order; the GraphQL enum IndicatorId is built from it. */
-export const INDICATORS: readonly IndicatorSpec[] = [...DEPARTMENT_INDICATORS, ...assessmentIndicators(figureSql)];
+export const INDICATORS: readonly IndicatorSpec[] = [...DEPARTMENT_INDICATORS, ...assessmentIndicators()];
 for (const spec of INDICATORS) {
   BY_ID.set(spec.id, spec);
 }
@@ -26,5 +28,3 @@ export function indicatorSpec(id: string): IndicatorSpec {
   }
   return spec;
 }
-
-export const ASSESSMENT_INDICATOR_IDS = new Set(INDICATORS.filter((spec) => spec.department === 'STATISTICS' && spec.id !== 'COMMUNITIES').map((spec) => spec.id));

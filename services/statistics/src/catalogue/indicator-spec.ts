@@ -13,10 +13,9 @@ export interface AssessmentTemplate {
   targets: Partial<Record<'ADVANCED' | 'STANDARD' | 'FOUNDATIONAL', number>>;
 }
 
-/** What a formula may read: the row's columns, and the assessment method (only assessment formulas use it). */
+/** What a formula reads: the period row's columns. */
 export interface FormulaContext {
   column: ColumnReader;
-  templates: readonly AssessmentTemplate[];
 }
 
 /** Who may see a restricted indicator: any of `roles`, or department staff of `staffDepartment`, within their jurisdiction. */

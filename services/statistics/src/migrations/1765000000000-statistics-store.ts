@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { ASSESSMENT_COLUMNS } from '../catalogue/assessment-indicators';
 import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
 
 const columns = (names: readonly string[], type: string) => names.map((name) => `${name} ${type}`).join(',\n');
@@ -131,6 +132,7 @@ export class StatisticsStore1765000000000 implements MigrationInterface {
           ALL_MEMBERS.map((measure) => `distinct_${measure}`),
           'integer',
         )},
+        ${columns(ASSESSMENT_COLUMNS, 'double precision')},
         PRIMARY KEY (period, tier_set, code)
       )`);
     // The table's one access path: a period, a set of tiers, a level and a code range.

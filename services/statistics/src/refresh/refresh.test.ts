@@ -76,6 +76,26 @@ describe('the refresh', () => {
     }
   });
 
+  it('recomputes every period, past ones included, when governance changes its assessment method', async () => {
+    const safety = async () =>
+      valuesByCode((await graph.ask(TABLE, { input: { level: 'COMMUNITY', within: ['620102001'], indicators: ['SAFETY_SCORE'], period: { month: '2026-10' } } })).data.indicatorTable)['620102001002'][0];
+    // October 2026 has no snapshot: only the mediation figure, 1 agreement in 2 of a STANDARD target 0.85 → 58.8.
+    expect(await safety()).toBe(58.8);
+    const method = graph.feed.method;
+    graph.feed.method = method.map((template) =>
+      template.indicator === 'MEDIATION_AGREEMENT_RATE' ? { ...template, targets: template.targets.map((target) => (target.tier === 'STANDARD' ? { ...target, target: 0.5 } : target)) } : template,
+    );
+    try {
+      const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+      expect(record.monthsCollected).toBe(0);
+      expect(await safety()).toBe(100);
+    } finally {
+      graph.feed.method = method;
+      await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    }
+    expect(await safety()).toBe(58.8);
+  });
+
   it('collects every month with full, to the same store', async () => {
     const before = await storeDigest(graph);
     const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: true });

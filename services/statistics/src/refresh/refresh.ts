@@ -31,8 +31,12 @@ async function inTransaction<T>(runner: QueryRunner, work: () => Promise<T>): Pr
   }
 }
 
+/** What every period row depends on besides its months: the directory's codes and tiers, and the assessment method. */
 async function directoryFingerprint(runner: QueryRunner): Promise<string> {
-  const [row] = await runner.query(`SELECT md5(coalesce(string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code), '')) AS fingerprint FROM statistics.directory`);
+  const [row] = await runner.query(
+    `SELECT md5(coalesce((SELECT string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code) FROM statistics.directory), '')
+                || coalesce((SELECT string_agg(indicator || '|' || component || '|' || comparison || '|' || tier || '|' || target, ',' ORDER BY indicator, tier) FROM statistics.assessment_template), '')) AS fingerprint`,
+  );
   return row.fingerprint;
 }
 
@@ -54,7 +58,7 @@ async function everyPeriod(runner: QueryRunner, latestMonth: string): Promise<St
  *    only changed months (all with `full`) are collected again;
  *  - stocks are snapshotted into the current China month every time;
  *  - period rows are recomputed only for periods holding a changed month
- *    (every period when the directory changed or with `full`).
+ *    (every period when the directory or the assessment method changed, or with `full`).
  * Each part is its own transaction; a department whose feed fails is left
  * as it was and missing from the record's `departments`.
  */

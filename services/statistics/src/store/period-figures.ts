@@ -1,4 +1,8 @@
+import { assessmentUpdateSql } from '../catalogue/assessment-indicators';
+import { figureSql } from '../catalogue/indicator-catalogue';
+import type { AssessmentTemplate } from '../catalogue/indicator-spec';
 import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
+import { heldAssessmentMethod } from './assessment-method';
 import type { StorePeriod } from '../periods/period';
 import type { Queryable } from './queryable';
 
@@ -13,9 +17,10 @@ const FIGURE_COLUMNS = ['community_count', 'advanced', 'standard', 'foundational
  * snapshot) and every region for every set of tiers (the sums of its
  * communities of those tiers). Medians come from the summed distribution
  * samples and distinct counts from the members of the same scope, never from
- * the communities' own medians or counts. Four statements per period.
+ * the communities' own medians or counts; then the assessment of every row
+ * from those figures and the method held.
  */
-async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void> {
+async function recomputePeriod(db: Queryable, period: StorePeriod, method: readonly AssessmentTemplate[]): Promise<void> {
   const parameters = [period.label, period.months];
   await db.query(`DELETE FROM statistics.period_figure WHERE period = $1`, [period.label]);
   // The period's snapshot: the latest month in it that the store snapshotted stocks into.
@@ -105,13 +110,15 @@ async function recomputePeriod(db: Queryable, period: StorePeriod): Promise<void
       parameters,
     );
   }
+  await db.query(assessmentUpdateSql(method, figureSql), [period.label]);
 }
 
 /** Recomputes the rows of every period given (each once). */
 export async function recomputePeriods(db: Queryable, periods: StorePeriod[]): Promise<number> {
   const unique = new Map(periods.map((period) => [period.label, period]));
+  const method = await heldAssessmentMethod(db);
   for (const period of unique.values()) {
-    await recomputePeriod(db, period);
+    await recomputePeriod(db, period, method);
   }
   return unique.size;
 }

@@ -1,6 +1,5 @@
 import { codeWithinPrefix, significantPrefix } from '@shequ/kit';
 import { indicatorSpec } from '../catalogue/indicator-catalogue';
-import type { AssessmentTemplate, FormulaContext } from '../catalogue/indicator-spec';
 import type { IndicatorCondition } from './indicator-table.input';
 
 export interface TableQuery {
@@ -18,7 +17,6 @@ export interface TableQuery {
   /** Keyset: the last row's [sort value, code] (or [code] when sorted by code). */
   after: unknown[] | null;
   first: number;
-  templates: AssessmentTemplate[];
 }
 
 export interface TableRow {
@@ -41,9 +39,8 @@ class Parameters {
   }
 }
 
-function formula(id: string, alias: string, templates: AssessmentTemplate[]): string {
-  const context: FormulaContext = { column: (name) => `${alias}.${name}`, templates };
-  return indicatorSpec(id).sql(context);
+function formula(id: string, alias: string): string {
+  return indicatorSpec(id).sql({ column: (name) => `${alias}.${name}` });
 }
 
 function conditionSql(condition: IndicatorCondition, value: string, parameters: Parameters): string[] {
@@ -87,22 +84,22 @@ export function buildTableQuery(query: TableQuery): { sql: string; parameters: u
     filters.push(`f.tier = ANY(${parameters.add(query.communityTiers, 'text[]')})`);
   }
   for (const condition of query.where) {
-    filters.push(...conditionSql(condition, formula(condition.indicator, 'f', query.templates), parameters));
+    filters.push(...conditionSql(condition, formula(condition.indicator, 'f'), parameters));
   }
   const joins: string[] = [];
   const selected = ['f.code', 'f.level', 'f.tier'];
   query.columns.forEach((id, index) => {
-    selected.push(`${formula(id, 'f', query.templates)} AS v${index}`);
+    selected.push(`${formula(id, 'f')} AS v${index}`);
   });
   if (query.previousLabel) {
     joins.push(`LEFT JOIN statistics.period_figure p ON p.period = ${parameters.add(query.previousLabel, 'text')} AND p.tier_set = f.tier_set AND p.code = f.code`);
-    query.columns.forEach((id, index) => selected.push(`${formula(id, 'p', query.templates)} AS p${index}`));
+    query.columns.forEach((id, index) => selected.push(`${formula(id, 'p')} AS p${index}`));
   }
   if (query.lastYearLabel) {
     joins.push(`LEFT JOIN statistics.period_figure y ON y.period = ${parameters.add(query.lastYearLabel, 'text')} AND y.tier_set = f.tier_set AND y.code = f.code`);
-    query.columns.forEach((id, index) => selected.push(`${formula(id, 'y', query.templates)} AS y${index}`));
+    query.columns.forEach((id, index) => selected.push(`${formula(id, 'y')} AS y${index}`));
   }
-  selected.push(query.sort ? `${formula(query.sort.indicator, 'f', query.templates)} AS sort_value` : 'NULL::float8 AS sort_value');
+  selected.push(query.sort ? `${formula(query.sort.indicator, 'f')} AS sort_value` : 'NULL::float8 AS sort_value');
 
   const direction = query.sort?.descending ? 'DESC' : 'ASC';
   const order = query.sort ? `sort_value ${direction} NULLS LAST, code` : 'code';

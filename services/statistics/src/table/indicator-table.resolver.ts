@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { assertRegionCode, badUserInput, encodeCursor, Weight, type SubgraphContext } from '@shequ/kit';
 import { assertMaySee } from '../access/indicator-access';
-import { ASSESSMENT_INDICATOR_IDS, indicatorSpec } from '../catalogue/indicator-catalogue';
+import { indicatorSpec } from '../catalogue/indicator-catalogue';
 import { definitionOf } from '../catalogue/indicator-definition';
 import type { Tier } from '../catalogue/catalogue.types';
 import { parsePeriodInput, previousPeriod, samePeriodLastYear, type StorePeriod } from '../periods/period';
@@ -85,7 +85,7 @@ export class IndicatorTableResolver {
     const referenced = [...input.indicators, ...(input.where ?? []).map((condition) => condition.indicator), ...(input.sort ? [input.sort.indicator] : [])];
     assertMaySee(context.viewer, referenced, within);
 
-    const store = await readStoreContext(context.dataSource, within, referenced.some((id) => ASSESSMENT_INDICATOR_IDS.has(id)));
+    const store = await readStoreContext(context.dataSource, within);
     assertKnownRegions(store, within, 'input.within');
     for (const code of within) {
       if (LEVEL_ORDER.indexOf(input.level) < LEVEL_ORDER.indexOf(store.levels.get(code) as string)) {
@@ -108,7 +108,6 @@ export class IndicatorTableResolver {
       sort: input.sort ? { indicator: input.sort.indicator, descending: input.sort.order === 'DESC' } : null,
       after: cursor,
       first,
-      templates: store.templates,
     });
     const rows: TableRow[] = await context.dataSource.query(sql, parameters);
     const totalCount = Number(rows[0]?.total ?? 0);

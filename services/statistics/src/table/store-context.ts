@@ -1,5 +1,4 @@
 import { graphqlError } from '@shequ/kit';
-import type { AssessmentTemplate } from '../catalogue/indicator-spec';
 import type { Queryable } from '../store/queryable';
 
 export interface StoreContext {
@@ -7,33 +6,20 @@ export interface StoreContext {
   /** Of the codes asked about, their directory level; absent = the directory does not hold it. */
   levels: Map<string, string>;
   names: Map<string, string>;
-  templates: AssessmentTemplate[];
 }
 
-/**
- * What a question needs besides its rows, in one statement: when the store
- * was last refreshed, the directory entries of the regions named, and the
- * assessment method (only when an assessment indicator is asked for).
- */
-export async function readStoreContext(db: Queryable, codes: readonly string[], withTemplates: boolean): Promise<StoreContext> {
+/** What a question needs besides its rows, in one statement: when the store was last refreshed, and the directory entries of the codes named. */
+export async function readStoreContext(db: Queryable, codes: readonly string[]): Promise<StoreContext> {
   const [row] = await db.query(
     `SELECT (SELECT max(finished_at) FROM statistics.refresh_log) AS as_of,
-            (SELECT coalesce(json_agg(json_build_array(code, level, name)), '[]') FROM statistics.directory WHERE code = ANY($1::text[])) AS entries,
-            ${withTemplates ? `(SELECT coalesce(json_agg(t), '[]') FROM statistics.assessment_template t)` : `'[]'::json`} AS templates`,
+            (SELECT coalesce(json_agg(json_build_array(code, level, name)), '[]') FROM statistics.directory WHERE code = ANY($1::text[])) AS entries`,
     [codes],
   );
   const entries = row.entries as [string, string, string][];
-  const byIndicator = new Map<string, AssessmentTemplate>();
-  for (const template of row.templates as { indicator: string; component: string; comparison: 'AT_LEAST' | 'AT_MOST'; tier: 'ADVANCED' | 'STANDARD' | 'FOUNDATIONAL'; target: number }[]) {
-    const held = byIndicator.get(template.indicator) ?? { indicator: template.indicator, component: template.component, comparison: template.comparison, targets: {} };
-    held.targets[template.tier] = Number(template.target);
-    byIndicator.set(template.indicator, held);
-  }
   return {
     asOf: row.as_of ? new Date(row.as_of) : null,
     levels: new Map(entries.map(([code, level]) => [code, level])),
     names: new Map(entries.map(([code, , name]) => [code, name])),
-    templates: [...byIndicator.values()].sort((a, b) => a.indicator.localeCompare(b.indicator)),
   };
 }
 

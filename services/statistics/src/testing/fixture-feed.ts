@@ -133,6 +133,8 @@ type Row = { communityCode: string; values: (number | null)[] };
  */
 export class FixtureFeed implements FeedSource {
   readonly figureReads = new Map<string, number>();
+  /** Governance's assessment method as published now. */
+  method: AssessmentMethodEntry[] = FIXTURE_ASSESSMENT_METHOD;
   private readonly overrides = new Map<string, number>();
   constructor(private readonly pageSize = 25) {
     this.change('SERVICE_DELIVERY', EXCEPTION_MONTH, EXCEPTION_COMMUNITY, 'requests_resolved', 20);
@@ -202,6 +204,6 @@ export class FixtureFeed implements FeedSource {
   }
 
   async assessmentMethod() {
-    return FIXTURE_ASSESSMENT_METHOD;
+    return this.method;
   }
 }

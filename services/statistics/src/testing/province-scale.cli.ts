@@ -3,7 +3,8 @@ import { createTestDatabase } from '@shequ/database/dist/testing';
 import { connectAndMigrate, createLogger, createServiceDataSource, runMain, useClock } from '@shequ/kit';
 import { ALL_FLOWS, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
 import { currentChinaMonth, previousPeriod, shiftMonth, twelveMonthsEnding } from '../periods/period';
-import { finishDirectory } from '../store/figure-store';
+import { finishDirectory, storeAssessmentMethod } from '../store/figure-store';
+import { FIXTURE_ASSESSMENT_METHOD } from './fixture-feed';
 import { recomputePeriods } from '../store/period-figures';
 import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
 import { buildTableQuery, type TableQuery } from '../table/indicator-table.query';
@@ -49,6 +50,7 @@ runMain(async () => {
           FROM generate_series(1, 14) p, generate_series(1, 7) c, generate_series(1, 15) s, generate_series(1, 10) k`);
       const codes: { code: string }[] = await dataSource.query(`SELECT code FROM statistics.directory`);
       await finishDirectory(dataSource, codes.map((row) => row.code));
+      await storeAssessmentMethod(dataSource, FIXTURE_ASSESSMENT_METHOD);
     });
     await step('36 months of flows and samples, a snapshot with members', async () => {
       await dataSource.query(
@@ -94,12 +96,14 @@ runMain(async () => {
     process.stdout.write(`period_figure holds ${rows} rows\n`);
 
     const base: Omit<TableQuery, 'level' | 'within' | 'columns' | 'where' | 'sort'> = {
-      periodLabel: current.label, previousLabel: null, lastYearLabel: null, tierSet: 7, communityTiers: null, after: null, first: 100, templates: [],
+      periodLabel: current.label, previousLabel: null, lastYearLabel: null, tierSet: 7, communityTiers: null, after: null, first: 100,
     };
     const questions: [string, TableQuery][] = [
       ['prefectures ranked by one rate', { ...base, level: 'PREFECTURE', within: ['620000'], columns: ['INCIDENTS_PER_1000_RESIDENTS'], where: [], sort: { indicator: 'INCIDENTS_PER_1000_RESIDENTS', descending: true } }],
       ['one prefecture\'s ~1,000 communities filtered on two departments\' figures', { ...base, level: 'COMMUNITY', within: ['620100'], columns: ['RESOLVED_WITHIN_15_DAYS_RATE', 'REGISTERED_VOLUNTEERS', 'INCIDENTS'], where: [{ indicator: 'RESOLVED_WITHIN_15_DAYS_RATE', gte: 0.3 } as never, { indicator: 'INCIDENTS', lt: 150 } as never], sort: { indicator: 'INCIDENTS', descending: true } }],
       ['the province\'s communities sorted by one figure, first page, with the previous period', { ...base, level: 'COMMUNITY', within: ['620000'], columns: ['INCIDENTS', 'POPULATION'], where: [], sort: { indicator: 'INCIDENTS', descending: true }, previousLabel: before.label }],
+      ['the province\'s communities ranked by assessment score, first page', { ...base, level: 'COMMUNITY', within: ['620000'], columns: ['ASSESSMENT_SCORE', 'TARGETS_MISSED'], where: [], sort: { indicator: 'ASSESSMENT_SCORE', descending: true } }],
+      ['the counties ranked by assessment score, with the previous period', { ...base, level: 'COUNTY', within: ['620000'], columns: ['ASSESSMENT_SCORE', 'SAFETY_SCORE'], where: [], sort: { indicator: 'ASSESSMENT_SCORE', descending: true }, previousLabel: before.label }],
     ];
     for (const [label, question] of questions) {
       const { sql, parameters } = buildTableQuery(question);

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Float, ObjectType, Query, registerEnumType, Resolver }
 import { badUserInput, Weight, type SubgraphContext } from '@shequ/kit';
 import { assertMaySee } from '../access/indicator-access';
 import { IndicatorDefinition, IndicatorId, Tier } from '../catalogue/catalogue.types';
-import { ASSESSMENT_INDICATOR_IDS, indicatorSpec } from '../catalogue/indicator-catalogue';
+import { indicatorSpec } from '../catalogue/indicator-catalogue';
 import { definitionOf } from '../catalogue/indicator-definition';
 import { currentChinaMonth, parseMonth, shiftMonth, trendPeriods } from '../periods/period';
 import { Period } from '../table/indicator-table.type';
@@ -82,11 +82,11 @@ export class IndicatorTrendResolver {
       throw badUserInput('from', `a trend has at most ${MAX_POINTS} points (asked for ${periods.length})`);
     }
     assertMaySee(context.viewer, [indicator], regionCodes);
-    const store = await readStoreContext(context.dataSource, regionCodes, ASSESSMENT_INDICATOR_IDS.has(indicator));
+    const store = await readStoreContext(context.dataSource, regionCodes);
     assertKnownRegions(store, regionCodes, 'regionCodes', true);
 
     const spec = indicatorSpec(indicator);
-    const value = spec.sql({ column: (name) => `f.${name}`, templates: store.templates });
+    const value = spec.sql({ column: (name) => `f.${name}` });
     // A community's row holds every tier (7); its tier filter is whether it is of one of them.
     const rows: { code: string; period: string; value: number | null }[] = await context.dataSource.query(
       `SELECT f.code, f.period, ${value} AS value
