@@ -93,8 +93,6 @@ describe('the analysts’ questions, each in one operation', () => {
 
   it("lists one tier's communities of a prefecture that missed a safety target this year", async () => {
     const ask = (tier: string) => table(`{ level: COMMUNITY, within: ["620100"], tiers: [${tier}], indicators: [SAFETY_TARGETS_MISSED, POLICE_LIAISON_COVERAGE, MEDIATION_AGREEMENT_RATE], where: [{ indicator: SAFETY_TARGETS_MISSED, gt: 0 }], period: { year: 2025 } }`);
-    const probe = await table(`{ level: COMMUNITY, within: ["620100"], indicators: [SAFETY_TARGETS_MISSED, SAFETY_SCORE, POLICE_LIAISON_COVERAGE, INCIDENTS_PER_1000_RESIDENTS, MEDIATION_AGREEMENT_RATE, POPULATION], period: { year: 2025 } }`);
-    console.log(JSON.stringify(probe.rows.map((row) => [row.code, row.values.map((v) => v.value)])));
     const standard = await ask('STANDARD');
     expect(standard.errors).toBeUndefined();
     // 团结社区 has no police liaison; the other STANDARD communities meet every safety target they have a figure for.

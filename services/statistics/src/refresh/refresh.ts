@@ -111,7 +111,8 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   const periods = options.full || directoryChanged ? await everyPeriod(runner, latestMonth) : [...changedMonths].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
   await inTransaction(runner, () => recomputePeriods(runner, periods));
 
-  const [finished] = await runner.query(
+  // TypeORM answers an UPDATE with [rows, affected].
+  const [[finished]] = await runner.query(
     `UPDATE statistics.refresh_log SET finished_at = now(), months_collected = $2, rows_written = $3, departments = $4 WHERE id = $1 RETURNING finished_at`,
     [id, monthsCollected, rowsWritten, departments],
   );

@@ -1,7 +1,7 @@
 import { assessmentUpdateSql } from '../catalogue/assessment-indicators';
 import { figureSql } from '../catalogue/indicator-catalogue';
 import type { AssessmentTemplate } from '../catalogue/indicator-spec';
-import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
+import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN, STOCK_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import { heldAssessmentMethod } from './assessment-method';
 import type { StorePeriod } from '../periods/period';
 import type { Queryable } from './queryable';
@@ -10,6 +10,18 @@ const REPORTING = FEED_DEPARTMENTS.map((department) => REPORTING_COLUMN[departme
 const MEDIANS = ALL_SAMPLES.map((measure) => `median_${measure}`);
 const DISTINCTS = ALL_MEMBERS.map((measure) => `distinct_${measure}`);
 const FIGURE_COLUMNS = ['community_count', 'advanced', 'standard', 'foundational', ...ALL_FLOWS, ...ALL_STOCKS, ...REPORTING, ...MEDIANS, ...DISTINCTS];
+
+/**
+ * A community's stock in the period's snapshot. A department's stock page
+ * lists only the communities with something recorded (no open hazard, no
+ * liaison: no row), so once the department has reported that month a
+ * missing row is 0 and the community counts as reported. Governance lists
+ * every community, so a null of its own (capacity never recorded) stays null.
+ */
+function stockOfCommunity(measure: string): string {
+  const department = FEED_DEPARTMENTS.find((candidate) => STOCK_MEASURES[candidate].includes(measure)) as FeedDepartment;
+  return department === 'GOVERNANCE' ? `s.${measure}` : `coalesce(s.${measure}, CASE WHEN r.${REPORTING_COLUMN[department]} THEN 0 END)`;
+}
 
 /**
  * (Re)computes one period's rows of `period_figure`: every community (its
@@ -31,17 +43,20 @@ async function recomputePeriod(db: Queryable, period: StorePeriod, method: reado
        FROM statistics.community_month WHERE month = ANY($2::text[]) GROUP BY community_code
      ), stocks AS (
        SELECT * FROM statistics.stock_snapshot WHERE month = ${snapshot}
+     ), reported AS (
+       SELECT ${REPORTING.map((name) => `coalesce(bool_or(${name}), false) AS ${name}`).join(', ')} FROM stocks
      )
      INSERT INTO statistics.period_figure (period, tier_set, code, level, tier, ${FIGURE_COLUMNS.join(', ')})
      SELECT $1, 7, d.code, 'COMMUNITY', d.tier, 1, (d.tier = 'ADVANCED')::int, (d.tier = 'STANDARD')::int, (d.tier = 'FOUNDATIONAL')::int,
             ${ALL_FLOWS.map((name) => `coalesce(f.${name}, 0)`).join(', ')},
-            ${ALL_STOCKS.map((name) => `s.${name}`).join(', ')},
-            ${REPORTING.map((name) => `coalesce(s.${name}, false)::int`).join(', ')},
+            ${ALL_STOCKS.map(stockOfCommunity).join(', ')},
+            ${REPORTING.map((name) => `r.${name}::int`).join(', ')},
             ${MEDIANS.map(() => 'NULL').join(', ')}${MEDIANS.length ? ',' : ''}
             ${DISTINCTS.map(() => `CASE WHEN ${snapshot} IS NOT NULL THEN 0 END`).join(', ')}
      FROM statistics.directory d
      LEFT JOIN flows f ON f.community_code = d.code
      LEFT JOIN stocks s ON s.community_code = d.code
+     CROSS JOIN reported r
      WHERE d.level = 'COMMUNITY'`,
     parameters,
   );
