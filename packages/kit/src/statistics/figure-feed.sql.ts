@@ -93,10 +93,6 @@ function datedUpToToday(time: FigureTime): string {
   return time.type === 'timestamptz' ? `${time.column} < ${sqlInstant(chinaDays(today, today).until)}` : `${time.column} <= ${sqlDate(today)}`;
 }
 
-function monthOf(time: FigureTime): string {
-  return time.type === 'timestamptz' ? `to_char(${chinaPeriodSql(time.column, `'month'`)}, 'YYYY-MM')` : `to_char(${time.column}, 'YYYY-MM')`;
-}
-
 const conditions = (...parts: (string | undefined)[]) => parts.filter((part): part is string => !!part).map((part) => `(${part})`).join(' AND ');
 
 function timeOf(source: { time?: FigureTime }, what: string): FigureTime {
@@ -166,34 +162,42 @@ export function figureMembersSql(part: FigurePart): string | null {
   return `SELECT DISTINCT community_code, measure, member FROM (${selects.join(' UNION ALL ')}) members ORDER BY 1, 2, 3`;
 }
 
+/** The China month a fact falls in, as the `timestamp` of its first midnight: grouped on, and formatted only once per month. */
+function monthStartOf(time: FigureTime): string {
+  return time.type === 'timestamptz' ? chinaPeriodSql(time.column, `'month'`) : `date_trunc('month', ${time.column}::timestamp)`;
+}
+
 /**
  * Every month holding a flow, oldest first, with its row count and a
- * fingerprint: md5 over the month's rows (each community's values) and its
- * samples in code order. One statement; each source grouped once by month
- * and community.
+ * fingerprint of the month's rows (each community's values) and samples.
+ * One statement; each source grouped once by month and community. A
+ * month's print is the sum of its rows' 64-bit hashes, which no order of
+ * rows changes, so nothing is sorted or concatenated: at province scale
+ * this reads the department's facts about twice as fast as an md5 over the
+ * rows in code order.
  */
 export function figureMonthsSql(part: FigurePart): string {
   const rows = sourceSelects(
     part,
-    (source) => [`${monthOf(timeOf(source, 'source'))} AS month`, `${source.code} AS community_code`],
+    (source) => [`${monthStartOf(timeOf(source, 'source'))} AS month`, `${source.code} AS community_code`],
     (source) => conditions(source.where, `${timeOf(source, 'source').column} IS NOT NULL`, datedUpToToday(timeOf(source, 'source')), inRange(source.code)),
   );
   const rowText = `community_code || ':' || ${part.measures.map((_, index) => `coalesce(m${index}::text, '-')`).join(` || ',' || `)}`;
   const samples = (part.samples ?? []).map(
-    (sample) => `SELECT ${monthOf(timeOf(sample, 'sample'))} AS month, ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
+    (sample) => `SELECT ${monthStartOf(timeOf(sample, 'sample'))} AS month, ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
     FROM ${sample.from} WHERE ${conditions(sample.where, `${timeOf(sample, 'sample').column} IS NOT NULL`, datedUpToToday(timeOf(sample, 'sample')), inRange(sample.code))} GROUP BY 1, 2, 3, 4`,
   );
   const samplePrints = samples.length
-    ? `SELECT month, md5(string_agg(community_code || ':' || measure || ':' || value::text || ':' || n::text, ';' ORDER BY community_code, measure, value)) AS print
+    ? `SELECT month, sum(hashtextextended(community_code || ':' || measure || ':' || value::text || ':' || n::text, 0)) AS print
        FROM (SELECT month, community_code, measure, value, sum(n) AS n FROM (${samples.join(' UNION ALL ')}) s GROUP BY 1, 2, 3, 4) samples GROUP BY month`
-    : `SELECT NULL::text AS month, NULL::text AS print WHERE false`;
+    : `SELECT NULL::timestamp AS month, NULL::numeric AS print WHERE false`;
   return `WITH monthly AS (
   SELECT month, community_code, ${measureColumns(part).join(', ')} FROM (
   ${rows}
   ) facts GROUP BY month, community_code HAVING ${anyNonZero(part)}
 ), row_prints AS (
-  SELECT month, count(*)::int AS rows, md5(string_agg(${rowText}, ';' ORDER BY community_code)) AS print FROM monthly GROUP BY month
+  SELECT month, count(*)::int AS rows, sum(hashtextextended(${rowText}, 0)) AS print FROM monthly GROUP BY month
 ), sample_prints AS (${samplePrints})
-SELECT month, coalesce(r.rows, 0) AS rows, md5(coalesce(r.print, '') || '|' || coalesce(s.print, '')) AS fingerprint
-FROM row_prints r FULL JOIN sample_prints s USING (month) ORDER BY month`;
+SELECT to_char(month, 'YYYY-MM') AS month, coalesce(r.rows, 0) AS rows, md5(coalesce(r.print::text, '') || '|' || coalesce(s.print::text, '')) AS fingerprint
+FROM row_prints r FULL JOIN sample_prints s USING (month) ORDER BY 1`;
 }
