@@ -14,24 +14,40 @@ export interface AnalystReport {
   exports: { format: string; seconds: number; bytes: number; rows: number; gatewayRssBeforeMb: number | null; gatewayRssPeakMb: number | null }[];
 }
 
-interface RefreshAnswer {
-  data?: { refreshStatistics: { rowsWritten: number; monthsCollected: number } };
-  errors?: { message: string }[];
+interface RefreshRecord {
+  finishedAt: string | null;
+  rowsWritten: number;
+  monthsCollected: number;
 }
 
-/** A refresh run on the statistics subgraph itself, so the gateway's subgraph deadline does not cut a long one short. */
-export async function timeRefresh(adminToken: string, full: boolean): Promise<{ seconds: number; rowsWritten: number; monthsCollected: number }> {
-  const started = performance.now();
+/** One operation on the statistics subgraph itself, so the gateway's subgraph deadline does not cut a long refresh short. */
+async function askStatistics<T>(adminToken: string, query: string): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${subgraphEntry('statistics').port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ query: `mutation { refreshStatistics(full: ${full}) { rowsWritten monthsCollected } }` }),
+    body: JSON.stringify({ query }),
   });
-  const answer = (await response.json()) as RefreshAnswer;
+  const answer = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (!answer.data) {
-    throw new Error(`refresh failed: ${answer.errors?.[0]?.message ?? response.status}`);
+    throw new Error(`statistics answered ${response.status}: ${answer.errors?.[0]?.message}`);
   }
-  return { seconds: Math.round((performance.now() - started) / 100) / 10, ...answer.data.refreshStatistics };
+  return answer.data;
+}
+
+/**
+ * Times a refresh to its end: refreshStatistics answers after a few seconds
+ * with a long refresh still running, so the status is polled until it is done.
+ */
+export async function timeRefresh(adminToken: string, full: boolean): Promise<{ seconds: number; rowsWritten: number; monthsCollected: number }> {
+  const started = performance.now();
+  const fields = 'finishedAt rowsWritten monthsCollected';
+  let record = (await askStatistics<{ refreshStatistics: RefreshRecord }>(adminToken, `mutation { refreshStatistics(full: ${full}) { ${fields} } }`)).refreshStatistics;
+  while (!record.finishedAt) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const status = (await askStatistics<{ statisticsStatus: { refreshing: boolean; lastRefresh: RefreshRecord } }>(adminToken, `{ statisticsStatus { refreshing lastRefresh { ${fields} } } }`)).statisticsStatus;
+    record = status.refreshing ? { ...status.lastRefresh, finishedAt: null } : status.lastRefresh;
+  }
+  return { seconds: Math.round((performance.now() - started) / 100) / 10, rowsWritten: record.rowsWritten, monthsCollected: record.monthsCollected };
 }
 
 /**

@@ -30,6 +30,7 @@ export { buildFederatedSchema, type FederatedSchema, type ReferenceResolver } fr
 export { Weight } from './schema/weight';
 export type { SubgraphContext } from './server/context';
 export { ProcessMetrics } from './server/metrics';
+export { detachedFromCaller } from './server/caller-scope';
 export { createHttpServer, listen, closeServer, stopOnSignals, type Admission, type RequestInfo, type RouteHandler, type RouteInfo } from './server/http-server';
 export { defineSubgraph, type SubgraphDefinition } from './subgraph/subgraph-definition';
 export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './subgraph/start-subgraph';

@@ -6,3 +6,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * request's behalf — SQL above all — reads it to stop with it.
  */
 export const callerScope = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Runs work that outlives the request that started it (a statistics
+ * refresh answered before it ends): its SQL is not cancelled when the
+ * caller goes.
+ */
+export function detachedFromCaller<T>(work: () => T): T {
+  return callerScope.exit(work);
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '@shequ/kit';
+import { authorize, detachedFromCaller } from '@shequ/kit';
 import { statisticsPolicy } from '../access-policy';
 import type { StatisticsContext } from '../loaders';
 import { REFRESH_LOCK, runRefresh } from './refresh';
@@ -33,9 +33,28 @@ export class RefreshResolver {
     };
   }
 
-  @Mutation(() => StatisticsRefresh, { description: 'Refreshes the store from the department feeds now (admin only): changed months, or every month with full. Waits for a refresh already running.' })
+  @Mutation(() => StatisticsRefresh, {
+    description:
+      'Refreshes the store from the department feeds now (admin only): changed months, or every month with full. Waits for a refresh already running. Answers when the refresh has finished, or after a few seconds with the refresh still running (finishedAt null): it goes on, and statisticsStatus says when it is done.',
+  })
   async refreshStatistics(@Ctx() context: StatisticsContext, @Arg('full', { defaultValue: false }) full: boolean): Promise<StatisticsRefresh> {
     authorize(statisticsPolicy, 'refreshStatistics', context.viewer);
-    return runRefresh(context.dataSource, context.loaders.feeds(context.requestId), { full, logger: context.logger });
+    // The store's work, not the request's: a caller that leaves (or a gateway deadline) does not cancel it.
+    const refresh = detachedFromCaller(() => runRefresh(context.dataSource, context.loaders.feeds(context.requestId), { full, logger: context.logger }));
+    refresh.catch((error: unknown) => context.logger.error({ err: error }, 'statistics refresh failed'));
+    let answerWait: NodeJS.Timeout | undefined;
+    const stillRunning = new Promise<null>((resolve) => {
+      answerWait = setTimeout(() => resolve(null), REFRESH_ANSWER_WAIT_MS);
+    });
+    const finished = await Promise.race([refresh, stillRunning]);
+    clearTimeout(answerWait);
+    if (finished) {
+      return finished;
+    }
+    const status = await this.statisticsStatus(context);
+    return status.lastRefresh as StatisticsRefresh;
   }
 }
+
+/** How long refreshStatistics waits for the refresh before answering that it still runs: within the gateway's subgraph deadline. */
+const REFRESH_ANSWER_WAIT_MS = 8_000;
