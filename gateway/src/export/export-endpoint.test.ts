@@ -91,11 +91,11 @@ describe('POST /export and GET /export refuse before the first byte, as JSON err
     expect(response.status).toBe(413);
   });
 
-  it('a well-formed request reaches the graph’s own execution, whose refusal it passes on with its code', async () => {
-    // This graph has no indicator table yet: validation refuses the export's operation as it would the same query on /graphql.
-    const { status, body } = await post(JSON.stringify({ format: 'csv', input: INPUT, language: 'en' }), analyst);
-    expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  it('a well-formed request goes through the graph’s own checks, whose refusal it passes on with its status and code', async () => {
+    // The code check runs before any subgraph is asked: a prefecture nobody has is NOT_FOUND, as on /graphql.
+    const { status, body } = await post(JSON.stringify({ format: 'csv', input: { ...INPUT, within: ['629900'] }, language: 'en' }), analyst);
+    expect(status).toBe(404);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.within' });
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|node_modules/);
   });
 });

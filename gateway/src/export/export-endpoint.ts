@@ -118,7 +118,10 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
 
 /** One page of the table, run as the caller; a refusal when the graph answers errors. */
 async function indicatorTablePage(apollo: ApolloServer<GatewayContext>, context: GatewayContext, input: Record<string, unknown>, after: string | null): Promise<IndicatorTablePage> {
-  const result = await apollo.executeOperation<{ indicatorTable: IndicatorTablePage | null }>({ query: INDICATOR_TABLE_PAGE, variables: { input, after } }, { contextValue: context });
+  const result = await apollo.executeOperation<{ indicatorTable: IndicatorTablePage | null } & Pick<IndicatorTablePage, 'levels' | 'tiers'>>(
+    { query: INDICATOR_TABLE_PAGE, variables: { input, after } },
+    { contextValue: context },
+  );
   if (result.body.kind !== 'single') {
     throw new Error('the indicator table answered in increments');
   }
@@ -130,7 +133,7 @@ async function indicatorTablePage(apollo: ApolloServer<GatewayContext>, context:
     const headers = Object.fromEntries(result.http.headers);
     throw new ExportRefusal(status, shaped.length ? shaped : [{ message: 'the indicator table gave no answer', extensions: { code } }], headers['retry-after'] ? { 'retry-after': headers['retry-after'] } : {});
   }
-  return data.indicatorTable;
+  return { ...data.indicatorTable, levels: data.levels, tiers: data.tiers };
 }
 
 function answerFailure(response: ServerResponse, error: unknown, logger: { warn: (object: object, message: string) => void; error: (object: object, message: string) => void }): void {

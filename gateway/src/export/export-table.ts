@@ -19,7 +19,7 @@ export async function writeIndicatorTable(pages: AsyncIterable<IndicatorTablePag
   let columns: TableColumns | null = null;
   for await (const page of pages) {
     if (!writer || !columns) {
-      columns = new TableColumns(page.columns, layout.compare, layout.language);
+      columns = new TableColumns(page.columns, layout.compare, layout.language, [...(page.levels ?? []), ...(page.tiers ?? [])]);
       writer = tableWriter(layout.format, out, page.period.label);
       await writer.writeRow(columns.header());
     }

@@ -24,8 +24,18 @@ export interface IndicatorTableRow {
   values: IndicatorCell[];
 }
 
+/** The Chinese and English name of an enum value (`enumLabels`), so a file never shows `FOUNDATIONAL`. */
+export interface EnumValueLabel {
+  value: string;
+  labelZh: string;
+  labelEn: string;
+}
+
 export interface IndicatorTablePage {
   columns: IndicatorColumn[];
+  /** Names of the table's levels and tiers; absent, the values are written as they are. */
+  levels?: EnumValueLabel[];
+  tiers?: EnumValueLabel[];
   period: { label: string };
   edges: { node: IndicatorTableRow }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -41,4 +51,6 @@ export const INDICATOR_TABLE_PAGE = `query IndicatorTableExport($input: Indicato
     edges { node { code name level tier values { indicator value previousPeriod changeFromPreviousPeriod samePeriodLastYear changeFromSamePeriodLastYear } } }
     pageInfo { hasNextPage endCursor }
   }
+  levels: enumLabels(enum: "TableLevel") { value labelZh labelEn }
+  tiers: enumLabels(enum: "Tier") { value labelZh labelEn }
 }`;

@@ -1,5 +1,5 @@
 import type { ExportLanguage } from './export-request';
-import type { IndicatorCell, IndicatorColumn, IndicatorTableRow } from './indicator-table-page';
+import type { EnumValueLabel, IndicatorCell, IndicatorColumn, IndicatorTableRow } from './indicator-table-page';
 
 export type Comparison = 'PREVIOUS_PERIOD' | 'SAME_PERIOD_LAST_YEAR';
 export type Cell = string | number | null;
@@ -26,11 +26,15 @@ const COMPARED: Record<Comparison, { field: keyof IndicatorCell; zh: string; en:
 export class TableColumns {
   private readonly compared: { field: keyof IndicatorCell; zh: string; en: string }[];
 
+  private readonly names: Map<string, string>;
+
   constructor(
     private readonly indicators: IndicatorColumn[],
     compare: readonly Comparison[],
     private readonly language: ExportLanguage,
+    enumLabels: readonly EnumValueLabel[] = [],
   ) {
+    this.names = new Map(enumLabels.map((label) => [label.value, language === 'zh' ? label.labelZh : label.labelEn]));
     // In the contract's order, whatever order the caller listed them in.
     this.compared = (['PREVIOUS_PERIOD', 'SAME_PERIOD_LAST_YEAR'] as const).filter((comparison) => compare.includes(comparison)).flatMap((comparison) => COMPARED[comparison]);
   }
@@ -51,8 +55,8 @@ export class TableColumns {
     return [
       row.code,
       row.name,
-      row.level,
-      row.tier,
+      this.names.get(row.level) ?? row.level,
+      row.tier === null ? null : (this.names.get(row.tier) ?? row.tier),
       ...this.indicators.flatMap((column) => {
         const cell = byIndicator.get(column.id);
         return [cell?.value ?? null, ...this.compared.map((extra) => (cell?.[extra.field] as number | null | undefined) ?? null)];

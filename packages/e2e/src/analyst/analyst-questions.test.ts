@@ -173,6 +173,8 @@ describe('export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...lines] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(header.split(',').slice(0, 2)).toEqual(['代码', '名称']);
+    // levels and tiers by their Chinese names, as enumLabels gives them
+    expect(lines.map((line) => line.split(',').slice(2, 4))).toContainEqual(['社区', '示范型']);
     const parsed = lines.map((line) => {
       const cells = line.split(',');
       const number = (cell: string) => (cell === '' ? null : Number(cell));
