@@ -1,19 +1,7 @@
 import type { FeedDepartment } from '../catalogue/measures';
 
-/** A page of a department's figure feed, as the feed contract publishes it. */
-export interface FigurePage {
-  measures: string[];
-  rows: { communityCode: string; values: (number | null)[] }[];
-  samples: { communityCode: string; measure: string; value: number; count: number }[];
-  members: { communityCode: string; measure: string; member: string }[];
-  nextCursor: string | null;
-}
-
-export interface FigureMonth {
-  month: string;
-  rows: number;
-  fingerprint: string;
-}
+/** A page of a department's figure feed and a month of it, as the kit declares the feed contract. */
+export type { FigureMonth, FigurePage } from '@shequ/kit';
 
 export type DirectoryLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY' | 'STREET' | 'COMMUNITY';
 
