@@ -6,6 +6,9 @@ import { heldAssessmentMethod } from './assessment-method';
 import type { StorePeriod } from '../periods/period';
 import type { Queryable } from './queryable';
 
+/** (tier bit, set of tiers holding it) for every set: 1 ADVANCED, 2 STANDARD, 4 FOUNDATIONAL. */
+const TIER_SET_MEMBERS = [1, 2, 3, 4, 5, 6, 7].flatMap((set) => [1, 2, 4].filter((bit) => set & bit).map((bit) => `(${bit}, ${set})`)).join(', ');
+
 const REPORTING = FEED_DEPARTMENTS.map((department) => REPORTING_COLUMN[department]);
 const MEDIANS = ALL_SAMPLES.map((measure) => `median_${measure}`);
 const DISTINCTS = ALL_MEMBERS.map((measure) => `distinct_${measure}`);
@@ -89,10 +92,19 @@ async function recomputePeriod(db: Queryable, period: StorePeriod, method: reado
       `WITH community_samples AS (
          -- Each community's distribution over the period first: far fewer rows to spread over its scopes.
          SELECT community_code, measure, value, sum(count) AS n FROM statistics.sample WHERE month = ANY($2::text[]) GROUP BY 1, 2, 3
-       ), samples AS (
-         SELECT sm.scope_code, sm.tier_set, s.measure, s.value, sum(s.n) AS n
-         FROM community_samples s JOIN statistics.scope_member sm ON sm.community_code = s.community_code
+       ), by_tier AS (
+         -- Each region's distribution per tier of its communities (a community's one-tier sets): a fraction of
+         -- the rows its every set of tiers would spread them into.
+         SELECT sm.scope_code, sm.tier_set AS tier, s.measure, s.value, sum(s.n) AS n
+         FROM community_samples s JOIN statistics.scope_member sm ON sm.community_code = s.community_code AND sm.tier_set IN (1, 2, 4)
          GROUP BY 1, 2, 3, 4
+       ), samples AS (
+         -- A set of tiers adds up the distributions of its tiers; a community's own row is its own distribution.
+         SELECT b.scope_code, sets.tier_set, b.measure, b.value, sum(b.n) AS n
+         FROM by_tier b JOIN (VALUES ${TIER_SET_MEMBERS}) AS sets(tier, tier_set) ON sets.tier = b.tier
+         GROUP BY 1, 2, 3, 4
+         UNION ALL
+         SELECT community_code, 7, measure, value, n FROM community_samples
        ), running AS (
          SELECT scope_code, tier_set, measure, value,
                 sum(n) OVER (PARTITION BY scope_code, tier_set, measure ORDER BY value) AS reached,
