@@ -152,7 +152,10 @@ export class AssessmentSnapshotResolver {
     });
   }
 
-  @Query(() => [AssessmentRanking], { description: "A region's communities ranked by a year's assessment snapshot, best first." })
+  @Query(() => [AssessmentRanking], {
+    description:
+      "A region's communities ranked by a year's stored assessment snapshot (taken by runAssessment), best first. The current period's ranking waits for no run: indicatorTable(input: { level: COMMUNITY, within: [regionCode], indicators: [ASSESSMENT_SCORE], sort: { indicator: ASSESSMENT_SCORE } }) ranks from the statistics store.",
+  })
   @Weight(500)
   async rankCommunitiesByAssessment(
     @Arg('regionCode') regionCode: string,
