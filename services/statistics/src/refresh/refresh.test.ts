@@ -1,5 +1,5 @@
 import { runRefresh } from './refresh';
-import { startStatisticsTestGraph, TABLE, valuesByCode, type StatisticsTestGraph } from '../testing/statistics-test';
+import { admin, startStatisticsTestGraph, TABLE, valuesByCode, type StatisticsTestGraph } from '../testing/statistics-test';
 import { FixtureFeed } from '../testing/fixture-feed';
 
 const STORE_TABLES = ['directory', 'scope_member', 'community_month', 'stock_snapshot', 'sample', 'member', 'assessment_template', 'month_fingerprint', 'period_figure'];
@@ -123,5 +123,39 @@ describe('two refreshes at once', () => {
     const records = await Promise.all([runRefresh(twice.subgraph.dataSource, feed, { full: false }), runRefresh(twice.subgraph.dataSource, feed, { full: false })]);
     expect(records.map((record) => record.monthsCollected).sort((a, b) => a - b)).toEqual([0, 72]);
     expect(await storeDigest(twice)).toEqual(await storeDigest(once));
+  });
+});
+
+describe('refreshStatistics on a long refresh', () => {
+  let graph: StatisticsTestGraph;
+  beforeAll(async () => {
+    graph = await startStatisticsTestGraph({ refresh: false });
+  });
+  afterAll(() => graph.subgraph.stop());
+
+  it('answers within the gateway’s deadline with the run still going, which then finishes on its own', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const feed = graph.feed;
+    const figureMonths = feed.figureMonths.bind(feed);
+    feed.figureMonths = async (department) => {
+      await held;
+      return figureMonths(department);
+    };
+    const answer = await graph.ask(`mutation { refreshStatistics { finishedAt monthsCollected } }`, {}, admin);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.refreshStatistics.finishedAt).toBeNull();
+    const status = async () => (await graph.ask(`{ statisticsStatus { asOf refreshing lastRefresh { finishedAt monthsCollected } } }`)).data.statisticsStatus;
+    expect(await status()).toMatchObject({ asOf: null, refreshing: true });
+    release();
+    let done = await status();
+    while (done.refreshing) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = await status();
+    }
+    expect(done.lastRefresh.finishedAt).not.toBeNull();
+    expect(done.lastRefresh.monthsCollected).toBe(72);
   });
 });
