@@ -110,6 +110,10 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
 
   const periods = options.full || directoryChanged ? await everyPeriod(runner, latestMonth) : [...changedMonths].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
   await inTransaction(runner, () => recomputePeriods(runner, periods));
+  if (periods.length) {
+    // The table's questions are planned from these statistics; autovacuum would take its time to gather them.
+    await runner.query('ANALYZE statistics.period_figure');
+  }
 
   // TypeORM answers an UPDATE with [rows, affected].
   const [[finished]] = await runner.query(

@@ -144,6 +144,9 @@ async function recomputePeriod(db: Queryable, period: StorePeriod, method: reado
 export async function recomputePeriods(db: Queryable, periods: StorePeriod[]): Promise<number> {
   const unique = new Map(periods.map((period) => [period.label, period]));
   const method = await heldAssessmentMethod(db);
+  // The rows this transaction writes are not in the table's statistics yet, so the planner takes a period's
+  // thousands of rows for a few and joins them row by row (minutes); every join here is set against set.
+  await db.query('SET LOCAL enable_nestloop = off');
   for (const period of unique.values()) {
     await recomputePeriod(db, period, method);
   }
