@@ -7,8 +7,8 @@ import { callerKeyOf } from '../limits/caller-concurrency';
 import { CountPerCaller } from '../limits/count-per-caller';
 import { ExportRequestError, readExportRequest, type ExportFormat } from './export-request';
 import { writeIndicatorTable } from './export-table';
-import { INDICATOR_TABLE_PAGE, type IndicatorTablePage } from './indicator-table-page';
-import type { Comparison } from './table-columns';
+import { indicatorTablePageQuery, type IndicatorTablePage } from './indicator-table-page';
+import { comparedFields, type Comparison } from './table-columns';
 
 interface ErrorShape {
   message: string;
@@ -90,7 +90,9 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
         throw error instanceof ExportRequestError ? refusal(400, 'BAD_USER_INPUT', error.message, { argument: error.argument }) : error;
       });
       const context = { ...dependencies.contextOf(request, viewer, requestId, signal), writtenByGateway: true };
-      const pageAfter = (after: string | null) => indicatorTablePage(dependencies.apollo, context, asked.input, after);
+      const compare = Array.isArray(asked.input.compare) ? (asked.input.compare as Comparison[]) : [];
+      const query = indicatorTablePageQuery(comparedFields(compare));
+      const pageAfter = (after: string | null) => indicatorTablePage(dependencies.apollo, context, query, asked.input, after);
 
       const first = await pageAfter(null);
       response.writeHead(200, {
@@ -106,7 +108,6 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
           yield page;
         }
       }
-      const compare = Array.isArray(asked.input.compare) ? (asked.input.compare as Comparison[]) : [];
       await writeIndicatorTable(pages(), { format: asked.format, language: asked.language, compare }, response);
     } catch (error) {
       answerFailure(response, error, logger);
@@ -117,9 +118,9 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
 }
 
 /** One page of the table, run as the caller; a refusal when the graph answers errors. */
-async function indicatorTablePage(apollo: ApolloServer<GatewayContext>, context: GatewayContext, input: Record<string, unknown>, after: string | null): Promise<IndicatorTablePage> {
+async function indicatorTablePage(apollo: ApolloServer<GatewayContext>, context: GatewayContext, query: string, input: Record<string, unknown>, after: string | null): Promise<IndicatorTablePage> {
   const result = await apollo.executeOperation<{ indicatorTable: IndicatorTablePage | null } & Pick<IndicatorTablePage, 'levels' | 'tiers'>>(
-    { query: INDICATOR_TABLE_PAGE, variables: { input, after } },
+    { query, variables: { input, after } },
     { contextValue: context },
   );
   if (result.body.kind !== 'single') {

@@ -18,6 +18,11 @@ const COMPARED: Record<Comparison, { field: keyof IndicatorCell; zh: string; en:
   ],
 };
 
+/** The cell fields the comparisons asked for add, in the contract's order. */
+export function comparedFields(compare: readonly Comparison[]): (keyof IndicatorCell)[] {
+  return (['PREVIOUS_PERIOD', 'SAME_PERIOD_LAST_YEAR'] as const).filter((comparison) => compare.includes(comparison)).flatMap((comparison) => COMPARED[comparison].map((extra) => extra.field));
+}
+
 /**
  * The layout of an exported table: code, name, level, tier, then per
  * indicator its label in the chosen language with its unit in brackets, and,
