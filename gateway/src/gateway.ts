@@ -10,6 +10,7 @@ import { divisionCodesPlugin } from './codes/codes-plugin';
 import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
 import type { GatewaySettings } from './environment';
 import { exportRoute } from './export/export-endpoint';
+import { statisticsPagesFrom } from './export/statistics-pages';
 import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
 import { callerConcurrency, callerKeyOf, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
@@ -62,6 +63,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     settings.codeRegistryRefreshMs ?? DEFAULT_REFRESH_INTERVAL_MS,
     logger,
   );
+  const statisticsUrl = settings.subgraphUrls.statistics ?? supergraphUrlOf(supergraphSdl, 'statistics');
   const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -110,7 +112,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
     admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
-    routes: { '/export': exportRoute({ apollo, viewerOf, contextOf }) },
+    routes: { '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }) },
   });
   const baseUrl = await listen(server, settings.port, settings.host);
   logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');

@@ -8,6 +8,7 @@ import { CountPerCaller } from '../limits/count-per-caller';
 import { ExportRequestError, readExportRequest, type ExportFormat } from './export-request';
 import { writeIndicatorTable } from './export-table';
 import { indicatorTablePageQuery, type IndicatorTablePage } from './indicator-table-page';
+import type { PageAnswer } from './statistics-pages';
 import { comparedFields, type Comparison } from './table-columns';
 
 interface ErrorShape {
@@ -56,6 +57,8 @@ export interface ExportDependencies {
   viewerOf: (request: IncomingMessage) => Promise<Viewer | null>;
   /** The context /graphql would give this caller. */
   contextOf: (request: IncomingMessage, viewer: Viewer | null, requestId: string, signal: AbortSignal) => GatewayContext;
+  /** Runs the pages after the first on the statistics subgraph itself (statistics-pages.ts); without it, every page goes through the gateway. */
+  laterPage?: (context: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<PageAnswer>;
 }
 
 /**
@@ -92,9 +95,11 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
       const context = { ...dependencies.contextOf(request, viewer, requestId, signal), writtenByGateway: true };
       const compare = Array.isArray(asked.input.compare) ? (asked.input.compare as Comparison[]) : [];
       const query = indicatorTablePageQuery(comparedFields(compare));
-      const pageAfter = (after: string | null) => indicatorTablePage(dependencies.apollo, context, query, asked.input, after);
-
-      const first = await pageAfter(null);
+      const first = await gatewayPage(dependencies.apollo, context, query, asked.input);
+      const laterPage = dependencies.laterPage;
+      const pageAfter = laterPage
+        ? async (after: string) => pageOf(await laterPage(context, query, { input: asked.input, after }))
+        : (after: string) => gatewayPage(dependencies.apollo, context, query, asked.input, after);
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[asked.format],
         'content-disposition': `attachment; filename="${exportFileName(asked.input.level, first.period.label, asked.format)}"`,
@@ -104,7 +109,7 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
         let page = first;
         yield page;
         while (page.pageInfo.hasNextPage) {
-          page = await pageAfter(page.pageInfo.endCursor);
+          page = await pageAfter(page.pageInfo.endCursor as string);
           yield page;
         }
       }
@@ -117,24 +122,26 @@ export function exportRoute(dependencies: ExportDependencies): RouteHandler {
   };
 }
 
-/** One page of the table, run as the caller; a refusal when the graph answers errors. */
-async function indicatorTablePage(apollo: ApolloServer<GatewayContext>, context: GatewayContext, query: string, input: Record<string, unknown>, after: string | null): Promise<IndicatorTablePage> {
-  const result = await apollo.executeOperation<{ indicatorTable: IndicatorTablePage | null } & Pick<IndicatorTablePage, 'levels' | 'tiers'>>(
-    { query, variables: { input, after } },
-    { contextValue: context },
-  );
+/** A page run as the caller through the gateway's own execution, with every check /graphql makes. */
+async function gatewayPage(apollo: ApolloServer<GatewayContext>, context: GatewayContext, query: string, input: Record<string, unknown>, after: string | null = null): Promise<IndicatorTablePage> {
+  const result = await apollo.executeOperation<Record<string, unknown>>({ query, variables: { input, after } }, { contextValue: context });
   if (result.body.kind !== 'single') {
     throw new Error('the indicator table answered in increments');
   }
   const { data, errors } = result.body.singleResult;
-  if (errors?.length || !data?.indicatorTable) {
+  return pageOf({ data, errors, status: result.http.status, headers: Object.fromEntries(result.http.headers) });
+}
+
+/** The page an answer holds; a refusal, with the status the graph would give, when it holds errors. */
+function pageOf({ data, errors, status, headers = {} }: PageAnswer): IndicatorTablePage {
+  const table = data?.indicatorTable as IndicatorTablePage | null | undefined;
+  if (errors?.length || !table) {
     const shaped = (errors ?? []).map((error) => ({ message: error.message, extensions: { ...(error.extensions ?? {}), code: error.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } }));
     const code = String(shaped[0]?.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-    const status = result.http.status && result.http.status >= 400 ? result.http.status : (STATUS_OF_CODE[code] ?? 500);
-    const headers = Object.fromEntries(result.http.headers);
-    throw new ExportRefusal(status, shaped.length ? shaped : [{ message: 'the indicator table gave no answer', extensions: { code } }], headers['retry-after'] ? { 'retry-after': headers['retry-after'] } : {});
+    const answered = status && status >= 400 ? status : (STATUS_OF_CODE[code] ?? 500);
+    throw new ExportRefusal(answered, shaped.length ? shaped : [{ message: 'the indicator table gave no answer', extensions: { code } }], headers['retry-after'] ? { 'retry-after': headers['retry-after'] } : {});
   }
-  return { ...data.indicatorTable, levels: data.levels, tiers: data.tiers };
+  return { ...table, levels: data?.levels as IndicatorTablePage['levels'], tiers: data?.tiers as IndicatorTablePage['tiers'] };
 }
 
 function answerFailure(response: ServerResponse, error: unknown, logger: { warn: (object: object, message: string) => void; error: (object: object, message: string) => void }): void {
