@@ -28,7 +28,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Identical query fetches in flight right now, shared instead of sent again. */
   private readonly inFlight = new Map<string, SharedFetch>();
 
-  constructor(url: string, timeoutMs: number) {
+  /**
+   * `copyForEachCaller: false` for answers nobody merges into a result tree
+   * (an export's pages, read once and written out): a page of millions of
+   * fields is not copied.
+   */
+  constructor(
+    url: string,
+    timeoutMs: number,
+    private readonly options: { copyForEachCaller: boolean } = { copyForEachCaller: true },
+  ) {
     // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
     const timedFetch = ((input: string, init: RequestInit) => {
       const callers = fetchSignal.getStore();
@@ -77,7 +86,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     // The gateway merges answers into its own result tree: each caller gets its own data.
     return entry.response
-      .then((response) => ({ ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) }))
+      .then((response) => (this.options.copyForEachCaller ? { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) } : response))
       .finally(() => callerGone?.removeEventListener('abort', leave));
   }
 

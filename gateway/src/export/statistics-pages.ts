@@ -21,7 +21,7 @@ export interface PageAnswer {
  * one subgraph answers.
  */
 export function statisticsPagesFrom(url: string, timeoutMs: number): (context: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<PageAnswer> {
-  const source = new SubgraphDataSource(url, timeoutMs);
+  const source = new SubgraphDataSource(url, timeoutMs, { copyForEachCaller: false });
   // Not an incoming operation of the gateway's: the gateway wrote this one (as the code registry's read).
   const kind = 'loading schema' as Exclude<GraphQLDataSourceProcessOptions['kind'], 'incoming operation'>;
   return async (context, query, variables) => {
