@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { TestSubgraph } from '@shequ/kit/dist/testing';
+
+type DataSource = TestSubgraph['dataSource'];
 
 /**
  * Facts at fixed dates in 2024 and 2025 for the analysts' questions, over
