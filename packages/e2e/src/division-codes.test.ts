@@ -20,7 +20,7 @@ async function counted(query: string, options: { variables?: Record<string, unkn
   return { ...response, statements };
 }
 
-const NONE = { governance: 0, 'service-delivery': 0, volunteers: 0, 'public-safety': 0 };
+const NONE = { governance: 0, 'service-delivery': 0, volunteers: 0, 'public-safety': 0, statistics: 0 };
 
 describe('unknown codes through the whole graph', () => {
   it.each([

@@ -110,7 +110,8 @@ describe('forged cursors at every list', () => {
   it.each(lists.map((list) => [list.name, list] as const))('%s: BAD_USER_INPUT naming after', async (_name, list) => {
     for (const after of [FORGED_CURSORS[0], FORGED_CURSORS[3]]) {
       const response = await graphqlRequest(graph.gateway.url, list.document, { variables: { a: after }, token: list.token });
-      expect(response.errors?.[0]).toMatchObject({ message: 'after: not a cursor returned by this list', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+      expect(response.errors?.[0].message).toMatch(new RegExp(`^after: .*${list.refusal ?? 'not a cursor returned by this list'}`));
     }
   });
 });

@@ -32,7 +32,8 @@ export const FORGED_CURSORS: readonly string[] = [
 const COMMUNITY = '620102001001';
 
 /** Every paginated list of the graph, asked by a caller allowed to read it, with `$a` as its cursor. */
-export function paginatedLists(auditLogFields: readonly string[]): Operation[] {
+/** A list and, where it is not the opaque cursors' "not a cursor returned by this list", what its refusal of a forged one says. */
+export function paginatedLists(auditLogFields: readonly string[]): (Operation & { refusal?: string })[] {
   const onCommunity = (field: string, token: string): Operation => ({
     name: `Community.${field}`,
     document: `query ($a: String) { community(code: "${COMMUNITY}") { ${field}(first: 2, after: $a) { totalCount } } }`,
@@ -44,6 +45,14 @@ export function paginatedLists(auditLogFields: readonly string[]): Operation[] {
     document: `query ($a: String) { ${field}(first: 2, after: $a) { totalCount } }`,
     variables: { a: null },
     token,
+  });
+  // The statistics feeds page by a plain code, not an opaque cursor: a forged one is refused all the same.
+  const feed = (field: string, refusal = 'is not a community code'): Operation & { refusal: string } => ({
+    name: `Query.${field}`,
+    document: `query ($a: String) { ${field}(first: 2, after: $a) { nextCursor } }`,
+    variables: { a: null },
+    token: admin,
+    refusal,
   });
   return [
     {
@@ -69,6 +78,8 @@ export function paginatedLists(auditLogFields: readonly string[]): Operation[] {
       variables: { a: null },
       token: admin,
     },
+    ...['governanceFigures', 'serviceDeliveryFigures', 'volunteersFigures', 'publicSafetyFigures'].map((field) => feed(field)),
+    feed('governanceDirectory', 'not a region or community code returned as nextCursor'),
   ];
 }
 
