@@ -77,3 +77,6 @@ export class FigurePage {
   @Field(() => String, { nullable: true, description: 'Null on the last page; pass as `after` for the next.' })
   nextCursor: string | null;
 }
+
+/** Every field of a FigurePage, as a reader of a feed selects it. */
+export const FIGURE_PAGE_SELECTION = 'measures rows { communityCode values } samples { communityCode measure value count } members { communityCode measure member } nextCursor';

@@ -1,3 +1,4 @@
+import { FIGURE_PAGE_SELECTION } from '../statistics/figure-feed.types';
 import { graphqlRequest, type GraphqlResponse } from './graphql-client';
 
 /** A feed page as a test reads it. */
@@ -9,11 +10,10 @@ export interface FeedPage {
   nextCursor: string | null;
 }
 
-const PAGE = 'measures rows { communityCode values } samples { communityCode measure value count } members { communityCode measure member } nextCursor';
 
 /** One page of `<prefix>Figures`, with the raw response for error checks. */
 export async function figurePage(url: string, fieldPrefix: string, args: { month?: string; after?: string; first?: number }, token?: string): Promise<GraphqlResponse<Record<string, FeedPage>>> {
-  return graphqlRequest(url, `query ($month: String, $after: String, $first: Int) { page: ${fieldPrefix}Figures(month: $month, after: $after, first: $first) { ${PAGE} } }`, {
+  return graphqlRequest(url, `query ($month: String, $after: String, $first: Int) { page: ${fieldPrefix}Figures(month: $month, after: $after, first: $first) { ${FIGURE_PAGE_SELECTION} } }`, {
     variables: { month: args.month, after: args.after, first: args.first ?? 5000 },
     token,
   });

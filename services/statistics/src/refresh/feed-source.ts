@@ -1,3 +1,4 @@
+import { FIGURE_PAGE_SELECTION } from '@shequ/kit';
 import { FEED_FIELD_PREFIX, type FeedDepartment } from '../catalogue/measures';
 import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from '../store/feed-page';
 
@@ -12,7 +13,6 @@ export interface FeedSource {
 
 export const FEED_PAGE_SIZE = 5000;
 
-const PAGE_SELECTION = 'measures rows { communityCode values } samples { communityCode measure value count } members { communityCode measure member } nextCursor';
 
 /**
  * The feeds over HTTP: each department subgraph's own /graphql, with a
@@ -42,7 +42,7 @@ export function httpFeedSource(urls: Record<FeedDepartment, string>, token: () =
       const field = `${FEED_FIELD_PREFIX[department]}Figures`;
       const data = await ask<Record<string, FigurePage>>(
         department,
-        `query ($month: String, $after: String) { ${field}(month: $month, after: $after, first: ${FEED_PAGE_SIZE}) { ${PAGE_SELECTION} } }`,
+        `query ($month: String, $after: String) { ${field}(month: $month, after: $after, first: ${FEED_PAGE_SIZE}) { ${FIGURE_PAGE_SELECTION} } }`,
         { month, after },
       );
       return data[field];
