@@ -2,6 +2,7 @@ import { defineSubgraph, type SubgraphDefinition } from '@shequ/kit';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { statisticsLoaders, type FeedFactory, type StatisticsLoaders } from './loaders';
 import { StatisticsStore1765000000000 } from './migrations/1765000000000-statistics-store';
+import { MonthFigures1766000000000 } from './migrations/1766000000000-month-figures';
 import { RefreshResolver } from './refresh/refresh.resolver';
 import { IndicatorTableResolver } from './table/indicator-table.resolver';
 import { CommunityReference, RegionReference } from './table/indicator-table.type';
@@ -18,7 +19,7 @@ export function createStatisticsSubgraph(feeds: FeedFactory): SubgraphDefinition
     name: 'statistics',
     databaseSchema: 'statistics',
     entities: [],
-    migrations: [StatisticsStore1765000000000],
+    migrations: [StatisticsStore1765000000000, MonthFigures1766000000000],
     resolvers: [CatalogueResolver, IndicatorTableResolver, IndicatorTrendResolver, RefreshResolver],
     entityTypes: [RegionReference, CommunityReference],
     createLoaders: () => statisticsLoaders(feeds),

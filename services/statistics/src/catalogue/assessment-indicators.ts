@@ -1,5 +1,5 @@
 import { valueSql, type ColumnReader } from './formula-sql';
-import type { AssessmentTemplate, IndicatorSpec } from './indicator-spec';
+import type { IndicatorSpec } from './indicator-spec';
 
 /**
  * Governance's assessment, computed by the store for every period row (any
@@ -11,8 +11,8 @@ import type { AssessmentTemplate, IndicatorSpec } from './indicator-spec';
  * score is the mean of present components, rounded to one decimal. A row's
  * target is its communities' tier targets weighted by how many communities of
  * each tier it holds (rounded to 0.001, as governance does). The method (tier
- * templates) is governance's, collected; the refresh writes the results into
- * the period rows (`assessmentUpdateSql`), so the table reads columns.
+ * templates) is governance's, collected; a question computes the assessment
+ * of the rows it reads (`assessmentStagesSql`), whose columns the family reads.
  */
 
 /** Governance's assessed indicator → the catalogue indicator that gives its figure. */
@@ -40,7 +40,7 @@ const COMPONENT_LABELS: Record<(typeof ASSESSMENT_COMPONENTS)[number], [string, 
   CAPACITY: ['基础能力', 'Capacity'],
 };
 
-/** The period-row column of each assessment indicator: its id in lower case. */
+/** The column of each assessment indicator in an assessed period row: its id in lower case. */
 export const ASSESSMENT_COLUMNS = ['ASSESSMENT_SCORE', ...ASSESSMENT_COMPONENTS.map((c) => `${c}_SCORE`), 'TARGETS_MISSED', ...ASSESSMENT_COMPONENTS.map((c) => `${c}_TARGETS_MISSED`)].map((id) =>
   id.toLowerCase(),
 );
@@ -79,60 +79,63 @@ export function assessmentIndicators(): IndicatorSpec[] {
   return [score, ...components, missed, ...missedByComponent];
 }
 
-function literal(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? 'NULL::float8' : `${value}::float8`;
-}
-
 function meanOfPresent(parts: string[]): string {
-  if (parts.length === 0) {
-    return 'NULL::float8';
-  }
   const sum = parts.map((part) => `coalesce(${part}, 0)`).join(' + ');
   const present = parts.map((part) => `(${part} IS NOT NULL)::int`).join(' + ');
   return `((${sum}) / nullif(${present}, 0))`;
 }
 
 const round1 = (expression: string) => `round((${expression})::numeric, 1)::float8`;
+const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
- * One UPDATE writing the assessment columns of every row of a period ($1), in
- * stages so that each figure and attainment is computed once per row:
- * figures and targets, then attainments, then components and misses.
- * `figure` gives a catalogue indicator's SQL over the row's columns.
+ * The assessment of every row of `input` (a relation of period rows) as CTE
+ * definitions ending in `output`: the input's columns plus the assessment
+ * columns. In stages, so each figure and attainment is computed once per
+ * row: the method held (one row: per assessed indicator its component,
+ * comparison and tier targets), figures and targets, attainments, then
+ * components and misses. An assessed indicator the method does not hold has
+ * no component and counts nowhere. `figure` gives a catalogue indicator's SQL
+ * over the row's columns.
  */
-export function assessmentUpdateSql(templates: readonly AssessmentTemplate[], figure: (id: string, column: ColumnReader) => string): string {
-  const assessed = templates.filter((template) => ASSESSED_FIGURES[template.indicator]);
-  const column: ColumnReader = (name) => `f.${name}`;
-  const figures = assessed.flatMap((template, index) => {
-    const { ADVANCED, STANDARD, FOUNDATIONAL } = template.targets;
-    const weighted = `(f.advanced * ${literal(ADVANCED)} + f.standard * ${literal(STANDARD)} + f.foundational * ${literal(FOUNDATIONAL)})`;
-    return [`${figure(ASSESSED_FIGURES[template.indicator], column)} AS actual${index}`, `round((${weighted} / nullif(f.community_count, 0))::numeric, 3)::float8 AS target${index}`];
+export function assessmentStagesSql(input: string, output: string, figure: (id: string, column: ColumnReader) => string): string[] {
+  const assessed = Object.entries(ASSESSED_FIGURES);
+  const method = assessed.flatMap(([indicator], index) => {
+    const of = `indicator = ${quoted(indicator)}`;
+    return [
+      `max(component) FILTER (WHERE ${of}) AS component${index}`,
+      `bool_or(comparison = 'AT_LEAST') FILTER (WHERE ${of}) AS at_least${index}`,
+      ...['ADVANCED', 'STANDARD', 'FOUNDATIONAL'].map((tier) => `max(target) FILTER (WHERE ${of} AND tier = '${tier}') AS ${tier.toLowerCase()}${index}`),
+    ];
   });
-  const attainments = assessed.map((template, index) => {
+  const column: ColumnReader = (name) => `r.${name}`;
+  const figures = assessed.flatMap(([, id], index) => {
+    const weighted = `(r.advanced * m.advanced${index} + r.standard * m.standard${index} + r.foundational * m.foundational${index})`;
+    return [
+      `m.component${index}`,
+      `m.at_least${index}`,
+      `${figure(id, column)} AS actual${index}`,
+      `round((${weighted} / nullif(r.community_count, 0))::numeric, 3)::float8 AS target${index}`,
+    ];
+  });
+  const attainments = assessed.map((_, index) => {
     const [actual, target] = [`actual${index}`, `target${index}`];
-    const reached =
-      template.comparison === 'AT_LEAST' ? `CASE WHEN ${target} <= 0 THEN 1::float8 ELSE least(1::float8, ${actual} / ${target}) END` : `CASE WHEN ${actual} <= ${target} THEN 1::float8 ELSE ${target} / ${actual} END`;
-    return `CASE WHEN ${actual} IS NULL OR ${target} IS NULL THEN NULL ELSE ${reached} END AS reached${index}`;
+    const reached = `CASE WHEN at_least${index} THEN (CASE WHEN ${target} <= 0 THEN 1::float8 ELSE least(1::float8, ${actual} / ${target}) END)
+      ELSE (CASE WHEN ${actual} <= ${target} THEN 1::float8 ELSE ${target} / ${actual} END) END`;
+    return `CASE WHEN component${index} IS NULL OR ${actual} IS NULL OR ${target} IS NULL THEN NULL ELSE ${reached} END AS reached${index}`;
   });
-  const partsOf = (component: string | null) => assessed.map((template, index) => ({ template, index })).filter(({ template }) => component === null || template.component === component).map(({ index }) => `reached${index}`);
-  const missedOf = (component: string | null) => {
-    const parts = partsOf(component);
-    return `CASE WHEN community_count > 0 THEN (${parts.length ? parts.map((part) => `coalesce((${part} < 1)::int, 0)`).join(' + ') : '0'})::float8 END`;
-  };
+  const partsOf = (component: string | null) =>
+    assessed.map((_, index) => `(CASE WHEN component${index} ${component === null ? 'IS NOT NULL' : `= ${quoted(component)}`} THEN reached${index} END)`);
+  const missedOf = (component: string | null) =>
+    `CASE WHEN community_count > 0 THEN (${partsOf(component).map((part) => `coalesce((${part} < 1)::int, 0)`).join(' + ')})::float8 END`;
   const components = ASSESSMENT_COMPONENTS.map((component) => `${round1(`100 * ${meanOfPresent(partsOf(component))}`)} AS ${component.toLowerCase()}_score`);
   const misses = [`${missedOf(null)} AS targets_missed`, ...ASSESSMENT_COMPONENTS.map((component) => `${missedOf(component)} AS ${component.toLowerCase()}_targets_missed`)];
-  const score = round1(meanOfPresent(ASSESSMENT_COMPONENTS.map((component) => `c.${component.toLowerCase()}_score`)));
-  return `
-    WITH figures AS (
-      SELECT f.tier_set, f.code, f.community_count${figures.map((part) => `, ${part}`).join('')}
-      FROM statistics.period_figure f WHERE f.period = $1
-    ), attained AS (
-      SELECT tier_set, code, community_count${attainments.map((part) => `, ${part}`).join('')} FROM figures
-    ), components AS (
-      SELECT tier_set, code, ${[...components, ...misses].join(', ')} FROM attained
-    )
-    UPDATE statistics.period_figure f
-    SET assessment_score = ${score}, ${ASSESSMENT_COLUMNS.filter((name) => name !== 'assessment_score').map((name) => `${name} = c.${name}`).join(', ')}
-    FROM components c
-    WHERE f.period = $1 AND f.tier_set = c.tier_set AND f.code = c.code`;
+  const score = round1(meanOfPresent(ASSESSMENT_COMPONENTS.map((component) => `${component.toLowerCase()}_score`)));
+  return [
+    `assessment_method AS (SELECT ${method.join(', ')} FROM statistics.assessment_template)`,
+    `assessment_figures AS (SELECT r.*, ${figures.join(', ')} FROM ${input} r CROSS JOIN assessment_method m)`,
+    `assessment_attained AS (SELECT assessment_figures.*, ${attainments.join(', ')} FROM assessment_figures)`,
+    `assessment_components AS (SELECT assessment_attained.*, ${[...components, ...misses].join(', ')} FROM assessment_attained)`,
+    `${output} AS (SELECT assessment_components.*, ${score} AS assessment_score FROM assessment_components)`,
+  ];
 }

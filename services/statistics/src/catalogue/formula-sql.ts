@@ -1,6 +1,6 @@
 /*
  * SQL building blocks for indicator formulas. Every formula reads the
- * columns of one `period_figure` row, whose figures are already summed over
+ * columns of one period row (`period-rows.ts`), whose figures are already summed over
  * the row's communities and months, so a region's rate is its numerator over
  * its denominator — never an average of its communities' rates. Quotients are
  * exact (as the kit's `ratio` and `perThousand`), null with nothing to divide by.

@@ -4,6 +4,40 @@ import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPO
 
 const columns = (names: readonly string[], type: string) => names.map((name) => `${name} ${type}`).join(',\n');
 
+/** The period rows of this first store (replaced by `MonthFigures1766000000000`; its `down` creates them again). */
+export async function createPeriodFigure(runner: QueryRunner): Promise<void> {
+  await runner.query(`
+    CREATE TABLE statistics.period_figure (
+      period text COLLATE "C" NOT NULL,
+      tier_set smallint NOT NULL CHECK (tier_set BETWEEN 1 AND 7),
+      code varchar(12) COLLATE "C" NOT NULL,
+      level text NOT NULL,
+      tier text,
+      community_count integer NOT NULL,
+      advanced integer NOT NULL,
+      standard integer NOT NULL,
+      foundational integer NOT NULL,
+      ${columns(ALL_FLOWS, 'double precision NOT NULL')},
+      ${columns(ALL_STOCKS, 'double precision')},
+      ${columns(
+        FEED_DEPARTMENTS.map((department) => REPORTING_COLUMN[department]),
+        'integer NOT NULL',
+      )},
+      ${columns(
+        ALL_SAMPLES.map((measure) => `median_${measure}`),
+        'double precision',
+      )},
+      ${columns(
+        ALL_MEMBERS.map((measure) => `distinct_${measure}`),
+        'integer',
+      )},
+      ${columns(ASSESSMENT_COLUMNS, 'double precision')},
+      PRIMARY KEY (period, tier_set, code)
+    )`);
+  // The table's one access path: a period, a set of tiers, a level and a code range.
+  await runner.query(`CREATE INDEX period_figure_level_idx ON statistics.period_figure (period, tier_set, level, code)`);
+}
+
 /**
  * The analytical store. Community codes are `COLLATE "C"` so a region's
  * communities are one btree range (`codeWithinPrefix`). Raw figures are kept
@@ -107,36 +141,7 @@ export class StatisticsStore1765000000000 implements MigrationInterface {
         departments text[] NOT NULL DEFAULT '{}'
       )`);
 
-    await runner.query(`
-      CREATE TABLE statistics.period_figure (
-        period text COLLATE "C" NOT NULL,
-        tier_set smallint NOT NULL CHECK (tier_set BETWEEN 1 AND 7),
-        code varchar(12) COLLATE "C" NOT NULL,
-        level text NOT NULL,
-        tier text,
-        community_count integer NOT NULL,
-        advanced integer NOT NULL,
-        standard integer NOT NULL,
-        foundational integer NOT NULL,
-        ${columns(ALL_FLOWS, 'double precision NOT NULL')},
-        ${columns(ALL_STOCKS, 'double precision')},
-        ${columns(
-          FEED_DEPARTMENTS.map((department) => REPORTING_COLUMN[department]),
-          'integer NOT NULL',
-        )},
-        ${columns(
-          ALL_SAMPLES.map((measure) => `median_${measure}`),
-          'double precision',
-        )},
-        ${columns(
-          ALL_MEMBERS.map((measure) => `distinct_${measure}`),
-          'integer',
-        )},
-        ${columns(ASSESSMENT_COLUMNS, 'double precision')},
-        PRIMARY KEY (period, tier_set, code)
-      )`);
-    // The table's one access path: a period, a set of tiers, a level and a code range.
-    await runner.query(`CREATE INDEX period_figure_level_idx ON statistics.period_figure (period, tier_set, level, code)`);
+    await createPeriodFigure(runner);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -37,6 +37,11 @@ function spanning(kind: PeriodKindName, label: string, firstMonth: string, count
   return { kind, label, first: `${firstMonth}-01`, last: addDays(`${shiftMonth(firstMonth, count)}-01`, -1), months };
 }
 
+/** The period as the store sums it: its label and first and last months. */
+export function spanOf(period: StorePeriod): { label: string; first: string; last: string } {
+  return { label: period.label, first: period.months[0], last: period.months[period.months.length - 1] };
+}
+
 export const monthPeriod = (month: string) => spanning(PeriodKindName.MONTH, month, month, 1);
 export const quarterPeriod = (year: number, quarter: number) =>
   spanning(PeriodKindName.QUARTER, `${year}-Q${quarter}`, `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`, 3);
@@ -121,23 +126,6 @@ export function samePeriodLastYear(period: StorePeriod): StorePeriod {
     default:
       return twelveMonthsEnding(shiftMonth(period.months[11], -12));
   }
-}
-
-/**
- * Every period whose figures depend on `month`: the month, its quarter, its
- * year and the twelve-month periods ending in it and the 11 months after
- * (none ending after `latestMonth`, the current China month).
- */
-export function periodsContaining(month: string, latestMonth: string): StorePeriod[] {
-  const periods = [monthPeriod(month), quarterOf(month), yearPeriod(Number(month.slice(0, 4)))];
-  for (let offset = 0; offset < 12; offset += 1) {
-    const end = shiftMonth(month, offset);
-    if (end > latestMonth) {
-      break;
-    }
-    periods.push(twelveMonthsEnding(end));
-  }
-  return periods;
 }
 
 /** The periods of a trend, oldest first, from the period holding `from` to the one holding `to`. */

@@ -2,7 +2,7 @@ import { runRefresh } from './refresh';
 import { admin, startStatisticsTestGraph, TABLE, valuesByCode, type StatisticsTestGraph } from '../testing/statistics-test';
 import { FixtureFeed } from '../testing/fixture-feed';
 
-const STORE_TABLES = ['directory', 'scope_member', 'community_month', 'stock_snapshot', 'sample', 'member', 'assessment_template', 'month_fingerprint', 'period_figure'];
+const STORE_TABLES = ['directory', 'scope_member', 'community_month', 'stock_snapshot', 'sample', 'member', 'assessment_template', 'month_fingerprint', 'scope_count', 'region_month', 'stock_figure'];
 
 async function storeDigest(graph: StatisticsTestGraph): Promise<Record<string, string>> {
   const digest: Record<string, string> = {};

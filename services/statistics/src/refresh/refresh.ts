@@ -1,9 +1,9 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '@shequ/kit';
 import { FEED_DEPARTMENTS, FLOW_MEASURES, type FeedDepartment } from '../catalogue/measures';
-import { currentChinaMonth, periodsContaining, type StorePeriod } from '../periods/period';
+import { currentChinaMonth } from '../periods/period';
 import { clearFlows, clearStocks, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprint, forgetFingerprints, storeFlows, storeStocks } from '../store/figure-store';
-import { recomputePeriods } from '../store/period-figures';
+import { rollUpMonths, rollUpStocks, snapshotMonths } from '../store/month-figures';
 import type { DirectoryPage } from '../store/feed-page';
 import type { FeedSource } from './feed-source';
 
@@ -31,22 +31,18 @@ async function inTransaction<T>(runner: QueryRunner, work: () => Promise<T>): Pr
   }
 }
 
-/** What every period row depends on besides its months: the directory's codes and tiers, and the assessment method. */
+/** What every summed row depends on besides its months: the directory's codes and tiers. */
 async function directoryFingerprint(runner: QueryRunner): Promise<string> {
   const [row] = await runner.query(
-    `SELECT md5(coalesce((SELECT string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code) FROM statistics.directory), '')
-                || coalesce((SELECT string_agg(indicator || '|' || component || '|' || comparison || '|' || tier || '|' || target, ',' ORDER BY indicator, tier) FROM statistics.assessment_template), '')) AS fingerprint`,
+    `SELECT md5(coalesce((SELECT string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code) FROM statistics.directory), '')) AS fingerprint`,
   );
   return row.fingerprint;
 }
 
-/** Every period the store holds figures for, up to the current month: what a full recompute covers. */
-async function everyPeriod(runner: QueryRunner, latestMonth: string): Promise<StorePeriod[]> {
-  const rows: { month: string }[] = await runner.query(
-    `SELECT month FROM statistics.community_month UNION SELECT month FROM statistics.stock_snapshot UNION SELECT month FROM statistics.month_fingerprint`,
-  );
-  const months = new Set([...rows.map((row) => row.month), latestMonth]);
-  return [...months].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
+/** Every month the store holds flows of. */
+async function everyFlowMonth(runner: QueryRunner): Promise<string[]> {
+  const rows: { month: string }[] = await runner.query(`SELECT DISTINCT month FROM statistics.community_month ORDER BY month`);
+  return rows.map((row) => row.month);
 }
 
 /**
@@ -57,8 +53,9 @@ async function everyPeriod(runner: QueryRunner, latestMonth: string): Promise<St
  *  - each department's month fingerprints are compared with those held, and
  *    only changed months (all with `full`) are collected again;
  *  - stocks are snapshotted into the current China month every time;
- *  - period rows are recomputed only for periods holding a changed month
- *    (every period when the directory or the assessment method changed, or with `full`).
+ *  - the regions' monthly flows are summed again for the changed months, and
+ *    every row's stocks for the current month (every month when the
+ *    directory changed, or with `full`); periods are summed when asked.
  * Each part is its own transaction; a department whose feed fails is left
  * as it was and missing from the record's `departments`.
  */
@@ -88,9 +85,12 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   let rowsWritten = 0;
   let monthsCollected = 0;
 
+  const log = (message: string, since: number) => options.logger?.info({ ms: Math.round(performance.now() - since) }, `statistics refresh: ${message}`);
+  let since = performance.now();
   const directoryBefore = await directoryFingerprint(runner);
   try {
     rowsWritten += await refreshDirectory(runner, feed);
+    log('directory and assessment method read', since);
   } catch (error) {
     options.logger?.error({ err: error }, 'statistics refresh: the directory or the assessment method could not be read; the store keeps its own');
   }
@@ -98,7 +98,9 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
 
   for (const department of FEED_DEPARTMENTS) {
     try {
+      since = performance.now();
       const collected = await refreshDepartment(runner, feed, department, options.full, latestMonth);
+      log(`${department}: ${collected.monthsCollected} months and the stocks collected`, since);
       collected.months.forEach((month) => changedMonths.add(month));
       monthsCollected += collected.monthsCollected;
       rowsWritten += collected.rowsWritten;
@@ -108,12 +110,17 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
     }
   }
 
-  const periods = options.full || directoryChanged ? await everyPeriod(runner, latestMonth) : [...changedMonths].filter((month) => month <= latestMonth).flatMap((month) => periodsContaining(month, latestMonth));
-  await inTransaction(runner, () => recomputePeriods(runner, periods));
-  if (periods.length) {
-    // The table's questions are planned from these statistics; autovacuum would take its time to gather them.
-    await runner.query('ANALYZE statistics.period_figure');
-  }
+  since = performance.now();
+  const everything = options.full || directoryChanged;
+  const months = everything ? await everyFlowMonth(runner) : [...changedMonths].sort();
+  const snapshots = everything ? await snapshotMonths(runner) : [latestMonth];
+  await inTransaction(runner, async () => {
+    await rollUpMonths(runner, months);
+    await rollUpStocks(runner, snapshots);
+  });
+  // The questions are planned from these statistics; autovacuum would take its time to gather them.
+  await runner.query('ANALYZE statistics.region_month, statistics.stock_figure, statistics.scope_count');
+  log(`${months.length} months and ${snapshots.length} snapshots rolled up`, since);
 
   // TypeORM answers an UPDATE with [rows, affected].
   const [[finished]] = await runner.query(

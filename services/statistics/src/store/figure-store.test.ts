@@ -1,15 +1,18 @@
 import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
 import { connectAndMigrate, createLogger, createServiceDataSource, type ServiceDataSource } from '@shequ/kit';
 import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
-import { monthPeriod } from '../periods/period';
+import { MonthFigures1766000000000 } from '../migrations/1766000000000-month-figures';
+import { monthPeriod, spanOf } from '../periods/period';
 import { clearFlows, finishDirectory, storeDirectory, storeFlows, storeStocks } from './figure-store';
-import { recomputePeriods } from './period-figures';
+import { rollUpMonths, rollUpStocks } from './month-figures';
+import { periodRowsCtes, periodsCte } from './period-rows';
+import { SqlParameters } from './sql-parameters';
 
 let database: TestDatabase;
 let store: ServiceDataSource['dataSource'];
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ dataSource: store } = createServiceDataSource({ url: database.url, schema: 'statistics', entities: [], migrations: [StatisticsStore1765000000000], logger: createLogger('statistics-test', 'silent'), poolSize: 2 }));
+  ({ dataSource: store } = createServiceDataSource({ url: database.url, schema: 'statistics', entities: [], migrations: [StatisticsStore1765000000000, MonthFigures1766000000000], logger: createLogger('statistics-test', 'silent'), poolSize: 2 }));
   await connectAndMigrate(store, 'statistics');
   await storeDirectory(store, {
     entries: [
@@ -61,10 +64,16 @@ describe('writing feed pages into the store', () => {
   it('rolls a month up to every region and set of tiers, absent flows counting zero and absent stocks null', async () => {
     await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]));
     await storeStocks(store, 'GOVERNANCE', '2026-10', { measures: ['population'], rows: [{ communityCode: '620102001001', values: [1200] }], samples: [], members: [], nextCursor: null });
-    await recomputePeriods(store, [monthPeriod('2026-10')]);
-    const rows: { code: string; tier_set: number; incidents: number; patrols: number; population: number | null; community_count: number }[] = await store.query(
-      `SELECT code, tier_set, incidents, patrols, population, community_count FROM statistics.period_figure WHERE period = '2026-10' AND code IN ('620000', '620102001002') AND tier_set IN (1, 4, 7) ORDER BY code, tier_set`,
-    );
+    await rollUpMonths(store, ['2026-10']);
+    await rollUpStocks(store, ['2026-10']);
+    const rowOf = async (code: string, tierSet: number) => {
+      const parameters = new SqlParameters();
+      const scope = { communities: code.length === 12, level: null, prefixes: [code], codes: [code], tierSet, communityTiers: null };
+      const ctes = [periodsCte(parameters, [spanOf(monthPeriod('2026-10'))]), ...periodRowsCtes(parameters, scope, { medians: false, assessment: false })];
+      const [row] = await store.query(`WITH ${ctes.join(', ')} SELECT code, ${tierSet} AS tier_set, incidents, patrols, population, community_count FROM period_rows`, parameters.values);
+      return row;
+    };
+    const rows = [await rowOf('620000', 1), await rowOf('620000', 4), await rowOf('620000', 7), await rowOf('620102001002', 7)];
     expect(rows).toEqual([
       { code: '620000', tier_set: 1, incidents: 3, patrols: 2, population: 1200, community_count: 1 },
       { code: '620000', tier_set: 4, incidents: 1, patrols: 0, population: null, community_count: 1 },

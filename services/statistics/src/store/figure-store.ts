@@ -1,6 +1,7 @@
 import { significantPrefix } from '@shequ/kit';
 import { assertMeasureName, FLOW_MEASURES, MEMBER_MEASURES, REPORTING_COLUMN, SAMPLE_MEASURES, STOCK_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from './feed-page';
+import { rebuildScopeCounts } from './month-figures';
 import type { Queryable } from './queryable';
 
 /*
@@ -142,6 +143,7 @@ export async function finishDirectory(db: Queryable, listed: string[]): Promise<
      UNION ALL
      SELECT a.scope_code, 7, a.community_code FROM ancestry a`,
   );
+  await rebuildScopeCounts(db);
 }
 
 /** governance's assessment method, replacing the one held. */

@@ -1,11 +1,13 @@
-import { codeWithinPrefix, significantPrefix } from '@shequ/kit';
+import { significantPrefix } from '@shequ/kit';
 import { indicatorSpec } from '../catalogue/indicator-catalogue';
+import { mediansCtes, periodRowsCtes, periodsCte, readsAssessment, readsMedians, type PeriodSpan } from '../store/period-rows';
+import { SqlParameters } from '../store/sql-parameters';
 import type { IndicatorCondition } from './indicator-table.input';
 
 export interface TableQuery {
-  periodLabel: string;
-  previousLabel: string | null;
-  lastYearLabel: string | null;
+  period: PeriodSpan;
+  previous: PeriodSpan | null;
+  lastYear: PeriodSpan | null;
   tierSet: number;
   level: string;
   within: string[];
@@ -30,20 +32,11 @@ export interface TableRow {
   [column: string]: unknown;
 }
 
-/** Collects parameters as SQL placeholders. */
-class Parameters {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${cast}`;
-  }
-}
-
 function formula(id: string, alias: string): string {
   return indicatorSpec(id).sql({ column: (name) => `${alias}.${name}` });
 }
 
-function conditionSql(condition: IndicatorCondition, value: string, parameters: Parameters): string[] {
+function conditionSql(condition: IndicatorCondition, value: string, parameters: SqlParameters): string[] {
   const parts: string[] = [];
   const bound = (operator: string, bound: number | null | undefined) => {
     if (bound !== null && bound !== undefined) {
@@ -67,38 +60,49 @@ function conditionSql(condition: IndicatorCondition, value: string, parameters: 
 }
 
 /**
- * One statement for a page of the table: the period's rows of the level
- * inside the regions asked for (an index range on (period, tier_set, level,
- * code) per region), the conditions, a rank over every row that passes them,
- * the total, the comparison periods' rows by primary key, and the page after
- * the cursor — whatever the page size.
+ * One statement for a page of the table: the rows of the level inside the
+ * regions asked for, summed over the period (and the comparison periods),
+ * the conditions, a rank over every row that passes them, the total, and
+ * the page after the cursor — whatever the page size. Medians that no
+ * condition or sort needs are computed for the page's rows only.
  */
 export function buildTableQuery(query: TableQuery): { sql: string; parameters: unknown[] } {
-  const parameters = new Parameters();
-  const period = parameters.add(query.periodLabel, 'text');
-  const tierSet = parameters.add(query.tierSet, 'smallint');
-  const level = parameters.add(query.level, 'text');
-  const ranges = query.within.map((code) => codeWithinPrefix('f.code', parameters.add(significantPrefix(code), 'text')));
-  const filters = [`f.period = ${period}`, `f.tier_set = ${tierSet}`, `f.level = ${level}`, `(${ranges.join(' OR ')})`];
-  if (query.communityTiers) {
-    filters.push(`f.tier = ANY(${parameters.add(query.communityTiers, 'text[]')})`);
-  }
+  const parameters = new SqlParameters();
+  // A year's previous period is also the same period last year: each period once.
+  const periods = [...new Map([query.period, query.previous, query.lastYear].filter((period): period is PeriodSpan => period !== null).map((period) => [period.label, period])).values()];
+  const ranking = [...query.where.map((condition) => condition.indicator), ...(query.sort ? [query.sort.indicator] : [])];
+  const mediansFirst = ranking.some(readsMedians);
+  const lateColumns = new Set(mediansFirst ? [] : query.columns.filter(readsMedians));
+  const communities = query.level === 'COMMUNITY';
+  const scope = {
+    communities,
+    level: communities ? null : query.level,
+    prefixes: query.within.map(significantPrefix),
+    codes: null,
+    tierSet: query.tierSet,
+    communityTiers: query.communityTiers,
+  };
+  const ctes = [
+    periodsCte(parameters, periods),
+    ...periodRowsCtes(parameters, scope, { medians: mediansFirst, assessment: [...query.columns, ...ranking].some(readsAssessment) }),
+  ];
+  const labels = {
+    f: parameters.add(query.period.label, 'text'),
+    p: query.previous ? parameters.add(query.previous.label, 'text') : null,
+    y: query.lastYear ? parameters.add(query.lastYear.label, 'text') : null,
+  };
+  const compared = (['p', 'y'] as const).filter((alias) => labels[alias] !== null);
+
+  const filters = [`f.period = ${labels.f}`];
   for (const condition of query.where) {
     filters.push(...conditionSql(condition, formula(condition.indicator, 'f'), parameters));
   }
-  const joins: string[] = [];
-  const selected = ['f.code', 'f.level', 'f.tier'];
-  query.columns.forEach((id, index) => {
-    selected.push(`${formula(id, 'f')} AS v${index}`);
-  });
-  if (query.previousLabel) {
-    joins.push(`LEFT JOIN statistics.period_figure p ON p.period = ${parameters.add(query.previousLabel, 'text')} AND p.tier_set = f.tier_set AND p.code = f.code`);
-    query.columns.forEach((id, index) => selected.push(`${formula(id, 'p')} AS p${index}`));
-  }
-  if (query.lastYearLabel) {
-    joins.push(`LEFT JOIN statistics.period_figure y ON y.period = ${parameters.add(query.lastYearLabel, 'text')} AND y.tier_set = f.tier_set AND y.code = f.code`);
-    query.columns.forEach((id, index) => selected.push(`${formula(id, 'y')} AS y${index}`));
-  }
+  const joins = compared.map((alias) => `LEFT JOIN period_rows ${alias} ON ${alias}.period = ${labels[alias]} AND ${alias}.code = f.code`);
+  // Each value column: v<i> of the period, p<i> and y<i> of the comparisons; a late median reads the page's medians.
+  const values = query.columns.flatMap((id, index) =>
+    (['f', ...compared] as const).map((alias) => ({ id, alias, name: `${alias === 'f' ? 'v' : alias}${index}`, late: lateColumns.has(id) })),
+  );
+  const selected = ['f.code', 'f.level', 'f.tier', ...values.filter((value) => !value.late).map((value) => `${formula(value.id, value.alias)} AS ${value.name}`)];
   selected.push(query.sort ? `${formula(query.sort.indicator, 'f')} AS sort_value` : 'NULL::float8 AS sort_value');
 
   const direction = query.sort?.descending ? 'DESC' : 'ASC';
@@ -116,21 +120,34 @@ export function buildTableQuery(query: TableQuery): { sql: string; parameters: u
           : `(sort_value ${query.sort.descending ? '<' : '>'} ${parameters.add(value, 'float8')} OR (sort_value = ${parameters.add(value, 'float8')} AND code > ${lastCode}) OR sort_value IS NULL)`;
     }
   }
-  const sql = `
-    WITH matching AS (
+  ctes.push(
+    `matching AS (
       SELECT ${selected.join(',\n             ')}
-      FROM statistics.period_figure f
+      FROM period_rows f
       ${joins.join('\n      ')}
       WHERE ${filters.join('\n        AND ')}
-    ), ranked AS (
-      SELECT matching.*, row_number() OVER (ORDER BY ${order}) AS rank, count(*) OVER () AS total FROM matching
-    ), page AS (
-      SELECT * FROM ranked WHERE ${keyset} ORDER BY rank LIMIT ${parameters.add(query.first + 1, 'int')}
-    )
-    SELECT page.*, d.name FROM page JOIN statistics.directory d ON d.code = page.code
+    )`,
+    `ranked AS (SELECT matching.*, row_number() OVER (ORDER BY ${order}) AS rank, count(*) OVER () AS total FROM matching)`,
+    `page AS (SELECT * FROM ranked WHERE ${keyset} ORDER BY rank LIMIT ${parameters.add(query.first + 1, 'int')})`,
+  );
+  const lateJoins: string[] = [];
+  if (lateColumns.size) {
+    ctes.push(...mediansCtes(parameters, scope, 'page', 'page_medians'));
+    for (const alias of ['f', ...compared] as const) {
+      lateJoins.push(`LEFT JOIN page_medians m${alias} ON m${alias}.period = ${labels[alias]} AND m${alias}.code = page.code`);
+    }
+  }
+  const outputs = [
+    'page.code', 'page.level', 'page.tier',
+    ...values.map((value) => (value.late ? `${formula(value.id, `m${value.alias}`)} AS ${value.name}` : `page.${value.name}`)),
+    'page.sort_value', 'page.rank', 'page.total',
+  ];
+  const sql = `
+    WITH ${ctes.join(',\n    ')}
+    SELECT ${outputs.join(', ')}, d.name FROM page JOIN statistics.directory d ON d.code = page.code ${lateJoins.join(' ')}
     UNION ALL
-    SELECT NULL, NULL, NULL, ${[...selected.slice(3).map(() => 'NULL')].join(', ')}, NULL, (SELECT count(*) FROM ranked), NULL
-    WHERE NOT EXISTS (SELECT 1 FROM page)
+    SELECT ${outputs.map((output) => (output === 'page.total' ? 'counted.total' : 'NULL')).join(', ')}, NULL
+    FROM (SELECT count(*) AS total FROM ranked) counted WHERE NOT EXISTS (SELECT 1 FROM page)
     ORDER BY rank NULLS LAST`;
   return { sql, parameters: parameters.values };
 }

@@ -4,7 +4,7 @@ import { assertMaySee } from '../access/indicator-access';
 import { indicatorSpec } from '../catalogue/indicator-catalogue';
 import { definitionOf } from '../catalogue/indicator-definition';
 import type { Tier } from '../catalogue/catalogue.types';
-import { parsePeriodInput, previousPeriod, samePeriodLastYear, type StorePeriod } from '../periods/period';
+import { parsePeriodInput, previousPeriod, samePeriodLastYear, spanOf, type StorePeriod } from '../periods/period';
 import { IndicatorTableInput, PeriodComparison, TableLevel } from './indicator-table.input';
 import { IndicatorTable, type IndicatorValue, type Period } from './indicator-table.type';
 import { buildTableQuery, type TableRow } from './indicator-table.query';
@@ -96,9 +96,9 @@ export class IndicatorTableResolver {
     const previous = compare.has(PeriodComparison.PREVIOUS_PERIOD) ? previousPeriod(period) : null;
     const lastYear = compare.has(PeriodComparison.SAME_PERIOD_LAST_YEAR) ? samePeriodLastYear(period) : null;
     const { sql, parameters } = buildTableQuery({
-      periodLabel: period.label,
-      previousLabel: previous?.label ?? null,
-      lastYearLabel: lastYear?.label ?? null,
+      period: spanOf(period),
+      previous: previous ? spanOf(previous) : null,
+      lastYear: lastYear ? spanOf(lastYear) : null,
       tierSet: input.level === TableLevel.COMMUNITY ? 7 : tierSetOf(input.tiers),
       level: input.level,
       within,

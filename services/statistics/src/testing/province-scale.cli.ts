@@ -2,19 +2,18 @@ import 'reflect-metadata';
 import { createTestDatabase } from '@shequ/database/dist/testing';
 import { connectAndMigrate, createLogger, createServiceDataSource, runMain, useClock } from '@shequ/kit';
 import { ALL_FLOWS, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
-import { currentChinaMonth, previousPeriod, shiftMonth, twelveMonthsEnding } from '../periods/period';
+import { currentChinaMonth, previousPeriod, shiftMonth, spanOf, twelveMonthsEnding } from '../periods/period';
 import { finishDirectory, storeAssessmentMethod } from '../store/figure-store';
 import { FIXTURE_ASSESSMENT_METHOD } from './fixture-feed';
-import { recomputePeriods } from '../store/period-figures';
+import { rollUpMonths, rollUpStocks } from '../store/month-figures';
 import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
+import { MonthFigures1766000000000 } from '../migrations/1766000000000-month-figures';
 import { buildTableQuery, type TableQuery } from '../table/indicator-table.query';
 
 /*
  * Builds a province-scale store (14 prefectures × 7 counties × 15 streets × 10
  * communities = 14,700 communities, 36 months of flows, samples and members),
- * computes the current twelve months and the twelve before them from it as a
- * refresh does, pads the period rows to three years' worth of periods, and
- * times the table's three typical questions with EXPLAIN ANALYZE (5 runs each,
+ * rolls it up as a full refresh does, and times the table's typical questions with EXPLAIN ANALYZE (5 runs each,
  * median of the execution times). Usage, on a PostgreSQL server:
  *   TEST_DATABASE_URL=postgres://… node dist/testing/province-scale.cli.js
  */
@@ -24,7 +23,7 @@ runMain(async () => {
   useClock(new Date('2026-11-15T04:00:00Z'));
   const database = await createTestDatabase();
   const logger = createLogger('statistics-scale', 'silent');
-  const { dataSource } = createServiceDataSource({ url: database.url, schema: 'statistics', entities: [], migrations: [StatisticsStore1765000000000], logger, poolSize: 1 });
+  const { dataSource } = createServiceDataSource({ url: database.url, schema: 'statistics', entities: [], migrations: [StatisticsStore1765000000000, MonthFigures1766000000000], logger, poolSize: 1 });
   await connectAndMigrate(dataSource, 'statistics');
   try {
     const step = async (label: string, work: () => Promise<unknown>) => {
@@ -81,29 +80,19 @@ runMain(async () => {
     });
     const current = twelveMonthsEnding(month);
     const before = previousPeriod(current);
-    await step(`period rows of ${current.label} (the refresh's recompute of one period)`, () => recomputePeriods(dataSource, [current]));
-    await step(`period rows of ${before.label}`, () => recomputePeriods(dataSource, [before]));
-    await step('padding to 85 periods (three years of months, quarters, years and twelve-month periods)', async () => {
-      for (let index = 0; index < 83; index += 1) {
-        await dataSource.query(`INSERT INTO statistics.period_figure SELECT 'pad-' || $1 || substr(period, 1, 0), tier_set, code, level, tier, ${'community_count'} ${''}, advanced, standard, foundational,
-          ${ALL_FLOWS.join(', ')}, ${ALL_STOCKS.join(', ')}, ${FEED_DEPARTMENTS.map((department) => REPORTING_COLUMN[department]).join(', ')}, median_days_to_resolve, median_days_to_close_mediation, distinct_organizations_serving
-          FROM statistics.period_figure WHERE period = $2`, [String(index).padStart(2, '0'), current.label]);
-      }
-      await dataSource.query('VACUUM ANALYZE statistics.period_figure');
-      await dataSource.query('ANALYZE statistics.directory');
-    });
-    const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM statistics.period_figure`);
-    process.stdout.write(`period_figure holds ${rows} rows\n`);
+    await step('the regions\' monthly flows of 36 months (a full refresh\'s roll-up)', () => rollUpMonths(dataSource, months));
+    await step('every row\'s stocks of the snapshot', () => rollUpStocks(dataSource, [month]));
+    await dataSource.query('VACUUM ANALYZE statistics.community_month, statistics.sample, statistics.region_month, statistics.stock_figure, statistics.scope_count, statistics.directory');
 
     const base: Omit<TableQuery, 'level' | 'within' | 'columns' | 'where' | 'sort'> = {
-      periodLabel: current.label, previousLabel: null, lastYearLabel: null, tierSet: 7, communityTiers: null, after: null, first: 100,
+      period: spanOf(current), previous: null, lastYear: null, tierSet: 7, communityTiers: null, after: null, first: 100,
     };
     const questions: [string, TableQuery][] = [
       ['prefectures ranked by one rate', { ...base, level: 'PREFECTURE', within: ['620000'], columns: ['INCIDENTS_PER_1000_RESIDENTS'], where: [], sort: { indicator: 'INCIDENTS_PER_1000_RESIDENTS', descending: true } }],
       ['one prefecture\'s ~1,000 communities filtered on two departments\' figures', { ...base, level: 'COMMUNITY', within: ['620100'], columns: ['RESOLVED_WITHIN_15_DAYS_RATE', 'REGISTERED_VOLUNTEERS', 'INCIDENTS'], where: [{ indicator: 'RESOLVED_WITHIN_15_DAYS_RATE', gte: 0.3 } as never, { indicator: 'INCIDENTS', lt: 150 } as never], sort: { indicator: 'INCIDENTS', descending: true } }],
-      ['the province\'s communities sorted by one figure, first page, with the previous period', { ...base, level: 'COMMUNITY', within: ['620000'], columns: ['INCIDENTS', 'POPULATION'], where: [], sort: { indicator: 'INCIDENTS', descending: true }, previousLabel: before.label }],
+      ['the province\'s communities sorted by one figure, first page, with the previous period', { ...base, level: 'COMMUNITY', within: ['620000'], columns: ['INCIDENTS', 'POPULATION'], where: [], sort: { indicator: 'INCIDENTS', descending: true }, previous: spanOf(before) }],
       ['the province\'s communities ranked by assessment score, first page', { ...base, level: 'COMMUNITY', within: ['620000'], columns: ['ASSESSMENT_SCORE', 'TARGETS_MISSED'], where: [], sort: { indicator: 'ASSESSMENT_SCORE', descending: true } }],
-      ['the counties ranked by assessment score, with the previous period', { ...base, level: 'COUNTY', within: ['620000'], columns: ['ASSESSMENT_SCORE', 'SAFETY_SCORE'], where: [], sort: { indicator: 'ASSESSMENT_SCORE', descending: true }, previousLabel: before.label }],
+      ['the counties ranked by assessment score, with the previous period', { ...base, level: 'COUNTY', within: ['620000'], columns: ['ASSESSMENT_SCORE', 'SAFETY_SCORE'], where: [], sort: { indicator: 'ASSESSMENT_SCORE', descending: true }, previous: spanOf(before) }],
     ];
     for (const [label, question] of questions) {
       const { sql, parameters } = buildTableQuery(question);

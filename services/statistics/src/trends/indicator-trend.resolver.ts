@@ -1,10 +1,12 @@
 import { Arg, Ctx, Field, Float, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { badUserInput, Weight, type SubgraphContext } from '@shequ/kit';
+import { badUserInput, significantPrefix, Weight, type SubgraphContext } from '@shequ/kit';
 import { assertMaySee } from '../access/indicator-access';
 import { IndicatorDefinition, IndicatorId, Tier } from '../catalogue/catalogue.types';
 import { indicatorSpec } from '../catalogue/indicator-catalogue';
 import { definitionOf } from '../catalogue/indicator-definition';
-import { currentChinaMonth, parseMonth, shiftMonth, trendPeriods } from '../periods/period';
+import { currentChinaMonth, parseMonth, shiftMonth, spanOf, trendPeriods } from '../periods/period';
+import { periodRowsCtes, periodsCte, readsAssessment, readsMedians } from '../store/period-rows';
+import { SqlParameters } from '../store/sql-parameters';
 import { Period } from '../table/indicator-table.type';
 import { assertKnownRegions, readStoreContext } from '../table/store-context';
 import { tierSetOf } from '../table/tier-set';
@@ -86,15 +88,19 @@ export class IndicatorTrendResolver {
     assertKnownRegions(store, regionCodes, 'regionCodes', true);
 
     const spec = indicatorSpec(indicator);
-    const value = spec.sql({ column: (name) => `f.${name}` });
-    // A community's row holds every tier (7); its tier filter is whether it is of one of them.
-    const rows: { code: string; period: string; value: number | null }[] = await context.dataSource.query(
-      `SELECT f.code, f.period, ${value} AS value
-       FROM statistics.period_figure f
-       WHERE f.period = ANY($1::text[]) AND f.code = ANY($2::text[])
-         AND ((f.level <> 'COMMUNITY' AND f.tier_set = $3) OR (f.level = 'COMMUNITY' AND f.tier_set = 7 AND ($4::text[] IS NULL OR f.tier = ANY($4::text[]))))`,
-      [periods.map((period) => period.label), regionCodes, tierSetOf(tiers), tiers?.length ? tiers : null],
-    );
+    const spans = periods.map(spanOf);
+    const rows: { code: string; period: string; value: number | null }[] = [];
+    // Communities and regions are summed from different tables: one statement for each kind asked about.
+    for (const communities of [false, true]) {
+      const codes = regionCodes.filter((code) => (store.levels.get(code) === 'COMMUNITY') === communities);
+      if (codes.length === 0) {
+        continue;
+      }
+      const parameters = new SqlParameters();
+      const scope = { communities, level: null, prefixes: codes.map(significantPrefix), codes, tierSet: tierSetOf(tiers), communityTiers: tiers?.length ? tiers : null };
+      const ctes = [periodsCte(parameters, spans), ...periodRowsCtes(parameters, scope, { medians: readsMedians(indicator), assessment: readsAssessment(indicator) })];
+      rows.push(...(await context.dataSource.query(`WITH ${ctes.join(',\n')} SELECT f.code, f.period, ${spec.sql({ column: (name) => `f.${name}` })} AS value FROM period_rows f`, parameters.values)));
+    }
     const byKey = new Map(rows.map((row) => [`${row.code}|${row.period}`, row.value === null ? null : Number(row.value)]));
     return {
       indicator: definitionOf(spec),
