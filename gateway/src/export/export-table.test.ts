@@ -23,8 +23,8 @@ const PAGES: IndicatorTablePage[] = [
           level: 'COUNTY',
           tier: null,
           values: [
-            { indicator: 'INCIDENTS_PER_1000_RESIDENTS', value: 0.35, previousPeriod: 0.5, changeFromPreviousPeriod: -0.15, samePeriodLastYear: null, changeFromSamePeriodLastYear: null },
-            { indicator: 'POPULATION', value: 20000, previousPeriod: 20000, changeFromPreviousPeriod: 0, samePeriodLastYear: 19800, changeFromSamePeriodLastYear: 200 },
+            { value: 0.35, previousPeriod: 0.5, changeFromPreviousPeriod: -0.15, samePeriodLastYear: null, changeFromSamePeriodLastYear: null },
+            { value: 20000, previousPeriod: 20000, changeFromPreviousPeriod: 0, samePeriodLastYear: 19800, changeFromSamePeriodLastYear: 200 },
           ],
         },
       },
@@ -35,8 +35,8 @@ const PAGES: IndicatorTablePage[] = [
           level: 'COUNTY',
           tier: null,
           values: [
-            { indicator: 'INCIDENTS_PER_1000_RESIDENTS', value: null, previousPeriod: null, changeFromPreviousPeriod: null, samePeriodLastYear: null, changeFromSamePeriodLastYear: null },
-            { indicator: 'POPULATION', value: 8000, previousPeriod: 7900, changeFromPreviousPeriod: 100, samePeriodLastYear: 7800, changeFromSamePeriodLastYear: 200 },
+            { value: null, previousPeriod: null, changeFromPreviousPeriod: null, samePeriodLastYear: null, changeFromSamePeriodLastYear: null },
+            { value: 8000, previousPeriod: 7900, changeFromPreviousPeriod: 100, samePeriodLastYear: 7800, changeFromSamePeriodLastYear: 200 },
           ],
         },
       },
@@ -54,8 +54,8 @@ const PAGES: IndicatorTablePage[] = [
           level: 'COUNTY',
           tier: null,
           values: [
-            { indicator: 'INCIDENTS_PER_1000_RESIDENTS', value: 1 / 3, previousPeriod: 0, changeFromPreviousPeriod: 1 / 3, samePeriodLastYear: 0.25, changeFromSamePeriodLastYear: 1 / 3 - 0.25 },
-            { indicator: 'POPULATION', value: 3000, previousPeriod: 3000, changeFromPreviousPeriod: 0, samePeriodLastYear: 3000, changeFromSamePeriodLastYear: 0 },
+            { value: 1 / 3, previousPeriod: 0, changeFromPreviousPeriod: 1 / 3, samePeriodLastYear: 0.25, changeFromSamePeriodLastYear: 1 / 3 - 0.25 },
+            { value: 3000, previousPeriod: 3000, changeFromPreviousPeriod: 0, samePeriodLastYear: 3000, changeFromSamePeriodLastYear: 0 },
           ],
         },
       },

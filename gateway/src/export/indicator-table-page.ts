@@ -8,7 +8,6 @@ export interface IndicatorColumn {
 }
 
 export interface IndicatorCell {
-  indicator: string;
   value: number | null;
   previousPeriod?: number | null;
   changeFromPreviousPeriod?: number | null;
@@ -21,7 +20,10 @@ export interface IndicatorTableRow {
   name: string;
   level: string;
   tier: string | null;
-  values: IndicatorCell[];
+  /** Each column's value, in column order (an export without comparisons). */
+  figures?: (number | null)[];
+  /** Each column's cell, in column order (an export with comparisons). */
+  values?: IndicatorCell[];
 }
 
 /** The Chinese and English name of an enum value (`enumLabels`), so a file never shows `FOUNDATIONAL`. */
@@ -45,16 +47,17 @@ export interface IndicatorTablePage {
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
- * The operation an export runs for each page. A cell's earlier figures are
- * asked for only when the export compares (`fields`: the comparison columns
- * wanted): without them a province page is a third of the bytes.
+ * The operation an export runs for each page. Without comparisons a row's
+ * `figures` (a list of numbers) is all it needs; cells, with their earlier
+ * figures, only when the export compares (`fields`: the comparison columns
+ * wanted). Both are in column order.
  */
 export function indicatorTablePageQuery(comparedFields: readonly string[]): string {
   return `query IndicatorTableExport($input: IndicatorTableInput!, $after: String) {
   indicatorTable(input: $input, first: ${EXPORT_PAGE_SIZE}, after: $after) {
     columns { id labelZh labelEn unit unitZh }
     period { label }
-    edges { node { code name level tier values { indicator value ${comparedFields.join(' ')} } } }
+    edges { node { code name level tier ${comparedFields.length ? `values { value ${comparedFields.join(' ')} }` : 'figures'} } }
     pageInfo { hasNextPage endCursor }
   }
   levels: enumLabels(enum: "TableLevel") { value labelZh labelEn }

@@ -56,15 +56,14 @@ export class TableColumns {
   }
 
   row(row: IndicatorTableRow): Cell[] {
-    const byIndicator = new Map(row.values.map((cell) => [cell.indicator, cell]));
     return [
       row.code,
       row.name,
       this.names.get(row.level) ?? row.level,
       row.tier === null ? null : (this.names.get(row.tier) ?? row.tier),
-      ...this.indicators.flatMap((column) => {
-        const cell = byIndicator.get(column.id);
-        return [cell?.value ?? null, ...this.compared.map((extra) => (cell?.[extra.field] as number | null | undefined) ?? null)];
+      ...this.indicators.flatMap((_, index) => {
+        const cell = row.values?.[index];
+        return [row.figures?.[index] ?? cell?.value ?? null, ...this.compared.map((extra) => (cell?.[extra.field] as number | null | undefined) ?? null)];
       }),
     ];
   }

@@ -9,7 +9,7 @@ export interface AnalystReport {
   startedAt: string;
   scale: string;
   machine: string;
-  refresh: { fullSeconds: number; unchangedSeconds: number; rowsWritten: number; monthsCollected: number };
+  refresh: { firstSeconds: number; fullSeconds: number; unchangedSeconds: number; rowsWritten: number; monthsCollected: number };
   operations: { name: string; oneClient: LoadResult; loaded: LoadResult; connections: number }[];
   exports: { format: string; seconds: number; bytes: number; rows: number; gatewayRssBeforeMb: number | null; gatewayRssPeakMb: number | null }[];
 }
@@ -103,7 +103,7 @@ export async function measureOperations(url: string, operations: BenchOperation[
     await drive(url, operation, token, 1, 2); // warm-up
     const oneClient = await drive(url, operation, token, 1, seconds);
     const loaded = await drive(url, operation, token, connections, seconds);
-    log(`${operation.name}: one client p50 ${oneClient.p50} ms; ${connections} connections ${loaded.requestsPerSecond} req/s, p50 ${loaded.p50} ms, ${loaded.errors} errors`);
+    log(`${operation.name}: one client p50 ${oneClient.p50} ms; ${connections} connections ${loaded.requestsPerSecond} req/s, p50 ${loaded.p50} ms, ${loaded.errors} errors${loaded.firstError ? ` (first: ${loaded.firstError.slice(0, 160)})` : ''}`);
     measured.push({ name: operation.name, oneClient, loaded, connections });
   }
   return measured;
@@ -115,7 +115,7 @@ export function analystMarkdown(report: AnalystReport): string {
     '',
     `Scale \`${report.scale}\`, ${report.machine}.`,
     '',
-    `Store refresh: full ${report.refresh.fullSeconds} s (${report.refresh.monthsCollected} department-months, ${report.refresh.rowsWritten} rows written); again with nothing changed ${report.refresh.unchangedSeconds} s.`,
+    `Store refresh: the first, into an empty store, ${report.refresh.firstSeconds} s; full (every month collected again) ${report.refresh.fullSeconds} s (${report.refresh.monthsCollected} department-months, ${report.refresh.rowsWritten} rows published); again with nothing changed ${report.refresh.unchangedSeconds} s.`,
     '',
     '| operation | one client p50 ms | one client p95 ms | connections | req/s | p50 ms | p95 ms | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

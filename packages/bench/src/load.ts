@@ -10,6 +10,8 @@ export interface LoadResult {
   /** Requests still waiting for an answer when the run ended (at most one per connection); a gateway that answered nothing shows only these. */
   unanswered: number;
   requests: number;
+  /** The first error answer's beginning, to say what went wrong. */
+  firstError?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface LoadResult {
 export async function drive(url: string, operation: BenchOperation, token: string, connections: number, seconds: number): Promise<LoadResult> {
   let counter = 0;
   let graphqlErrors = 0;
+  let firstError: string | undefined;
   const body = (n: number) => JSON.stringify({ query: operation.query, variables: operation.variables(n) });
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -35,6 +38,7 @@ export async function drive(url: string, operation: BenchOperation, token: strin
         onResponse: (status, responseBody) => {
           if (status !== 200 || responseBody.includes('"errors"')) {
             graphqlErrors += 1;
+            firstError ??= `HTTP ${status}: ${responseBody.slice(0, 300)}`;
           }
         },
       },
@@ -52,6 +56,7 @@ export async function drive(url: string, operation: BenchOperation, token: strin
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     unanswered: Math.max(0, (result.requests as unknown as { sent: number }).sent - times.length - result.errors - result.timeouts),
     requests: result.requests.total,
+    ...(firstError ? { firstError } : result.errors + result.timeouts ? { firstError: `${result.errors} connection errors, ${result.timeouts} timeouts` } : {}),
   };
 }
 

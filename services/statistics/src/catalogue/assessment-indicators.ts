@@ -133,9 +133,10 @@ export function assessmentStagesSql(input: string, output: string, figure: (id: 
   const score = round1(meanOfPresent(ASSESSMENT_COMPONENTS.map((component) => `${component.toLowerCase()}_score`)));
   return [
     `assessment_method AS (SELECT ${method.join(', ')} FROM statistics.assessment_template)`,
-    `assessment_figures AS (SELECT r.*, ${figures.join(', ')} FROM ${input} r CROSS JOIN assessment_method m)`,
-    `assessment_attained AS (SELECT assessment_figures.*, ${attainments.join(', ')} FROM assessment_figures)`,
-    `assessment_components AS (SELECT assessment_attained.*, ${[...components, ...misses].join(', ')} FROM assessment_attained)`,
+    // Materialized: inlined, every mention of an attainment would compute it (and its figure) again.
+    `assessment_figures AS MATERIALIZED (SELECT r.*, ${figures.join(', ')} FROM ${input} r CROSS JOIN assessment_method m)`,
+    `assessment_attained AS MATERIALIZED (SELECT assessment_figures.*, ${attainments.join(', ')} FROM assessment_figures)`,
+    `assessment_components AS MATERIALIZED (SELECT assessment_attained.*, ${[...components, ...misses].join(', ')} FROM assessment_attained)`,
     `${output} AS (SELECT assessment_components.*, ${score} AS assessment_score FROM assessment_components)`,
   ];
 }

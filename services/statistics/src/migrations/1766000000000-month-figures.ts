@@ -61,9 +61,14 @@ export class MonthFigures1766000000000 implements MigrationInterface {
         )},
         PRIMARY KEY (month, tier_set, level, code)
       )`);
+    // A page's or a trend's few communities over a period's months: by community first.
+    await runner.query(`CREATE INDEX community_month_community_idx ON statistics.community_month (community_code, month)`);
+    await runner.query(`CREATE INDEX sample_community_idx ON statistics.sample (community_code, month)`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX statistics.sample_community_idx`);
+    await runner.query(`DROP INDEX statistics.community_month_community_idx`);
     for (const table of ['stock_figure', 'region_month', 'scope_count']) {
       await runner.query(`DROP TABLE statistics.${table}`);
     }

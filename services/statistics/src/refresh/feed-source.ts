@@ -11,7 +11,8 @@ export interface FeedSource {
   assessmentMethod(): Promise<AssessmentMethodEntry[]>;
 }
 
-export const FEED_PAGE_SIZE = 5000;
+/** The feeds' largest page: a province month in two. */
+export const FEED_PAGE_SIZE = 10_000;
 
 
 /**

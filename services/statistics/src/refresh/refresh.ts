@@ -2,7 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '@shequ/kit';
 import { FEED_DEPARTMENTS, FLOW_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import { currentChinaMonth } from '../periods/period';
-import { clearFlows, clearStocks, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprint, forgetFingerprints, storeFlows, storeStocks } from '../store/figure-store';
+import { clearStocks, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprint, forgetFingerprints, storeMonthFlows, storeStocks } from '../store/figure-store';
 import { rollUpMonths, rollUpStocks, snapshotMonths } from '../store/month-figures';
 import type { DirectoryPage } from '../store/feed-page';
 import type { FeedSource } from './feed-source';
@@ -39,6 +39,18 @@ async function directoryFingerprint(runner: QueryRunner): Promise<string> {
   return row.fingerprint;
 }
 
+/** Months with flows but no region rows. */
+async function monthsNotRolledUp(runner: QueryRunner): Promise<string[]> {
+  const rows: { month: string }[] = await runner.query(`SELECT DISTINCT month FROM statistics.community_month EXCEPT SELECT DISTINCT month FROM statistics.region_month`);
+  return rows.map((row) => row.month);
+}
+
+/** Snapshot months with stocks but no rows of their own. */
+async function snapshotsNotRolledUp(runner: QueryRunner): Promise<string[]> {
+  const rows: { month: string }[] = await runner.query(`SELECT DISTINCT month FROM statistics.stock_snapshot EXCEPT SELECT DISTINCT month FROM statistics.stock_figure`);
+  return rows.map((row) => row.month);
+}
+
 /** Every month the store holds flows of. */
 async function everyFlowMonth(runner: QueryRunner): Promise<string[]> {
   const rows: { month: string }[] = await runner.query(`SELECT DISTINCT month FROM statistics.community_month ORDER BY month`);
@@ -53,9 +65,10 @@ async function everyFlowMonth(runner: QueryRunner): Promise<string[]> {
  *  - each department's month fingerprints are compared with those held, and
  *    only changed months (all with `full`) are collected again;
  *  - stocks are snapshotted into the current China month every time;
- *  - the regions' monthly flows are summed again for the changed months, and
- *    every row's stocks for the current month (every month when the
- *    directory changed, or with `full`); periods are summed when asked.
+ *  - a collected month is written as its changes; the regions' monthly flows
+ *    are summed again for the months that changed, and every row's stocks
+ *    for the current month (every month when the directory changed, and
+ *    whatever was never rolled up); periods are summed when asked.
  * Each part is its own transaction; a department whose feed fails is left
  * as it was and missing from the record's `departments`.
  */
@@ -96,24 +109,33 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   }
   const directoryChanged = directoryBefore !== (await directoryFingerprint(runner));
 
-  for (const department of FEED_DEPARTMENTS) {
-    try {
-      since = performance.now();
-      const collected = await refreshDepartment(runner, feed, department, options.full, latestMonth);
-      log(`${department}: ${collected.monthsCollected} months and the stocks collected`, since);
-      collected.months.forEach((month) => changedMonths.add(month));
-      monthsCollected += collected.monthsCollected;
-      rowsWritten += collected.rowsWritten;
-      departments.push(department);
-    } catch (error) {
-      options.logger?.error({ err: error, department }, 'statistics refresh: a department feed failed; its figures stay as they were');
-    }
-  }
+  // The departments' feeds are read at once (each department's own process does the work); what they return is
+  // written one transaction at a time on this connection, so no two writes wait on each other's rows. Each
+  // department's month list reads its whole history: one department's at a time, so none runs into its timeout.
+  since = performance.now();
+  const turns = { write: oneAtATime(), listMonths: oneAtATime() };
+  await Promise.all(
+    FEED_DEPARTMENTS.map(async (department) => {
+      try {
+        const started = performance.now();
+        const collected = await refreshDepartment(runner, turns, feed, department, options.full, latestMonth);
+        log(`${department}: ${collected.monthsCollected} months and the stocks collected`, started);
+        collected.months.forEach((month) => changedMonths.add(month));
+        monthsCollected += collected.monthsCollected;
+        rowsWritten += collected.rowsWritten;
+        departments.push(department);
+      } catch (error) {
+        options.logger?.error({ err: error, department }, 'statistics refresh: a department feed failed; its figures stay as they were');
+      }
+    }),
+  );
+  departments.sort((a, b) => FEED_DEPARTMENTS.indexOf(a as FeedDepartment) - FEED_DEPARTMENTS.indexOf(b as FeedDepartment));
+  log('the departments collected', since);
 
   since = performance.now();
-  const everything = options.full || directoryChanged;
-  const months = everything ? await everyFlowMonth(runner) : [...changedMonths].sort();
-  const snapshots = everything ? await snapshotMonths(runner) : [latestMonth];
+  // What changed, and what the store has not rolled up yet (a new store, or one whose roll-up was interrupted).
+  const months = directoryChanged ? await everyFlowMonth(runner) : [...new Set([...changedMonths, ...(await monthsNotRolledUp(runner))])].sort();
+  const snapshots = directoryChanged ? await snapshotMonths(runner) : [...new Set([latestMonth, ...(await snapshotsNotRolledUp(runner))])];
   await inTransaction(runner, async () => {
     await rollUpMonths(runner, months);
     await rollUpStocks(runner, snapshots);
@@ -154,51 +176,88 @@ async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<
   });
 }
 
-async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null, store: (page: Awaited<ReturnType<FeedSource['figures']>>) => Promise<number>): Promise<number> {
-  let written = 0;
+type InTurn = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** Runs the works given one after another, in the order asked, whatever each one's outcome. */
+function oneAtATime(): InTurn {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+type Page = Awaited<ReturnType<FeedSource['figures']>>;
+
+async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null): Promise<Page[]> {
+  const pages: Page[] = [];
   for (let after: string | null = null; ; ) {
     const page = await feed.figures(department, month, after);
-    written += await store(page);
+    pages.push(page);
     if (!page.nextCursor) {
-      return written;
+      return pages;
     }
     after = page.nextCursor;
   }
 }
 
-/** One department: its changed months' flows, then its stocks snapshotted into the current month. */
-async function refreshDepartment(runner: QueryRunner, feed: FeedSource, department: FeedDepartment, full: boolean, latestMonth: string) {
+/**
+ * One department: its changed months' flows, then its stocks snapshotted
+ * into the current month. The next month is read while the last is written.
+ */
+async function refreshDepartment(
+  runner: QueryRunner,
+  { write, listMonths }: { write: InTurn; listMonths: InTurn },
+  feed: FeedSource,
+  department: FeedDepartment,
+  full: boolean,
+  latestMonth: string,
+) {
   const months = new Set<string>([latestMonth]);
   let monthsCollected = 0;
   let rowsWritten = 0;
-  const published = FLOW_MEASURES[department].length ? await feed.figureMonths(department) : [];
-  const held = await storedFingerprints(runner, department);
+  const published = FLOW_MEASURES[department].length ? await listMonths(() => feed.figureMonths(department)) : [];
+  const held = await write(() => storedFingerprints(runner, department));
   const listed = new Set(published.map((month) => month.month));
+  let writing: Promise<number> = Promise.resolve(0);
   for (const month of published) {
     if (!full && held.get(month.month) === month.fingerprint) {
       continue;
     }
-    rowsWritten += await inTransaction(runner, async () => {
-      await clearFlows(runner, department, month.month);
-      const written = await readPages(feed, department, month.month, (page) => storeFlows(runner, department, month.month, page));
-      // The month's fingerprint commits with its figures, so an interrupted refresh collects it again.
-      await storeFingerprint(runner, department, month);
-      return written;
-    });
-    months.add(month.month);
+    const pages = await readPages(feed, department, month.month);
+    rowsWritten += await writing;
+    writing = write(() =>
+      inTransaction(runner, async () => {
+        const stored = await storeMonthFlows(runner, department, month.month, pages);
+        // The month's fingerprint commits with its figures, so an interrupted refresh collects it again.
+        await storeFingerprint(runner, department, month);
+        if (stored.changed > 0) {
+          months.add(month.month);
+        }
+        return stored.published;
+      }),
+    );
     monthsCollected += 1;
   }
-  // A month the department no longer lists has no flows any more.
-  for (const month of held.keys()) {
-    if (!listed.has(month)) {
-      await clearFlows(runner, department, month);
-      months.add(month);
+  rowsWritten += await writing;
+  const stocks = await readPages(feed, department, null);
+  await write(async () => {
+    // A month the department no longer lists has no flows any more.
+    for (const month of held.keys()) {
+      if (!listed.has(month) && (await storeMonthFlows(runner, department, month, [])).changed > 0) {
+        months.add(month);
+      }
     }
-  }
-  await forgetFingerprints(runner, department, [...listed]);
-  rowsWritten += await inTransaction(runner, async () => {
-    await clearStocks(runner, department, latestMonth);
-    return readPages(feed, department, null, (page) => storeStocks(runner, department, latestMonth, page));
+    await forgetFingerprints(runner, department, [...listed]);
+    rowsWritten += await inTransaction(runner, async () => {
+      await clearStocks(runner, department, latestMonth);
+      let written = 0;
+      for (const page of stocks) {
+        written += await storeStocks(runner, department, latestMonth, page);
+      }
+      return written;
+    });
   });
   return { months: [...months], monthsCollected, rowsWritten };
 }

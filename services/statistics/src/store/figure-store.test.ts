@@ -3,7 +3,7 @@ import { connectAndMigrate, createLogger, createServiceDataSource, type ServiceD
 import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
 import { MonthFigures1766000000000 } from '../migrations/1766000000000-month-figures';
 import { monthPeriod, spanOf } from '../periods/period';
-import { clearFlows, finishDirectory, storeDirectory, storeFlows, storeStocks } from './figure-store';
+import { finishDirectory, storeDirectory, storeMonthFlows, storeStocks } from './figure-store';
 import { rollUpMonths, rollUpStocks } from './month-figures';
 import { periodRowsCtes, periodsCte } from './period-rows';
 import { SqlParameters } from './sql-parameters';
@@ -41,9 +41,9 @@ const page = (values: [string, number | null, number | null][]) => ({
 });
 
 describe('writing feed pages into the store', () => {
-  it('writes a page of flows into the department’s columns, ignoring measures it does not know; a page written twice is written once', async () => {
-    expect(await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]))).toBe(3);
-    await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]));
+  it('writes a month of flows into the department’s columns, ignoring measures it does not know; a month written twice is written once', async () => {
+    expect(await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-10', [page([['620102001001', 3, 2], ['620102001002', 1, null]])])).toEqual({ published: 3, changed: 3 });
+    expect(await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-10', [page([['620102001001', 3, 2], ['620102001002', 1, null]])])).toEqual({ published: 3, changed: 0 });
     expect(await store.query(`SELECT community_code, incidents, patrols, requests_resolved FROM statistics.community_month ORDER BY community_code`)).toEqual([
       { community_code: '620102001001', incidents: 3, patrols: 2, requests_resolved: null },
       { community_code: '620102001002', incidents: 1, patrols: null, requests_resolved: null },
@@ -52,8 +52,8 @@ describe('writing feed pages into the store', () => {
   });
 
   it('leaves other departments’ columns alone, and clears only its own', async () => {
-    await storeFlows(store, 'SERVICE_DELIVERY', '2026-10', { measures: ['requests_resolved'], rows: [{ communityCode: '620102001001', values: [8] }], samples: [], members: [], nextCursor: null });
-    await clearFlows(store, 'PUBLIC_SAFETY', '2026-10');
+    await storeMonthFlows(store, 'SERVICE_DELIVERY', '2026-10', [{ measures: ['requests_resolved'], rows: [{ communityCode: '620102001001', values: [8] }], samples: [], members: [], nextCursor: null }]);
+    await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-10', []);
     expect(await store.query(`SELECT community_code, incidents, requests_resolved FROM statistics.community_month ORDER BY community_code`)).toEqual([
       { community_code: '620102001001', incidents: null, requests_resolved: 8 },
       { community_code: '620102001002', incidents: null, requests_resolved: null },
@@ -61,8 +61,26 @@ describe('writing feed pages into the store', () => {
     expect(await store.query(`SELECT count(*)::int AS n FROM statistics.sample`)).toEqual([{ n: 0 }]);
   });
 
+  it('writes a month collected again as its changes: unchanged rows keep their version, a dropped community loses the figures, samples follow', async () => {
+    const month = [page([['620102001001', 5, 1], ['620102001002', 2, 2]])];
+    await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-09', month);
+    const versions = async () => store.query(`SELECT community_code, xmin::text AS version FROM statistics.community_month WHERE month = '2026-09' ORDER BY community_code`);
+    const before = await versions();
+    await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-09', month);
+    expect(await versions()).toEqual(before);
+
+    const changed = page([['620102001001', 6, 1]]);
+    changed.samples = [{ communityCode: '620102001001', measure: 'days_to_close_mediation', value: 2.5, count: 1 }];
+    await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-09', [changed]);
+    expect(await store.query(`SELECT community_code, incidents, patrols FROM statistics.community_month WHERE month = '2026-09' ORDER BY community_code`)).toEqual([
+      { community_code: '620102001001', incidents: 6, patrols: 1 },
+      { community_code: '620102001002', incidents: null, patrols: null },
+    ]);
+    expect(await store.query(`SELECT value, count FROM statistics.sample WHERE month = '2026-09'`)).toEqual([{ value: 2.5, count: 1 }]);
+  });
+
   it('rolls a month up to every region and set of tiers, absent flows counting zero and absent stocks null', async () => {
-    await storeFlows(store, 'PUBLIC_SAFETY', '2026-10', page([['620102001001', 3, 2], ['620102001002', 1, null]]));
+    await storeMonthFlows(store, 'PUBLIC_SAFETY', '2026-10', [page([['620102001001', 3, 2], ['620102001002', 1, null]])]);
     await storeStocks(store, 'GOVERNANCE', '2026-10', { measures: ['population'], rows: [{ communityCode: '620102001001', values: [1200] }], samples: [], members: [], nextCursor: null });
     await rollUpMonths(store, ['2026-10']);
     await rollUpStocks(store, ['2026-10']);

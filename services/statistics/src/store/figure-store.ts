@@ -38,33 +38,69 @@ async function upsertRows(db: Queryable, table: string, month: string, page: Fig
   return page.rows.length;
 }
 
-async function insertSamples(db: Queryable, month: string, department: FeedDepartment, page: FigurePage): Promise<number> {
-  const samples = page.samples.filter((sample) => SAMPLE_MEASURES[department].includes(sample.measure));
-  if (samples.length === 0) {
-    return 0;
+/**
+ * A department's whole month of flows, as its pages publish them, written as
+ * changes: rows whose figures differ are updated, communities the month no
+ * longer lists lose the department's figures, samples likewise; a month
+ * collected again unchanged writes nothing (no row versions for the other
+ * departments' columns to carry). No pages: the month has no flows any more.
+ * Returns how many rows and samples the month published, and how many the store changed.
+ */
+export async function storeMonthFlows(db: Queryable, department: FeedDepartment, month: string, pages: readonly FigurePage[]): Promise<{ published: number; changed: number }> {
+  const flows = FLOW_MEASURES[department].map(assertMeasureName);
+  const measures = SAMPLE_MEASURES[department];
+  const codes: string[] = [];
+  const values: (number | null)[][] = flows.map(() => []);
+  for (const page of pages) {
+    const positions = flows.map((measure) => page.measures.indexOf(measure));
+    for (const row of page.rows) {
+      codes.push(row.communityCode);
+      positions.forEach((position, index) => values[index].push(position < 0 ? null : (row.values[position] ?? null)));
+    }
   }
-  await db.query(
-    `INSERT INTO statistics.sample (month, community_code, measure, value, count)
-     SELECT $1, s.code, s.measure, s.value, s.count FROM unnest($2::text[], $3::text[], $4::float8[], $5::int[]) AS s(code, measure, value, count)
-     ON CONFLICT (month, community_code, measure, value) DO UPDATE SET count = EXCLUDED.count`,
-    [month, samples.map((s) => s.communityCode), samples.map((s) => s.measure), samples.map((s) => s.value), samples.map((s) => s.count)],
-  );
-  return samples.length;
-}
-
-/** Empties a department's flows and samples of one month, before its pages are written again. */
-export async function clearFlows(db: Queryable, department: FeedDepartment, month: string): Promise<void> {
-  const flows = FLOW_MEASURES[department];
+  const samples = pages.flatMap((page) => page.samples.filter((sample) => measures.includes(sample.measure)));
+  let changed = 0;
   if (flows.length) {
-    await db.query(`UPDATE statistics.community_month SET ${flows.map((name) => `${name} = NULL`).join(', ')} WHERE month = $1`, [month]);
+    const tuple = (alias: string) => `(${flows.map((name) => `${alias}.${name}`).join(', ')})`;
+    // Two changes in one statement: the rows the month lists (upserted) and the rows it no longer lists (cleared) never meet.
+    const [result] = await db.query(
+      `WITH upserted AS (
+         INSERT INTO statistics.community_month AS held (month, community_code, ${flows.join(', ')})
+         SELECT $1, page.code, ${flows.map((name) => `page.${name}`).join(', ')}
+         FROM unnest($2::text[], ${flows.map((_, index) => `$${index + 3}::float8[]`).join(', ')}) AS page(code, ${flows.join(', ')})
+         ON CONFLICT (month, community_code) DO UPDATE SET ${flows.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
+         WHERE ${tuple('held')} IS DISTINCT FROM ${tuple('EXCLUDED')}
+         RETURNING 1
+       ), cleared AS (
+         UPDATE statistics.community_month SET ${flows.map((name) => `${name} = NULL`).join(', ')}
+         WHERE month = $1 AND NOT (community_code = ANY($2::text[])) AND (${flows.map((name) => `${name} IS NOT NULL`).join(' OR ')})
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM cleared) AS changed`,
+      [month, codes, ...values],
+    );
+    changed += Number(result.changed);
   }
-  await db.query(`DELETE FROM statistics.sample WHERE month = $1 AND measure = ANY($2::text[])`, [month, SAMPLE_MEASURES[department]]);
-}
-
-/** One page of a department's flows for a China month ("YYYY-MM"): its rows and samples. Returns the rows written. */
-export async function storeFlows(db: Queryable, department: FeedDepartment, month: string, page: FigurePage): Promise<number> {
-  const { names, values } = columnsOf(page, FLOW_MEASURES[department]);
-  return (await upsertRows(db, 'community_month', month, page, names, values)) + (await insertSamples(db, month, department, page));
+  if (measures.length) {
+    const published = `unnest($2::text[], $3::text[], $4::float8[], $5::int[]) AS s(code, measure, value, count)`;
+    const [result] = await db.query(
+      `WITH upserted AS (
+         INSERT INTO statistics.sample AS held (month, community_code, measure, value, count)
+         SELECT $1, s.code, s.measure, s.value, s.count FROM ${published}
+         ON CONFLICT (month, community_code, measure, value) DO UPDATE SET count = EXCLUDED.count WHERE held.count <> EXCLUDED.count
+         RETURNING 1
+       ), dropped AS (
+         DELETE FROM statistics.sample held
+         WHERE held.month = $1 AND held.measure = ANY($6::text[])
+           AND NOT EXISTS (SELECT 1 FROM ${published} WHERE s.code = held.community_code AND s.measure = held.measure AND s.value = held.value)
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM dropped) AS changed`,
+      [month, samples.map((s) => s.communityCode), samples.map((s) => s.measure), samples.map((s) => s.value), samples.map((s) => s.count), measures],
+    );
+    changed += Number(result.changed);
+  }
+  return { published: codes.length + samples.length, changed };
 }
 
 /** Empties a department's snapshot of `month`, before it is taken again. */

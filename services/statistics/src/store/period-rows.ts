@@ -112,7 +112,11 @@ export function mediansCtes(parameters: SqlParameters, scope: RowScope, codes: s
  * the caller adds them to the rows it keeps); the assessment columns only
  * with `assessment`.
  */
-export function periodRowsCtes(parameters: SqlParameters, scope: RowScope, options: { medians: boolean; assessment: boolean }): string[] {
+export function periodRowsCtes(
+  parameters: SqlParameters,
+  scope: RowScope,
+  options: { medians: boolean; assessment: boolean; codeOrderPage?: { after: string | null; size: number } },
+): string[] {
   const tierSet = scope.communities ? 7 : scope.tierSet;
   const levelFilter = (column: string) =>
     scope.communities ? `${column} = 'COMMUNITY'` : scope.level ? `${column} = ${parameters.add(scope.level, 'text')}` : `${column} <> 'COMMUNITY'`;
@@ -120,22 +124,31 @@ export function periodRowsCtes(parameters: SqlParameters, scope: RowScope, optio
   if (scope.communities && scope.communityTiers?.length) {
     spineFilters.push(`sc.tier = ANY(${parameters.add(scope.communityTiers, 'text[]')})`);
   }
+  const page = options.codeOrderPage;
+  // A page in code order is a range of codes: only its rows are summed (`every_row` keeps the rest, for counting).
+  const pageRange = (column: string) => (page ? ` AND ${column} >= (SELECT min(code) FROM spine) AND ${column} <= (SELECT max(code) FROM spine)` : '');
   const sums = ALL_FLOWS.map((name) => `sum(m.${name}) AS ${name}`).join(', ');
   const flows = scope.communities
     ? `SELECT p.period, m.community_code AS code, ${sums}
        FROM periods p JOIN statistics.community_month m ON m.month BETWEEN p.first_month AND p.last_month
-       WHERE ${codeFilter(parameters, 'm.community_code', scope)}
+       WHERE ${codeFilter(parameters, 'm.community_code', scope)}${pageRange('m.community_code')}
        GROUP BY 1, 2`
     : `SELECT p.period, m.code, ${sums}
        FROM periods p JOIN statistics.region_month m ON m.month BETWEEN p.first_month AND p.last_month
-       WHERE m.tier_bit = ANY(${parameters.add(TIER_BITS.filter((bit) => tierSet & bit), 'smallint[]')}) AND ${levelFilter('m.level')} AND ${codeFilter(parameters, 'm.code', scope)}
+       WHERE m.tier_bit = ANY(${parameters.add(TIER_BITS.filter((bit) => tierSet & bit), 'smallint[]')}) AND ${levelFilter('m.level')} AND ${codeFilter(parameters, 'm.code', scope)}${pageRange('m.code')}
        GROUP BY 1, 2`;
-  const ctes = [
-    `spine AS (SELECT sc.* FROM statistics.scope_count sc WHERE ${spineFilters.join(' AND ')})`,
+  const spine = `SELECT sc.* FROM statistics.scope_count sc WHERE ${spineFilters.join(' AND ')}`;
+  const ctes = page
+    ? [
+        `every_row AS (${spine})`,
+        `spine AS (SELECT * FROM every_row ${page.after === null ? '' : `WHERE code > ${parameters.add(page.after, 'text')}`} ORDER BY code LIMIT ${parameters.add(page.size, 'int')})`,
+      ]
+    : [`spine AS (${spine})`];
+  ctes.push(
     `flows AS (${flows})`,
     // The period's snapshot: the latest month in it that the store snapshotted stocks in.
     `snapshots AS (SELECT p.period, (SELECT max(s.month) FROM statistics.stock_figure s WHERE s.month BETWEEN p.first_month AND p.last_month) AS month FROM periods p)`,
-  ];
+  );
   if (options.medians) {
     ctes.push(...mediansCtes(parameters, scope, 'spine', 'spine_medians'));
   }

@@ -82,9 +82,16 @@ export function buildTableQuery(query: TableQuery): { sql: string; parameters: u
     tierSet: query.tierSet,
     communityTiers: query.communityTiers,
   };
+  // In code order with no condition, a page is the next codes: only they are summed, and the rank is counted.
+  const codeOrder = ranking.length === 0;
+  const after = codeOrder && query.after ? (query.after[0] as string) : null;
   const ctes = [
     periodsCte(parameters, periods),
-    ...periodRowsCtes(parameters, scope, { medians: mediansFirst, assessment: [...query.columns, ...ranking].some(readsAssessment) }),
+    ...periodRowsCtes(parameters, scope, {
+      medians: mediansFirst,
+      assessment: [...query.columns, ...ranking].some(readsAssessment),
+      codeOrderPage: codeOrder ? { after, size: query.first + 1 } : undefined,
+    }),
   ];
   const labels = {
     f: parameters.add(query.period.label, 'text'),
@@ -127,7 +134,10 @@ export function buildTableQuery(query: TableQuery): { sql: string; parameters: u
       ${joins.join('\n      ')}
       WHERE ${filters.join('\n        AND ')}
     )`,
-    `ranked AS (SELECT matching.*, row_number() OVER (ORDER BY ${order}) AS rank, count(*) OVER () AS total FROM matching)`,
+    codeOrder
+      ? `ranked AS (SELECT matching.*, ${after === null ? '' : `(SELECT count(*) FROM every_row WHERE code <= ${parameters.add(after, 'text')}) + `}row_number() OVER (ORDER BY code) AS rank,
+                           (SELECT count(*) FROM every_row) AS total FROM matching)`
+      : `ranked AS (SELECT matching.*, row_number() OVER (ORDER BY ${order}) AS rank, count(*) OVER () AS total FROM matching)`,
     `page AS (SELECT * FROM ranked WHERE ${keyset} ORDER BY rank LIMIT ${parameters.add(query.first + 1, 'int')})`,
   );
   const lateJoins: string[] = [];

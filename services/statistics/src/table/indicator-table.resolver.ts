@@ -121,6 +121,7 @@ export class IndicatorTableResolver {
         tier: row.tier as Tier | null,
         region: row.level === TableLevel.COMMUNITY ? null : { code: row.code },
         community: row.level === TableLevel.COMMUNITY ? { code: row.code } : null,
+        figures: input.indicators.map((_, index) => numberOrNull(row[`v${index}`])),
         values: input.indicators.map((indicator, index): IndicatorValue => {
           const value = numberOrNull(row[`v${index}`]);
           const earlier = previous ? numberOrNull(row[`p${index}`]) : null;

@@ -83,6 +83,9 @@ export class IndicatorRow {
 
   @Field(() => [IndicatorValue], { description: 'In column order.' })
   values: IndicatorValue[];
+
+  @Field(() => [Float], { nullable: 'items', description: "Each column's value, in column order: `values { value }` without a cell per figure, for reading many rows (an export)." })
+  figures: (number | null)[];
 }
 
 @ObjectType()
