@@ -26,15 +26,17 @@ export class TrustedDocuments {
   }
 
   /**
-   * Reads a manifest: either `{ "<sha256>": "<document>", … }` or Apollo's
-   * persisted-query manifest (`{ format, version, operations: [{ id, body }] }`).
-   * Every hash is checked against its document.
+   * Reads a manifest: either `{ "<sha256>": "<document>", … }` (the keys may
+   * carry GraphQL Code Generator's `sha256:` prefix, as `@shequ/client`'s
+   * build writes them) or Apollo's persisted-query manifest
+   * (`{ format, version, operations: [{ id, body }] }`). Every hash is
+   * checked against its document.
    */
   static fromManifest(path: string, anonymousOnlyTrusted: boolean): TrustedDocuments {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { operations?: { id: string; body: string }[] };
     const entries: [string, string][] = Array.isArray(manifest.operations)
       ? manifest.operations.map((operation) => [operation.id, operation.body])
-      : Object.entries(manifest).map(([hash, document]) => [hash, String(document)]);
+      : Object.entries(manifest).map(([hash, document]) => [hash.replace(/^sha256:/, ''), String(document)]);
     for (const [hash, document] of entries) {
       if (sha256(document) !== hash) {
         throw new Error(`trusted documents manifest ${path}: ${hash} is not the sha256 of its document`);

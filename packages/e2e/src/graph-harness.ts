@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway } from '@shequ/gateway';
+import { startGateway, type GatewaySettings, type RunningGateway } from '@shequ/gateway';
 import { testGatewaySettings } from '@shequ/gateway/dist/testing';
 import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
 import { signToken } from '@shequ/kit';
@@ -22,6 +22,8 @@ export interface GraphOptions {
   departmentFixtures?: boolean;
   /** Writes a test's own rows before the gateway starts, so the gateway's code registry holds every code from the start. */
   prepare?: (subgraphs: Record<'governance' | 'service-delivery' | 'volunteers' | 'public-safety', TestSubgraph>) => Promise<void>;
+  /** Gateway settings besides the test defaults (trusted documents, limits…). */
+  gateway?: Partial<GatewaySettings>;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
   const serviceToken = () => signToken({ sub: 'service:statistics', roles: ['analyst'], jurisdiction: '620000', expiresIn: '10m' }, TEST_JWT_SECRET);
   const statistics = await startTestSubgraph(createStatisticsSubgraph((requestId) => httpFeedSource(feedUrls, serviceToken, requestId)));
   const subgraphs = { governance, 'service-delivery': serviceDelivery, volunteers, 'public-safety': publicSafety, statistics };
-  const gateway = await startGateway(testGatewaySettings(Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url]))));
+  const gateway = await startGateway(testGatewaySettings(Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])), options.gateway));
   governance.settings.gatewayUrl = gateway.url;
   return {
     gateway,

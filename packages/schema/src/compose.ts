@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { defaultRoutingUrl, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
 /** The repository root, two folders above this package (from src/ or dist/ alike). */
@@ -9,6 +10,9 @@ export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
 
 /** The committed supergraph the gateway serves. */
 export const SUPERGRAPH_PATH = join(REPOSITORY_ROOT, 'packages', 'schema', 'supergraph.graphql');
+
+/** The graph as its callers see it, without federation's internals: what frontends generate their types from. */
+export const API_SCHEMA_PATH = join(REPOSITORY_ROOT, 'packages', 'schema', 'api-schema.graphql');
 
 export function subgraphSchemaPath(directory: string): string {
   return join(REPOSITORY_ROOT, directory, 'schema.graphql');
@@ -37,4 +41,9 @@ export function composeSupergraph(entries: readonly SubgraphEntry[] = SUBGRAPHS)
 
 export function readCommittedSupergraph(path: string = SUPERGRAPH_PATH): string {
   return readFileSync(path, 'utf8');
+}
+
+/** The API schema of a supergraph: every type and field a caller may ask for, with descriptions and deprecations, no join__/link__ internals. */
+export function apiSchemaOf(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())}\n`;
 }

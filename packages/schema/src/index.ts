@@ -1,2 +1,2 @@
 export * from './subgraphs';
-export { composeSupergraph, readCommittedSupergraph, subgraphSchemaPath, SUPERGRAPH_PATH, REPOSITORY_ROOT, CompositionError } from './compose';
+export { API_SCHEMA_PATH, apiSchemaOf, composeSupergraph, readCommittedSupergraph, subgraphSchemaPath, SUPERGRAPH_PATH, REPOSITORY_ROOT, CompositionError } from './compose';
