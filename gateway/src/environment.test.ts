@@ -19,6 +19,14 @@ describe('gateway environment', () => {
     expect(readEnvironment({ NODE_ENV: 'development' })).toMatchObject({ development: true, host: '127.0.0.1', tokens: { secret: DEVELOPMENT_JWT_SECRET } });
   });
 
+  it('serves the IDE in development, and elsewhere only with IDE=true', () => {
+    expect(readEnvironment({ NODE_ENV: 'development' }).ide).toBe(true);
+    expect(readEnvironment({ NODE_ENV: 'development', IDE: 'false' }).ide).toBe(false);
+    expect(readEnvironment({ ...DEPLOYED }).ide).toBe(false);
+    expect(readEnvironment({ ...DEPLOYED, IDE: 'true' }).ide).toBe(true);
+    expect(() => readEnvironment({ ...DEPLOYED, IDE: 'yes' })).toThrow(/IDE/);
+  });
+
   it('reads the browser origins allowed and the metrics token', () => {
     const settings = readEnvironment({ ...DEPLOYED, CORS_ORIGINS: 'https://console.example.gov.cn, http://localhost:5173', METRICS_TOKEN: 'm'.repeat(32) });
     expect(settings.corsOrigins).toEqual(['https://console.example.gov.cn', 'http://localhost:5173']);

@@ -38,6 +38,8 @@ export interface GatewaySettings {
   metricsToken?: string;
   /** Browser origins allowed to call the graph (CORS_ORIGINS). */
   corsOrigins?: string[];
+  /** IDE: serve the GraphQL IDE at /ide/ (on in development, off elsewhere unless IDE=true). */
+  ide?: boolean;
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -64,6 +66,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     HEAVY_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_HEAVY_OPERATIONS.queueWaitMs),
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
+    IDE: z.enum(['true', 'false']).optional(),
     REDIS_URL: z.string().url().optional(),
     CODE_REGISTRY_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_REFRESH_INTERVAL_MS),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -119,5 +122,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     signingKey: signingKeyOf(parsed),
     metricsToken: parsed.METRICS_TOKEN,
     corsOrigins: parsed.CORS_ORIGINS,
+    ide: parsed.IDE === undefined ? parsed.NODE_ENV === 'development' : parsed.IDE === 'true',
   };
 }

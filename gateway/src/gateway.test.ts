@@ -136,6 +136,15 @@ describe('browsers and scrapers', () => {
     expect(answer.headers.get('strict-transport-security')).toContain('max-age');
   });
 
+  it('serves no IDE and sends no browser to one unless IDE is on', async () => {
+    const base = exposed.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/ide/`)).status).toBe(404);
+    expect((await fetch(`${base}/ide/ide.js`)).status).toBe(404);
+    const page = await fetch(exposed.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(page.status).not.toBe(302);
+    expect(page.headers.get('location')).toBeNull();
+  });
+
   it('shows /metrics outside development only to the bearer of METRICS_TOKEN', async () => {
     const base = exposed.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/metrics`)).status).toBe(404);

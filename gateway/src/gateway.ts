@@ -4,6 +4,7 @@ import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { IDE_PATH, ideRoutes } from './ide/ide-routes';
 import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
 import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { divisionCodesPlugin } from './codes/codes-plugin';
@@ -76,7 +77,9 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     plugins: [
       divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
-      ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInOnly()]),
+      // Apollo's own landing page loads Sandbox from a CDN: the gateway serves its own IDE instead (`/ide/`).
+      ApolloServerPluginLandingPageDisabled(),
+      ...(settings.development ? [] : [introspectionForSignedInOnly()]),
     ],
   });
   await apollo.start();
@@ -112,7 +115,11 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
     admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
-    routes: { '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }) },
+    routes: {
+      '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }),
+      ...(settings.ide ? ideRoutes() : {}),
+    },
+    landingPage: settings.ide ? IDE_PATH : undefined,
   });
   const baseUrl = await listen(server, settings.port, settings.host);
   logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');

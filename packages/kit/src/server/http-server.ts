@@ -60,6 +60,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * CORS of every request, and a body read under the same limits.
    */
   routes?: Record<string, RouteHandler>;
+  /** Where a browser asking for `/graphql` as a page (GET, text/html, no query) is sent: the IDE. None: no page. */
+  landingPage?: string;
 }
 
 /** What a route of its own (`routes`) gets besides the request and the response. */
@@ -260,6 +262,11 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           response.end(options.metrics.render());
           return;
         case '/graphql': {
+          if (options.landingPage && request.method === 'GET' && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? '')) {
+            response.writeHead(302, { location: options.landingPage });
+            response.end();
+            return;
+          }
           options.metrics.requests += 1;
           const admission = options.admit ? await options.admit(request) : { release: () => undefined };
           if (!('release' in admission)) {
