@@ -4,7 +4,12 @@ import { buildASTSchema, OperationTypeNode, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { IDE_PATH, ideRoutes } from './ide/ide-routes';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CONSOLE_ASSETS_DIR } from '@shequ/console';
+import { IDE_ASSETS_DIR } from '@shequ/ide';
+import { developmentTokenRoute } from './pages/development-token';
+import { redirectTo, staticAppRoutes } from './pages/static-pages';
 import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
 import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { divisionCodesPlugin } from './codes/codes-plugin';
@@ -46,6 +51,11 @@ export interface RunningGateway {
  * never here — over Apollo Server, verifying the caller's token before any
  * subgraph is called.
  */
+/** Where the GraphQL IDE is served (`IDE`); a browser asking for /graphql is sent there. */
+const IDE_PATH = '/ide/';
+/** The manifest @shequ/client's build writes: the operations the console (and any frontend built on the client) sends. */
+const CLIENT_MANIFEST_PATH = join(dirname(require.resolve('@shequ/client/package.json')), 'dist', 'persisted-documents.json');
+
 export async function startGateway(settings: GatewaySettings): Promise<RunningGateway> {
   const logger = createLogger('gateway', settings.logLevel);
   const supergraphSdl = readFileSync(settings.supergraphPath, 'utf8');
@@ -55,9 +65,9 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     logger,
   });
   const limits = settings.limits ?? DEFAULT_LIMITS;
-  const trusted = settings.trustedDocumentsPath
-    ? TrustedDocuments.fromManifest(settings.trustedDocumentsPath, settings.anonymousOnlyTrusted ?? false)
-    : TrustedDocuments.none();
+  // The project's own client's operations are registered unless another manifest is named: the console sends only those.
+  const manifest = settings.trustedDocumentsPath ?? (existsSync(CLIENT_MANIFEST_PATH) ? CLIENT_MANIFEST_PATH : undefined);
+  const trusted = manifest ? TrustedDocuments.fromManifest(manifest, settings.anonymousOnlyTrusted ?? false) : TrustedDocuments.none();
   const governanceUrl = settings.subgraphUrls.governance ?? supergraphUrlOf(supergraphSdl, 'governance');
   const codes = new CodeRegistry(
     governanceUrl ? divisionCodesFrom(governanceUrl, settings.subgraphTimeoutMs, settings.signingKey) : () => Promise.reject(new Error('the supergraph has no governance subgraph')),
@@ -117,7 +127,9 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
     routes: {
       '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }),
-      ...(settings.ide ? ideRoutes() : {}),
+      ...staticAppRoutes({ directory: CONSOLE_ASSETS_DIR, assetsPath: '/console/', pagePaths: ['/', '/console/'] }),
+      ...(settings.ide ? { ...staticAppRoutes({ directory: IDE_ASSETS_DIR, assetsPath: IDE_PATH, pagePaths: [IDE_PATH] }), '/ide': redirectTo(IDE_PATH) } : {}),
+      ...(settings.development && settings.tokens.secret ? { '/dev/token': developmentTokenRoute(settings.tokens.secret) } : {}),
     },
     landingPage: settings.ide ? IDE_PATH : undefined,
   });

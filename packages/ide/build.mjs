@@ -1,15 +1,14 @@
-// Bundles the IDE for the browser: GraphiQL, the explorer, Monaco's workers and their fonts, all served
-// by the gateway from dist/assets, so the page loads nothing from any other host.
-import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The IDE's bundle: GraphiQL, the explorer, Monaco's workers and fonts, the example operations as tabs.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebApp } from '@shequ/config/build-web-app.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const out = join(root, 'dist', 'assets');
 const require = createRequire(join(root, 'package.json'));
-mkdirSync(out, { recursive: true });
+// Monaco comes with GraphiQL: resolve its workers from there.
+const fromGraphiql = (path) => require.resolve(path, { paths: [dirname(require.resolve('graphiql'))] });
 
 const examples = readdirSync(join(root, 'examples'))
   .filter((name) => name.endsWith('.graphql'))
@@ -19,43 +18,17 @@ const examples = readdirSync(join(root, 'examples'))
     return { name: /query (\w+)/.exec(text)?.[1] ?? name, query: text };
   });
 
-const common = { bundle: true, minify: true, target: 'es2022', logLevel: 'warning', legalComments: 'none' };
-await build({
-  ...common,
-  entryPoints: { ide: join(root, 'src', 'app', 'ide-app.tsx') },
-  outdir: out,
-  format: 'esm',
-  jsx: 'automatic',
-  loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
-  assetNames: '[name]-[hash]',
-  define: { SHEQU_EXAMPLES: JSON.stringify(examples), 'process.env.NODE_ENV': '"production"' },
-});
-await build({
-  ...common,
-  entryPoints: {
-    'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js', { paths: [dirname(require.resolve('graphiql'))] }),
-    'json.worker': require.resolve('monaco-editor/esm/vs/language/json/json.worker.js', { paths: [dirname(require.resolve('graphiql'))] }),
-    'graphql.worker': require.resolve('monaco-graphql/esm/graphql.worker.js', { paths: [dirname(require.resolve('graphiql'))] }),
+const out = await buildWebApp({
+  root,
+  name: 'ide',
+  entry: join(root, 'src', 'app', 'ide-app.tsx'),
+  title: 'Shequ GraphQL IDE',
+  lang: 'zh-CN',
+  define: { SHEQU_EXAMPLES: JSON.stringify(examples) },
+  workers: {
+    'editor.worker': fromGraphiql('monaco-editor/esm/vs/editor/editor.worker.js'),
+    'json.worker': fromGraphiql('monaco-editor/esm/vs/language/json/json.worker.js'),
+    'graphql.worker': fromGraphiql('monaco-graphql/esm/graphql.worker.js'),
   },
-  outdir: out,
-  format: 'iife',
 });
-writeFileSync(
-  join(out, 'index.html'),
-  `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Shequ GraphQL IDE</title>
-<link rel="stylesheet" href="ide.css">
-<style>html, body, #ide { height: 100%; margin: 0; }</style>
-</head>
-<body>
-<div id="ide"></div>
-<script type="module" src="ide.js"></script>
-</body>
-</html>
-`,
-);
 process.stdout.write(`ide: ${examples.length} examples, assets in ${out}\n`);

@@ -1,0 +1,60 @@
+/** The console's words in Chinese (the default) and English. */
+export type Language = 'zh' | 'en';
+
+const WORDS = {
+  title: ['社区治理数据平台', 'Shequ console'],
+  regions: ['区域', 'Regions'],
+  trends: ['趋势', 'Trends'],
+  table: ['指标表', 'Indicator table'],
+  signIn: ['登录', 'Sign in'],
+  signOut: ['退出', 'Sign out'],
+  token: ['令牌', 'Token'],
+  pasteToken: ['粘贴令牌（Bearer 之后的部分）', 'Paste a token (what follows Bearer)'],
+  developmentToken: ['开发令牌', 'Development token'],
+  role: ['角色', 'Role'],
+  jurisdiction: ['辖区代码', 'Jurisdiction code'],
+  anonymous: ['未登录', 'Not signed in'],
+  signedInAs: ['已登录', 'Signed in'],
+  population: ['常住人口', 'Population'],
+  up: ['上一级', 'Up'],
+  below: ['下辖', 'Below'],
+  communities: ['社区', 'Communities'],
+  keyFigures: ['各部门关键指标', "Every department's key figures"],
+  assessment: ['和谐社区测评', 'Harmonious-community assessment'],
+  score: ['得分', 'Score'],
+  missing: ['缺少分项', 'Missing components'],
+  welfarePer1000: ['每千人福利设施', 'Welfare facilities per 1,000 residents'],
+  resolved15: ['15日内办结率', 'Resolved within 15 days'],
+  volunteersPer100: ['每百人注册志愿者', 'Registered volunteers per 100 residents'],
+  incidentsPer1000: ['每千人治安事件', 'Incidents per 1,000 residents'],
+  liaisonCoverage: ['警务联络覆盖率', 'Police liaison coverage'],
+  indicator: ['指标', 'Indicator'],
+  region: ['区域代码', 'Region code'],
+  granularity: ['粒度', 'Granularity'],
+  month: ['月', 'Month'],
+  quarter: ['季度', 'Quarter'],
+  year: ['年', 'Year'],
+  show: ['查询', 'Show'],
+  level: ['层级', 'Level'],
+  within: ['范围（区域代码）', 'Within (region code)'],
+  columns: ['列（指标）', 'Columns (indicators)'],
+  sortBy: ['排序', 'Sort by'],
+  ascending: ['升序', 'Ascending'],
+  descending: ['降序', 'Descending'],
+  rank: ['排名', 'Rank'],
+  code: ['代码', 'Code'],
+  name: ['名称', 'Name'],
+  total: ['共', 'Total'],
+  period: ['期间', 'Period'],
+  asOf: ['数据更新于', 'Figures as of'],
+  download: ['下载', 'Download'],
+  loading: ['加载中…', 'Loading…'],
+  error: ['出错了', 'Something went wrong'],
+  language: ['English', '中文'],
+} as const;
+
+export type Word = keyof typeof WORDS;
+
+export function translate(language: Language, word: Word): string {
+  return WORDS[word][language === 'zh' ? 0 : 1];
+}
