@@ -40,6 +40,8 @@ export interface GatewaySettings {
   corsOrigins?: string[];
   /** IDE: serve the GraphQL IDE at /ide/ (on in development, off elsewhere unless IDE=true). */
   ide?: boolean;
+  /** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE: the provider the console signs in with (authorization code with PKCE). */
+  oidc?: { issuer: string; clientId: string; scope: string };
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -67,6 +69,9 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     IDE: z.enum(['true', 'false']).optional(),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default('openid'),
     REDIS_URL: z.string().url().optional(),
     CODE_REGISTRY_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_REFRESH_INTERVAL_MS),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -79,7 +84,12 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
   })
   .superRefine(tokensRequiredOutsideDevelopment)
-  .superRefine(signingKeyRequiredOutsideDevelopment);
+  .superRefine(signingKeyRequiredOutsideDevelopment)
+  .superRefine((value, context) => {
+    if (!value.OIDC_ISSUER !== !value.OIDC_CLIENT_ID) {
+      context.addIssue({ code: z.ZodIssueCode.custom, path: [value.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER'], message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together' });
+    }
+  });
 
 /** The gateway's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
@@ -123,5 +133,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
     metricsToken: parsed.METRICS_TOKEN,
     corsOrigins: parsed.CORS_ORIGINS,
     ide: parsed.IDE === undefined ? parsed.NODE_ENV === 'development' : parsed.IDE === 'true',
+    oidc: parsed.OIDC_ISSUER && parsed.OIDC_CLIENT_ID ? { issuer: parsed.OIDC_ISSUER, clientId: parsed.OIDC_CLIENT_ID, scope: parsed.OIDC_SCOPE } : undefined,
   };
 }

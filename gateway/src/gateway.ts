@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { CONSOLE_ASSETS_DIR } from '@shequ/console';
 import { IDE_ASSETS_DIR } from '@shequ/ide';
 import { developmentTokenRoute } from './pages/development-token';
-import { redirectTo, staticAppRoutes } from './pages/static-pages';
+import { jsonDocument, redirectTo, staticAppRoutes } from './pages/static-pages';
 import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
 import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { divisionCodesPlugin } from './codes/codes-plugin';
@@ -127,7 +127,8 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
     routes: {
       '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }),
-      ...staticAppRoutes({ directory: CONSOLE_ASSETS_DIR, assetsPath: '/console/', pagePaths: ['/', '/console/'] }),
+      ...staticAppRoutes({ directory: CONSOLE_ASSETS_DIR, assetsPath: '/console/', pagePaths: ['/', '/console/'], connectTo: settings.oidc ? [new URL(settings.oidc.issuer).origin] : [] }),
+      '/console/config.json': jsonDocument({ development: settings.development, oidc: settings.oidc ?? null }),
       ...(settings.ide ? { ...staticAppRoutes({ directory: IDE_ASSETS_DIR, assetsPath: IDE_PATH, pagePaths: [IDE_PATH] }), '/ide': redirectTo(IDE_PATH) } : {}),
       ...(settings.development && settings.tokens.secret ? { '/dev/token': developmentTokenRoute(settings.tokens.secret) } : {}),
     },

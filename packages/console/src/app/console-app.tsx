@@ -2,10 +2,12 @@ import './console.css';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  ConsoleCommunityDocument,
   ConsoleRegionDocument,
   IndicatorCatalogueDocument,
   IndicatorTableDocument,
   IndicatorTrendDocument,
+  type ConsoleCommunityQuery,
   type ConsoleRegionQuery,
   type IndicatorCatalogueQuery,
   type IndicatorId,
@@ -16,7 +18,8 @@ import {
   type TrendGranularity,
 } from '@shequ/client';
 import { TrendChart } from './charts';
-import { ask, developmentToken, downloadExport, heldToken, holdToken } from './graph';
+import { ask, consoleConfig, developmentToken, downloadExport, heldToken, holdToken, type ConsoleConfig } from './graph';
+import { finishOidcSignIn, startOidcSignIn } from './oidc';
 import { translate, type Language, type Word } from './i18n';
 
 type Catalogue = IndicatorCatalogueQuery;
@@ -65,6 +68,24 @@ function App() {
   const t = (word: Word) => translate(language, word);
   const route = useRoute();
   const catalogue = useLoad(() => ask(IndicatorCatalogueDocument, {}), [token]);
+  const [config, setConfig] = useState<ConsoleConfig | null>(null);
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const signIn = (value: string) => {
+    holdToken(value);
+    setToken(value);
+  };
+  useEffect(() => {
+    void consoleConfig().then(async (loaded) => {
+      setConfig(loaded);
+      // Back from the sign-in provider: take the token it gave.
+      if (loaded.oidc) {
+        const returned = await finishOidcSignIn(loaded.oidc).catch((error: unknown) => (setSignInError(String(error)), null));
+        if (returned) {
+          signIn(returned);
+        }
+      }
+    });
+  }, []);
   const signOut = () => {
     holdToken(null);
     setToken(null);
@@ -84,12 +105,14 @@ function App() {
           {t('language')}
         </button>
       </header>
-      {token ? null : <SignIn t={t} onToken={(value) => (holdToken(value), setToken(value))} />}
+      {token ? null : <SignIn t={t} config={config} onToken={signIn} error={signInError} />}
       <main>
         {route[0] === 'trends' ? (
           <Trends t={t} language={language} catalogue={catalogue.data} />
         ) : route[0] === 'table' ? (
           <Table t={t} language={language} catalogue={catalogue.data} />
+        ) : route[0] === 'community' ? (
+          <CommunityPage t={t} language={language} code={route[1] ?? ''} token={token} catalogue={catalogue.data} />
         ) : (
           <RegionPage t={t} language={language} code={route[1] ?? '620000'} token={token} catalogue={catalogue.data} />
         )}
@@ -100,7 +123,7 @@ function App() {
 
 type T = (word: Word) => string;
 
-function SignIn({ t, onToken }: { t: T; onToken: (token: string) => void }) {
+function SignIn({ t, config, onToken, error: given }: { t: T; config: ConsoleConfig | null; onToken: (token: string) => void; error: string | null }) {
   const [pasted, setPasted] = useState('');
   const [role, setRole] = useState('analyst');
   const [jurisdiction, setJurisdiction] = useState('620000');
@@ -123,24 +146,31 @@ function SignIn({ t, onToken }: { t: T; onToken: (token: string) => void }) {
         </label>
         <button type="submit">{t('signIn')}</button>
       </form>
-      <form onSubmit={useDevelopment}>
-        <span>{t('developmentToken')}:</span>
-        <label>
-          {t('role')}{' '}
-          <select name="role" value={role} onChange={(event) => setRole(event.target.value)}>
-            {['analyst', 'admin', 'department_staff', 'community_worker', 'resident'].map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('jurisdiction')} <input name="jurisdiction" value={jurisdiction} onChange={(event) => setJurisdiction(event.target.value)} size={12} />
-        </label>
-        <button type="submit" name="development-sign-in">
-          {t('signIn')}
+      {config?.oidc ? (
+        <button type="button" name="oidc-sign-in" onClick={() => void startOidcSignIn(config.oidc as NonNullable<ConsoleConfig['oidc']>).catch((failure: unknown) => setError(String(failure)))}>
+          {t('signInWithProvider')}
         </button>
-        {error ? <span className="error">{error}</span> : null}
-      </form>
+      ) : null}
+      {config?.development ? (
+        <form onSubmit={useDevelopment}>
+          <span>{t('developmentToken')}:</span>
+          <label>
+            {t('role')}{' '}
+            <select name="role" value={role} onChange={(event) => setRole(event.target.value)}>
+              {['analyst', 'admin', 'department_staff', 'community_worker', 'resident'].map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('jurisdiction')} <input name="jurisdiction" value={jurisdiction} onChange={(event) => setJurisdiction(event.target.value)} size={12} />
+          </label>
+          <button type="submit" name="development-sign-in">
+            {t('signIn')}
+          </button>
+        </form>
+      ) : null}
+      {error || given ? <span className="error">{error ?? given}</span> : null}
     </section>
   );
 }
@@ -174,7 +204,6 @@ function enumName(catalogue: Catalogue | null, value: string, language: Language
 function RegionPage({ t, language, code, token, catalogue }: { t: T; language: Language; code: string; token: string | null; catalogue: Catalogue | null }) {
   const state = useLoad(() => ask(ConsoleRegionDocument, { code }), [code, token]);
   const region: ConsoleRegionQuery['region'] = state.data?.region ?? null;
-  const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`);
   return (
     <Loading state={state} t={t}>
       {region ? (
@@ -185,26 +214,7 @@ function RegionPage({ t, language, code, token, catalogue }: { t: T; language: L
           <p>
             {region.parent ? <a href={`#/region/${region.parent.code}`}>↑ {t('up')}: {region.parent.name}</a> : null} · {t('population')} {format(region.population, 0)}
           </p>
-          <h3>{t('keyFigures')}</h3>
-          <div className="figures">
-            <Figure label={t('welfarePer1000')} value={format(region.serviceStats.welfareFacilitiesPer1000Residents, 3)} />
-            <Figure label={t('resolved15')} value={percent(region.serviceStats.resolvedWithin15DaysRate)} />
-            <Figure label={t('volunteersPer100')} value={format(region.volunteerStats.registeredVolunteersPer100Residents, 3)} />
-            <Figure label={t('incidentsPer1000')} value={format(region.safetyStats.incidentsPer1000Residents, 3)} />
-            <Figure label={t('liaisonCoverage')} value={percent(region.safetyStats.policeLiaisonCoverage)} />
-          </div>
-          <h3>{t('assessment')}</h3>
-          <div className="figures">
-            <Figure label={t('score')} value={format(region.assessment?.score, 1)} />
-            {(region.assessment?.components ?? []).map((component) => (
-              <Figure key={component.name} label={enumName(catalogue, component.name, language)} value={format(component.score, 1)} />
-            ))}
-          </div>
-          {region.assessment?.missingComponents.length ? (
-            <p>
-              {t('missing')}: {region.assessment.missingComponents.map((name) => enumName(catalogue, name, language)).join(', ')}
-            </p>
-          ) : null}
+          <KeyFigures t={t} language={language} catalogue={catalogue} figures={region} />
           <h3>{region.children.length ? t('below') : t('communities')}</h3>
           <ul className="children">
             {region.children.map((child) => (
@@ -216,10 +226,62 @@ function RegionPage({ t, language, code, token, catalogue }: { t: T; language: L
               ? null
               : region.communities.edges.map(({ node }) => (
                   <li key={node.code}>
-                    {node.name} <small>{node.code}</small> · {enumName(catalogue, node.tier, language)}
+                    <a href={`#/community/${node.code}`}>{node.name}</a> <small>{node.code}</small> · {enumName(catalogue, node.tier, language)}
                   </li>
                 ))}
           </ul>
+        </section>
+      ) : null}
+    </Loading>
+  );
+}
+
+type Figures = Pick<NonNullable<ConsoleRegionQuery['region']>, 'serviceStats' | 'volunteerStats' | 'safetyStats' | 'assessment'>;
+
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`);
+
+/** Every department's key figures and the assessment with its components: a region's or a community's. */
+function KeyFigures({ t, language, catalogue, figures }: { t: T; language: Language; catalogue: Catalogue | null; figures: Figures }) {
+  return (
+    <>
+      <h3>{t('keyFigures')}</h3>
+      <div className="figures">
+        <Figure label={t('welfarePer1000')} value={format(figures.serviceStats.welfareFacilitiesPer1000Residents, 3)} />
+        <Figure label={t('resolved15')} value={percent(figures.serviceStats.resolvedWithin15DaysRate)} />
+        <Figure label={t('volunteersPer100')} value={format(figures.volunteerStats.registeredVolunteersPer100Residents, 3)} />
+        <Figure label={t('incidentsPer1000')} value={format(figures.safetyStats.incidentsPer1000Residents, 3)} />
+        <Figure label={t('liaisonCoverage')} value={percent(figures.safetyStats.policeLiaisonCoverage)} />
+      </div>
+      <h3>{t('assessment')}</h3>
+      <div className="figures">
+        <Figure label={t('score')} value={format(figures.assessment?.score, 1)} />
+        {(figures.assessment?.components ?? []).map((component) => (
+          <Figure key={component.name} label={enumName(catalogue, component.name, language)} value={format(component.score, 1)} />
+        ))}
+      </div>
+      {figures.assessment?.missingComponents.length ? (
+        <p>
+          {t('missing')}: {figures.assessment.missingComponents.map((name) => enumName(catalogue, name, language)).join(', ')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function CommunityPage({ t, language, code, token, catalogue }: { t: T; language: Language; code: string; token: string | null; catalogue: Catalogue | null }) {
+  const state = useLoad(() => ask(ConsoleCommunityDocument, { code }), [code, token]);
+  const community: ConsoleCommunityQuery['community'] = state.data?.community ?? null;
+  return (
+    <Loading state={state} t={t}>
+      {community ? (
+        <section className="community" data-code={community.code}>
+          <h2>
+            {community.name} <small>{community.code}</small>
+          </h2>
+          <p>
+            <a href={`#/region/${community.region.code}`}>↑ {t('up')}: {community.region.name}</a> · {enumName(catalogue, community.tier, language)} · {t('population')} {format(community.population, 0)}
+          </p>
+          <KeyFigures t={t} language={language} catalogue={catalogue} figures={community} />
         </section>
       ) : null}
     </Loading>
@@ -291,7 +353,9 @@ function Table({ t, language, catalogue }: { t: T; language: Language; catalogue
   const [within, setWithin] = useState('620000');
   const [columns, setColumns] = useState<IndicatorId[]>(['INCIDENTS_PER_1000_RESIDENTS', 'RESOLVED_WITHIN_15_DAYS_RATE', 'ASSESSMENT_SCORE']);
   const [sort, setSort] = useState<{ indicator: IndicatorId; order: 'ASC' | 'DESC' }>({ indicator: 'ASSESSMENT_SCORE', order: 'DESC' });
-  const input: IndicatorTableInput = { level, within: [within], indicators: columns, sort };
+  const [condition, setCondition] = useState<{ indicator: IndicatorId; operator: 'gt' | 'lt'; value: string }>({ indicator: 'INCIDENTS_PER_1000_RESIDENTS', operator: 'gt', value: '' });
+  const where = condition.value.trim() !== '' && Number.isFinite(Number(condition.value)) ? [{ indicator: condition.indicator, [condition.operator]: Number(condition.value) }] : [];
+  const input: IndicatorTableInput = { level, within: [within], indicators: columns, sort, where };
   const state = useLoad(() => ask(IndicatorTableDocument, { input, first: 100 }), [JSON.stringify(input)]);
   const table: IndicatorTableQuery['indicatorTable'] | null = state.data?.indicatorTable ?? null;
   const levelName = (value: string) => enumName(catalogue, value, language);
@@ -322,6 +386,21 @@ function Table({ t, language, catalogue }: { t: T; language: Language; catalogue
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('filter')}{' '}
+          <select name="where-indicator" value={condition.indicator} onChange={(event) => setCondition({ ...condition, indicator: event.target.value as IndicatorId })}>
+            {choices.map((id) => (
+              <option key={id} value={id}>
+                {labelOf(catalogue, id, language)}
+              </option>
+            ))}
+          </select>
+          <select name="where-operator" value={condition.operator} onChange={(event) => setCondition({ ...condition, operator: event.target.value as 'gt' | 'lt' })}>
+            <option value="gt">&gt;</option>
+            <option value="lt">&lt;</option>
+          </select>
+          <input name="where-value" value={condition.value} size={6} onChange={(event) => setCondition({ ...condition, value: event.target.value })} />
         </label>
         <button type="button" name="csv" onClick={() => void downloadExport('csv', language, input)}>
           {t('download')} CSV

@@ -25,6 +25,17 @@ export function ask<Result, Variables>(document: TypedDocumentNode<Result, Varia
   return request(document, variables, options);
 }
 
+/** What the gateway tells the console about sign-in: development tokens, or a provider. */
+export interface ConsoleConfig {
+  development: boolean;
+  oidc: { issuer: string; clientId: string; scope: string } | null;
+}
+
+export async function consoleConfig(): Promise<ConsoleConfig> {
+  const response = await fetch('/console/config.json');
+  return response.ok ? ((await response.json()) as ConsoleConfig) : { development: false, oidc: null };
+}
+
 /** In development the gateway signs a token for a chosen role and jurisdiction (404 elsewhere). */
 export async function developmentToken(role: string, jurisdiction: string): Promise<string> {
   const response = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roles: [role], jurisdiction }) });

@@ -1,14 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signToken } from '@shequ/kit';
 import { TEST_JWT_SECRET } from '@shequ/kit/dist/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startGraph, type Graph } from '../graph-harness';
+import { startFakeOidcProvider } from './fake-oidc-provider';
 
 /*
  * The console as a person uses it, in Debian's Chromium (playwright-core):
  * the province's page anonymously, a development sign-in, a drill-down to a
- * prefecture, a trend chart, the indicator table sorted by a click, English on
- * the switch. Every GraphQL request must be a registered document's id, and
+ * prefecture, a community's page, a trend chart, the indicator table sorted by
+ * a click and filtered on a figure, downloaded as CSV, English on the switch;
+ * and, deployed with an OpenID Connect provider, the sign-in through it. Every GraphQL request must be a registered document's id, and
  * nothing may be loaded from another host. Screenshots are kept in
  * packages/e2e/screenshots.
  */
@@ -44,14 +47,14 @@ afterAll(async () => {
 });
 
 /** A page that lets through only requests to the gateway, and records the others and every GraphQL body. */
-async function consolePage(): Promise<{ page: Page; elsewhere: string[]; graphqlBodies: Record<string, unknown>[] }> {
+async function consolePage(allowed: string[] = []): Promise<{ page: Page; elsewhere: string[]; graphqlBodies: Record<string, unknown>[] }> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   const elsewhere: string[] = [];
   const graphqlBodies: Record<string, unknown>[] = [];
   await page.route('**/*', (route) => {
     const request = route.request();
     const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+    if (![base, ...allowed].some((origin) => url.startsWith(origin)) && !url.startsWith('data:') && !url.startsWith('blob:')) {
       elsewhere.push(url);
       void route.abort();
       return;
@@ -86,6 +89,11 @@ describe('the console in a browser', () => {
     expect(page.url()).toContain('#/region/620100');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-region.png'), fullPage: true });
 
+    // A community's own page, from its street's list.
+    await page.goto(`${base}/#/community/620102001001`);
+    await page.locator('section.community[data-code="620102001001"] .figure').first().waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('section.community .figure').count()).toBeGreaterThanOrEqual(6);
+
     await page.locator('header nav a[href="#/trends"]').click();
     await page.locator('[data-testid="trend-chart"] canvas').waitFor({ timeout: WAIT_MS });
     await page.screenshot({ path: join(SCREENSHOTS, 'console-trend.png') });
@@ -102,7 +110,23 @@ describe('the console in a browser', () => {
     const reversed = await page.locator('section.table tbody tr td:nth-child(2)').allTextContents();
     expect(reversed).toHaveLength(firstCodes.length);
     expect(reversed).not.toEqual(firstCodes);
+    // A condition on a figure: only the rows that meet it.
+    await page.locator('select[name="where-indicator"]').selectOption('INCIDENTS_PER_1000_RESIDENTS');
+    await page.locator('select[name="where-operator"]').selectOption('gt');
+    await page.locator('input[name="where-value"]').fill('0.1');
+    await page.locator('section.table tbody tr').nth(reversed.length - 1).waitFor({ state: 'detached', timeout: WAIT_MS });
+    await page.locator('section.table tbody tr').first().waitFor({ timeout: WAIT_MS });
+    const kept = await page.locator('section.table tbody tr td:nth-child(4)').allTextContents();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(reversed.length);
+    kept.forEach((value) => expect(Number(value)).toBeGreaterThan(0.1));
     await page.screenshot({ path: join(SCREENSHOTS, 'console-table.png'), fullPage: true });
+
+    // The same table as a file, through /export with the signed-in caller's token.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.locator('button[name="csv"]').click()]);
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\n').length - 2).toBe(kept.length);
 
     await page.locator('header button.language').click();
     expect(await page.locator('header h1').textContent()).toBe('Shequ console');
@@ -122,6 +146,31 @@ describe('the console in a browser', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
   });
+
+  it('signs in through the OpenID Connect provider when one is configured, with PKCE, and offers no development tokens', async () => {
+    const provider = await startFakeOidcProvider({ roles: ['analyst'], jurisdiction: '620100' });
+    const deployed = await startGraph({ gateway: { development: false, oidc: { issuer: provider.issuer, clientId: provider.clientId, scope: 'openid' } } });
+    const origin = new URL(deployed.gateway.url).origin;
+    try {
+      const policy = (await fetch(`${origin}/`)).headers.get('content-security-policy') ?? '';
+      expect(policy).toContain(`connect-src 'self' ${provider.issuer}`);
+      const { page, elsewhere } = await consolePage([origin, provider.issuer]);
+      await page.goto(`${origin}/`, { waitUntil: 'load', timeout: WAIT_MS });
+      await page.locator('button[name="oidc-sign-in"]').waitFor({ timeout: WAIT_MS });
+      expect(await page.locator('button[name="development-sign-in"]').count()).toBe(0);
+      await page.locator('button[name="oidc-sign-in"]').click();
+      await page.locator('.who', { hasText: '已登录' }).waitFor({ timeout: WAIT_MS });
+      expect(provider.exchanged).toBe(1);
+      // Back on the console, the code gone from the address; the token works.
+      expect(new URL(page.url()).search).toBe('');
+      await page.goto(`${origin}/#/region/620100`);
+      await page.locator('section.region[data-code="620100"]').waitFor({ timeout: WAIT_MS });
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await deployed.stop();
+      await provider.stop();
+    }
+  }, WAIT_MS * 3);
 
   it('signs development tokens only in development, and names what was wrong', async () => {
     const bad = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roles: ['emperor'], jurisdiction: '620000' }) });
