@@ -201,6 +201,28 @@ function enumName(catalogue: Catalogue | null, value: string, language: Language
   return label ? (language === 'zh' ? label.labelZh : label.labelEn) : value;
 }
 
+/** A page's name and code, the region above it, and a line about it. */
+function Heading({ t, name, code, up, children }: { t: T; name: string; code: string; up: { code: string; name: string } | null | undefined; children: ReactNode }) {
+  return (
+    <>
+      <h2>
+        {name} <small>{code}</small>
+      </h2>
+      <p>
+        {up ? (
+          <>
+            <a href={`#/region/${up.code}`}>
+              ↑ {t('up')}: {up.name}
+            </a>{' '}
+            ·{' '}
+          </>
+        ) : null}
+        {children}
+      </p>
+    </>
+  );
+}
+
 function RegionPage({ t, language, code, token, catalogue }: { t: T; language: Language; code: string; token: string | null; catalogue: Catalogue | null }) {
   const state = useLoad(() => ask(ConsoleRegionDocument, { code }), [code, token]);
   const region: ConsoleRegionQuery['region'] = state.data?.region ?? null;
@@ -208,12 +230,9 @@ function RegionPage({ t, language, code, token, catalogue }: { t: T; language: L
     <Loading state={state} t={t}>
       {region ? (
         <section className="region" data-code={region.code}>
-          <h2>
-            {region.name} <small>{region.code}</small>
-          </h2>
-          <p>
-            {region.parent ? <a href={`#/region/${region.parent.code}`}>↑ {t('up')}: {region.parent.name}</a> : null} · {t('population')} {format(region.population, 0)}
-          </p>
+          <Heading t={t} name={region.name} code={region.code} up={region.parent}>
+            {t('population')} {format(region.population, 0)}
+          </Heading>
           <KeyFigures t={t} language={language} catalogue={catalogue} figures={region} />
           <h3>{region.children.length ? t('below') : t('communities')}</h3>
           <ul className="children">
@@ -275,12 +294,9 @@ function CommunityPage({ t, language, code, token, catalogue }: { t: T; language
     <Loading state={state} t={t}>
       {community ? (
         <section className="community" data-code={community.code}>
-          <h2>
-            {community.name} <small>{community.code}</small>
-          </h2>
-          <p>
-            <a href={`#/region/${community.region.code}`}>↑ {t('up')}: {community.region.name}</a> · {enumName(catalogue, community.tier, language)} · {t('population')} {format(community.population, 0)}
-          </p>
+          <Heading t={t} name={community.name} code={community.code} up={community.region}>
+            {enumName(catalogue, community.tier, language)} · {t('population')} {format(community.population, 0)}
+          </Heading>
           <KeyFigures t={t} language={language} catalogue={catalogue} figures={community} />
         </section>
       ) : null}
