@@ -42,7 +42,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const timedFetch = ((input: string, init: RequestInit) => {
       const callers = fetchSignal.getStore();
       const deadline = AbortSignal.timeout(timeoutMs);
-      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline });
+      // Held until the fetch settles: inside AbortSignal.any a timeout signal nothing else references may be
+      // garbage-collected before it fires (nodejs/node#57736), and a fetch to a hung subgraph would then never end.
+      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline }).finally(() => deadline.aborted);
     }) as unknown as Fetcher;
     super({ url, fetcher: timedFetch });
   }
