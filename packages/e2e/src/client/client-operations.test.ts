@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndicatorTableDocument, RegionDashboardDocument, request, ShequGraphQLError } from '@shequ/client';
@@ -38,7 +39,7 @@ describe('the client package against the graph', () => {
   it('registers every operation of src/operations, each under the sha256 of its text', () => {
     expect(Object.keys(manifest).length).toBeGreaterThanOrEqual(5);
     for (const [hash, document] of Object.entries(manifest)) {
-      expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(hash).toBe(`sha256:${createHash('sha256').update(document).digest('hex')}`);
       expect(document).toMatch(/^query \w+/);
     }
   });

@@ -51,8 +51,10 @@ describe('an activity from registration to confirmed hours', () => {
 
     // started two hours ago, ends in an hour: sign-ups are still open and attendance can be recorded;
     // only the department enters an activity that has already started
-    const startsAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const endsAt = new Date(Date.now() + 3_600_000).toISOString();
+    // One reading of the clock for both ends: the length must be exactly 3 hours (a millisecond more rounds up to 3¼).
+    const now = Date.now();
+    const startsAt = new Date(now - 2 * 3_600_000).toISOString();
+    const endsAt = new Date(now + 3_600_000).toISOString();
     const created = await graphqlRequest(subgraph.url, CREATE_ACTIVITY, {
       token: departmentStaff,
       variables: { input: { title: '河道清理', category: 'ENVIRONMENT', communityCode: '620102001001', organiserTeamId: t.xingfu, startsAt, endsAt, places: 2 } },
