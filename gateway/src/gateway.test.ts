@@ -1,6 +1,7 @@
 import { signToken } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { startGateway, type RunningGateway } from './gateway';
 import type { GatewaySettings } from './environment';
 import { testGatewaySettings } from './testing/test-settings';

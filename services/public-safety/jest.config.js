@@ -2,6 +2,6 @@
 module.exports = {
   ...require('@shequ/config/jest-preset'),
   setupFiles: ['reflect-metadata'],
-  globalSetup: require.resolve('@shequ/database/dist/testing/global-setup'),
-  globalTeardown: require.resolve('@shequ/database/dist/testing/global-teardown'),
+  globalSetup: require.resolve('@shequ/database/testing/global-setup'),
+  globalTeardown: require.resolve('@shequ/database/testing/global-teardown'),
 };

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse } from 'graphql';
 import { createLogger } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import { startGateway, type RunningGateway } from '../gateway';
 import { testGatewaySettings } from '../testing/test-settings';

@@ -1,5 +1,6 @@
-import { startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 import { testGatewaySettings } from '../testing/test-settings';
 import { exportFileName } from './export-endpoint';

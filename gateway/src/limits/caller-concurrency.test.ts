@@ -1,6 +1,7 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 import { testGatewaySettings } from '../testing/test-settings';
 

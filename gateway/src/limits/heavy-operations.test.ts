@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphqlRequest, testToken } from '@shequ/kit/dist/testing';
+import { graphqlRequest, testToken } from '@shequ/kit/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 import { testGatewaySettings } from '../testing/test-settings';
 import { HeavyOperations } from './heavy-operations';

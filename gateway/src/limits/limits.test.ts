@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 import { DEFAULT_LIMITS } from './operation-limits';
 import { sha256 } from './trusted-documents';

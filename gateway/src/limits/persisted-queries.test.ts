@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
-import { governanceSubgraph, insertGovernanceFixture } from '@shequ/governance';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
+import { governanceSubgraph } from '@shequ/governance';
+import { insertGovernanceFixture } from '@shequ/governance/testing';
 import { startGateway, type RunningGateway } from '../gateway';
 import { freePort } from '@shequ/database';
 import { startTestRedis, type TestRedis } from '../testing/throwaway-redis';

@@ -1,4 +1,4 @@
-import { TEST_JWT_SECRET, TEST_SIGNING_KEY } from '@shequ/kit/dist/testing';
+import { TEST_JWT_SECRET, TEST_SIGNING_KEY } from '@shequ/kit/testing';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
 import type { GatewaySettings } from '../environment';
 

@@ -20,7 +20,17 @@ export {
 } from './environment/common-environment';
 export { parseEnvironment, runMain, StartupError } from './environment/parse-environment';
 export { DEVELOPMENT_SIGNING_KEY, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables } from './environment/signing-key-environment';
-export { GATEWAY_SIGNATURE_HEADER, SIGNATURE_WINDOW_MS, signGatewayRequest, verifyGatewaySignature, type SignedRequest } from './auth/gateway-signature';
+export {
+  GATEWAY_SIGNATURE_HEADER,
+  SERVICE_HEADER,
+  SERVICE_SIGNATURE_HEADER,
+  SIGNATURE_WINDOW_MS,
+  serviceRequestHeaders,
+  signGatewayRequest,
+  verifiedService,
+  verifyGatewaySignature,
+  type SignedRequest,
+} from './auth/gateway-signature';
 export { checkDocumentLimits, DEFAULT_DOCUMENT_LIMITS, documentLimitsOf, documentLimitsPreflight, documentLimitVariables, limitExceeded, measureDocument, type DocumentLimits, type DocumentShape } from './limits/document-limits';
 export { createLogger, type Logger } from './logging/logger';
 export * from './pagination/connection';
@@ -46,13 +56,24 @@ export { auditLogResolver } from './audit/audit-log.resolver';
 export { AuditLogEntry, AuditLogEntryConnection, AuditLogFilter } from './audit/audit-log.types';
 export { recordAudit } from './audit/record-audit';
 export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
-export { auditedWrite, found } from './audit/audited-write';
+export { auditedRead, auditedWrite, found } from './audit/audited-write';
 export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pagination/scoped-pages';
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
 export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, type ScopedAggregates, type StreetMonthSummary } from './reporting/street-month-summary';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
+export { readInput } from './validation/input-rule';
+export { assertText, assertOptionalText, codePoints, textRule } from './validation/text';
+export { assertIntegerBetween, assertYear, integerRule, FIRST_YEAR, LAST_YEAR } from './validation/numbers';
+export { assertIds, assertDistinct } from './validation/lists';
+export { assertPhone, assertOptionalPhone, phoneRule } from './validation/phone';
+export { assertIdCardNumber, idCardRule } from './validation/id-card';
+export { assertYuan } from './validation/money';
+export { assertDate, assertOptionalDate, assertInstant, dateRule, ANY_TIME, EARLIEST_DATE, LATEST_DATE, RECORD_TIMES, type DateOptions, type InstantRange } from './validation/dates';
+export { readRankingFirst, DEFAULT_RANKING_SIZE, MAX_RANKING_SIZE } from './reporting/ranking';
+export { readTrendWindow, MAX_TREND_YEARS, type TrendWindow } from './reporting/trend-window';
+export { SCOPES, scopeParameters, withinScope } from './reporting/scopes';
 export {
   CHINA_TIME_ZONE,
   currentInstant,

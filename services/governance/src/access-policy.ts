@@ -14,7 +14,6 @@ export const governancePolicy = definePolicy({
   registerPracticalProject: { roles: ['department_staff', 'community_worker'], department: 'governance' },
   changePracticalProjectStatus: { roles: ['department_staff', 'community_worker'], department: 'governance' },
   designateDemonstrationUnit: { roles: ['department_staff'], department: 'governance' },
-  runAssessment: { roles: ['department_staff'], department: 'governance' },
   readAuditLog: { roles: ['admin'], withinJurisdiction: false },
 });
 

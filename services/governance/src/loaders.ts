@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '@shequ/kit';
 import { createAssessmentLoaders } from './assessment/assessment.loader';
-import { createSnapshotLoaders } from './assessment/assessment-snapshot';
 import { createDemonstrationLoaders } from './demonstration/demonstration-unit.loader';
 import { createPlanLoaders } from './planning/plan.loader';
 import { createPracticalProjectLoaders } from './projects/practical-project.loader';
@@ -14,7 +13,6 @@ export function createGovernanceLoaders(dataSource: DataSource) {
     ...createRegionLoaders(dataSource),
     ...createCommunityLoaders(dataSource),
     ...createAssessmentLoaders(dataSource),
-    ...createSnapshotLoaders(dataSource),
     ...createPlanLoaders(dataSource),
     ...createPracticalProjectLoaders(dataSource),
     ...createDemonstrationLoaders(dataSource),

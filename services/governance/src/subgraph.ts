@@ -3,7 +3,6 @@ import { DirectoryResolver } from './statistics/directory.resolver';
 import { GovernanceFigureFeed } from './statistics/governance-figures';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CommunityAssessmentResolver, RegionAssessmentResolver } from './assessment/assessment.resolver';
-import { AssessmentSnapshotResolver, RegionAssessmentHistoryResolver } from './assessment/assessment-snapshot';
 import { CommunityDemonstrationResolver, DemonstrationUnitResolver } from './demonstration/demonstration-unit.resolver';
 import { DemonstrationUnit } from './demonstration/demonstration-unit.entity';
 import { Plan, PlanMeasure, PlanTarget } from './planning/plan.entity';
@@ -13,6 +12,7 @@ import { CommunityProjectsResolver, PracticalProjectResolver } from './projects/
 import { CommunityCapacityResolver } from './capacity/capacity.resolver';
 import { CommunityCapacity } from './capacity/community-capacity.entity';
 import { PlanningAndAssessment1764600000000 } from './migrations/1764600000000-planning-and-assessment';
+import { AssessmentSnapshotsMoved1767000000000 } from './migrations/1767000000000-assessment-snapshots-moved';
 import { Community } from './community/community.entity';
 import { CommunityResolver } from './community/community.resolver';
 import { createGovernanceLoaders, type GovernanceContext } from './loaders';
@@ -26,7 +26,7 @@ export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   databaseSchema: 'governance',
   entities: [Region, Community, CommunityCapacity, Plan, PlanTarget, PlanMeasure, PracticalProject, DemonstrationUnit, AuditEntry],
-  migrations: [RegionsAndCommunities1764400000000, auditLogMigration('governance'), PlanningAndAssessment1764600000000],
+  migrations: [RegionsAndCommunities1764400000000, auditLogMigration('governance'), PlanningAndAssessment1764600000000, AssessmentSnapshotsMoved1767000000000],
   resolvers: [
     RegionResolver,
     DivisionCodesResolver,
@@ -34,8 +34,6 @@ export const governanceSubgraph = defineSubgraph({
     CommunityAssessmentResolver,
     RegionAssessmentResolver,
     CommunityCapacityResolver,
-    AssessmentSnapshotResolver,
-    RegionAssessmentHistoryResolver,
     PlanResolver,
     RegionPlansResolver,
     PracticalProjectResolver,

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 
 export { publicSafetySubgraph } from './subgraph';
 export { SafetyStats } from './community/safety-stats.type';
-export { insertPublicSafetyFixture } from './testing/fixture';
+export { publicSafetyPolicy } from './access-policy';

@@ -6,4 +6,3 @@ export { SERVICE_CATEGORIES, SERVICE_OFFERINGS } from './catalogue/catalogue.dat
 export { ServiceFacilityKind, ServiceFacilityOwnership, ServiceFacilityStatus, WELFARE_KINDS } from './facilities/service-facility.entity';
 export { ServiceRequestChannel, ServiceRequestStatus } from './requests/service-request.entity';
 export { ServiceInvestmentSource } from './investment/service-investment.entity';
-export { insertServiceDeliveryFixture } from './testing/fixture';

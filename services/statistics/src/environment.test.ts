@@ -20,9 +20,11 @@ describe('the statistics environment', () => {
     expect(readEnvironment({ ...base, STATISTICS_DATABASE_URL: 'postgres://stats/shequ' }).databaseUrl).toBe('postgres://stats/shequ');
   });
 
-  it('needs JWT_SECRET outside development even with JWKS, to sign the refresh’s service token', () => {
-    expect(() => readEnvironment({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL, JWT_JWKS_URL: 'https://id.example.gov.cn/jwks.json', SUBGRAPH_SIGNING_KEY: 'k'.repeat(40) })).toThrow(/JWT_SECRET/);
-    expect(readEnvironment(base).tokens.secret).toBeTruthy();
+  it('runs with RS256 tokens alone: its reads of the feeds are signed with the subgraph signing key, not a token it mints', () => {
+    const settings = readEnvironment({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL, JWT_JWKS_URL: 'https://id.example.gov.cn/jwks.json', SUBGRAPH_SIGNING_KEY: 'k'.repeat(40) });
+    expect(settings.tokens.secret).toBeNull();
+    expect(settings.signingKey).toBe('k'.repeat(40));
+    expect(() => readEnvironment({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL, JWT_JWKS_URL: 'https://id.example.gov.cn/jwks.json' })).toThrow(/SUBGRAPH_SIGNING_KEY/);
   });
 
   it('refuses a bad interval or URL, naming the variable', () => {

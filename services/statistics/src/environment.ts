@@ -7,6 +7,8 @@ import type { FeedDepartment } from './catalogue/measures';
 export type DepartmentUrls = Record<FeedDepartment, string>;
 
 export type StatisticsSettings = ReturnType<typeof readSubgraphEnvironment> & {
+  /** SUBGRAPH_SIGNING_KEY: the refresh signs its reads of the department feeds with it, as the statistics service's. */
+  signingKey: string;
   departmentUrls: DepartmentUrls;
   /** Seconds between scheduled refreshes; 0 = none (refreshStatistics only). */
   refreshIntervalSeconds: number;
@@ -23,9 +25,9 @@ const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): StatisticsSettings {
   const entry = subgraphEntry('statistics');
   const subgraph = readSubgraphEnvironment(env, { defaultPort: entry.port, databaseUrlVariable: entry.databaseUrlVariable });
-  if (!subgraph.tokens.secret) {
-    // Verifying tokens by JWKS is not enough here: the refresh signs its own service token for the feeds.
-    throw new StartupError('Invalid environment:\n  JWT_SECRET: required by statistics, whose refresh signs its service token for the department feeds with it');
+  const signingKey = subgraph.signingKey;
+  if (!signingKey) {
+    throw new StartupError('Invalid environment:\n  SUBGRAPH_SIGNING_KEY: required by statistics, which signs its reads of the department feeds with it');
   }
   const feeds = Object.values(FEED_SUBGRAPHS).map(subgraphEntry);
   const parsed = parseEnvironment(
@@ -41,5 +43,5 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Statistic
       return [department, (parsed[feed.urlVariable] as string | undefined) ?? defaultRoutingUrl(feed)];
     }),
   ) as DepartmentUrls;
-  return { ...subgraph, departmentUrls, refreshIntervalSeconds: parsed.STATISTICS_REFRESH_INTERVAL };
+  return { ...subgraph, signingKey, departmentUrls, refreshIntervalSeconds: parsed.STATISTICS_REFRESH_INTERVAL };
 }

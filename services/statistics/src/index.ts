@@ -4,4 +4,3 @@ export { createStatisticsSubgraph, statisticsSubgraph } from './subgraph';
 export { runRefresh } from './refresh/refresh';
 export { httpFeedSource, type FeedSource } from './refresh/feed-source';
 export { statisticsPolicy } from './access-policy';
-export { statisticsMatrixCases } from './testing/access-matrix';

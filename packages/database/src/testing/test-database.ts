@@ -14,7 +14,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    throw new Error('TEST_DATABASE_URL is not set: add @shequ/database/dist/testing/global-setup to the jest config');
+    throw new Error('TEST_DATABASE_URL is not set: add @shequ/database/testing/global-setup to the jest config');
   }
   const name = `shequ_test_${randomBytes(6).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE ${name}`);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize, definePolicy } from '../auth/access-policy';
 import { buildFederatedSchema } from '../schema/federated-schema';
 import type { SubgraphContext } from '../server/context';
@@ -7,7 +7,7 @@ import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from 
 import { AuditEntry } from './audit-entry.entity';
 import { auditLogMigration } from './audit-log.migration';
 import { auditLogResolver } from './audit-log.resolver';
-import { auditedWrite } from './audited-write';
+import { auditedRead, auditedWrite } from './audited-write';
 
 const probePolicy = definePolicy({
   touch: { roles: ['community_worker'] },
@@ -20,6 +20,18 @@ class TouchResolver {
   touch(@Arg('id') id: string, @Ctx() context: SubgraphContext): Promise<string> {
     authorize(probePolicy, 'touch', context.viewer, '620102001001');
     return auditedWrite(context, { operation: 'touch', targetType: 'Probe' }, async () => ({ result: id, targetIds: [id] }));
+  }
+
+  @Mutation(() => String)
+  touchAgain(@Arg('id') id: string, @Ctx() context: SubgraphContext): Promise<string> {
+    authorize(probePolicy, 'touch', context.viewer, '620102001001');
+    // An idempotent retry: the first write stands, nothing is written.
+    return auditedWrite(context, { operation: 'touchAgain', targetType: 'Probe' }, async () => ({ result: id, targetIds: [] }));
+  }
+
+  @Query(() => [String])
+  restrictedProbes(@Ctx() context: SubgraphContext): Promise<string[]> {
+    return auditedRead(context, 'Probe', async () => ['secret-1', 'secret-2'], (row) => row);
   }
 }
 
@@ -95,6 +107,18 @@ describe('auditLogResolver', () => {
   ])('answers BAD_USER_INPUT for %j', async (variables, argument) => {
     const { errors } = await graphqlRequest(subgraph.url, LOG, { variables, token: admin });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('leaves no entry for a write that changed nothing, and one read:<Type> entry per restricted row read', async () => {
+    const entries = async () => subgraph.dataSource.query(`SELECT operation, target_ids FROM audit_probe.audit_log ORDER BY id`);
+    const before = await entries();
+    expect((await graphqlRequest(subgraph.url, 'mutation { touchAgain(id: "one") }', { token: worker('worker-a') })).errors).toBeUndefined();
+    expect(await entries()).toEqual(before);
+    expect((await graphqlRequest(subgraph.url, '{ restrictedProbes }', { token: worker('worker-a') })).data).toEqual({ restrictedProbes: ['secret-1', 'secret-2'] });
+    expect((await entries()).slice(before.length)).toEqual([
+      { operation: 'read:Probe', target_ids: ['secret-1'] },
+      { operation: 'read:Probe', target_ids: ['secret-2'] },
+    ]);
   });
 
   it('keeps the table append-only', async () => {

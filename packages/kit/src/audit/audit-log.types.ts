@@ -22,7 +22,7 @@ export class AuditLogEntry {
   @Field(() => [String])
   actorRoles: string[];
 
-  @Field({ description: "e.g. 'read:SupervisedPerson', 'submitServiceRequest', 'plan:APPROVED'." })
+  @Field({ description: "A write's mutation, by its field name ('submitServiceRequest', 'approvePlan'), or a restricted read ('read:SupervisedPerson')." })
   operation: string;
 
   @Field()

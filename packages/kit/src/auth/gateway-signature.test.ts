@@ -1,4 +1,4 @@
-import { signGatewayRequest, SIGNATURE_WINDOW_MS, verifyGatewaySignature } from './gateway-signature';
+import { serviceRequestHeaders, SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, signGatewayRequest, SIGNATURE_WINDOW_MS, verifiedService, verifyGatewaySignature } from './gateway-signature';
 
 const KEY = 'a-signing-key-of-at-least-32-characters';
 const request = { requestId: 'req-1', body: '{"query":"{ a }"}' };
@@ -23,5 +23,31 @@ describe('the gateway signature', () => {
     ['a malformed header', () => verifyGatewaySignature(KEY, 'v1=abc', request, now)],
   ])('refuses %s', (_case, verify) => {
     expect(verify()).toBe(false);
+  });
+});
+
+describe("a platform service's signature", () => {
+  const signed = (service: string, at = now) => {
+    const headers = serviceRequestHeaders(KEY, service, request, at);
+    return { service: headers[SERVICE_HEADER], signature: headers[SERVICE_SIGNATURE_HEADER] };
+  };
+
+  it('names the service that signed, within the window', () => {
+    expect(verifiedService(KEY, signed('statistics'), request, now + SIGNATURE_WINDOW_MS)).toBe('statistics');
+  });
+
+  it.each([
+    ['another key', () => verifiedService(`${KEY}!`, signed('statistics'), request, now)],
+    ['another body', () => verifiedService(KEY, signed('statistics'), { ...request, body: '{"query":"{ b }"}' }, now)],
+    ['another name than the one signed', () => verifiedService(KEY, { ...signed('volunteers'), service: 'statistics' }, request, now)],
+    ["the gateway's signature", () => verifiedService(KEY, { service: 'statistics', signature: signGatewayRequest(KEY, request, now) }, request, now)],
+    ['an old signature', () => verifiedService(KEY, signed('statistics', now - SIGNATURE_WINDOW_MS - 1), request, now)],
+    ['no name', () => verifiedService(KEY, { ...signed('statistics'), service: undefined }, request, now)],
+  ])('refuses %s', (_case, verify) => {
+    expect(verify()).toBeNull();
+  });
+
+  it('never passes for the gateway’s', () => {
+    expect(verifyGatewaySignature(KEY, signed('statistics').signature, request, now)).toBe(false);
   });
 });

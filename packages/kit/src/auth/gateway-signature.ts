@@ -21,21 +21,26 @@ export interface SignedRequest {
   body: string;
 }
 
-function mac(key: string, timestamp: string, request: SignedRequest): Buffer {
+/**
+ * The signed text. A platform service's signature names the service on a
+ * line of its own, before the body: a body is JSON and starts with "{", so a
+ * gateway signature never verifies as a service's, nor one service's as
+ * another's.
+ */
+function mac(key: string, timestamp: string, request: SignedRequest, service: string | null): Buffer {
   // The id is quoted (JSON), so no part can be shifted into the next: "a" + "b\nc" never reads as "a\nb" + "c".
-  return createHmac('sha256', key).update(`${timestamp}\n${JSON.stringify(request.requestId)}\n${request.body}`).digest();
+  const signer = service === null ? '' : `service:${JSON.stringify(service)}\n`;
+  return createHmac('sha256', key).update(`${timestamp}\n${JSON.stringify(request.requestId)}\n${signer}${request.body}`).digest();
 }
 
-/** The header value for one request: `t=<milliseconds since the epoch>,v1=<hex HMAC>`. */
-export function signGatewayRequest(key: string, request: SignedRequest, now = Date.now()): string {
+function sign(key: string, request: SignedRequest, service: string | null, now: number): string {
   const timestamp = String(now);
-  return `t=${timestamp},v1=${mac(key, timestamp, request).toString('hex')}`;
+  return `t=${timestamp},v1=${mac(key, timestamp, request, service).toString('hex')}`;
 }
 
 const HEADER = /^t=(\d{1,16}),v1=([0-9a-f]{64})$/;
 
-/** True when `header` is a signature of this request with `key`, made within the window. */
-export function verifyGatewaySignature(key: string, header: string | undefined, request: SignedRequest, now = Date.now()): boolean {
+function verify(key: string, header: string | undefined, request: SignedRequest, service: string | null, now: number): boolean {
   const match = header ? HEADER.exec(header) : null;
   if (!match) {
     return false;
@@ -44,5 +49,36 @@ export function verifyGatewaySignature(key: string, header: string | undefined, 
   if (Math.abs(now - Number(timestamp)) > SIGNATURE_WINDOW_MS) {
     return false;
   }
-  return timingSafeEqual(Buffer.from(signature, 'hex'), mac(key, timestamp, request));
+  return timingSafeEqual(Buffer.from(signature, 'hex'), mac(key, timestamp, request, service));
+}
+
+/** The header value for one request: `t=<milliseconds since the epoch>,v1=<hex HMAC>`. */
+export function signGatewayRequest(key: string, request: SignedRequest, now = Date.now()): string {
+  return sign(key, request, null, now);
+}
+
+/** True when `header` is a signature of this request with `key`, made within the window. */
+export function verifyGatewaySignature(key: string, header: string | undefined, request: SignedRequest, now = Date.now()): boolean {
+  return verify(key, header, request, null, now);
+}
+
+/**
+ * A platform service reading a subgraph itself (the statistics store reading
+ * the department feeds) signs with the same key and names itself, so that
+ * no deployment needs a token-signing secret for it: RS256-only deployments,
+ * whose tokens only their identity provider can issue, work as HS256 ones.
+ * Who the service is then is `serviceViewer`'s to say.
+ */
+export const SERVICE_HEADER = 'x-service';
+export const SERVICE_SIGNATURE_HEADER = 'x-service-signature';
+
+/** The headers that make a request `service`'s own. */
+export function serviceRequestHeaders(key: string, service: string, request: SignedRequest, now = Date.now()): Record<string, string> {
+  return { [SERVICE_HEADER]: service, [SERVICE_SIGNATURE_HEADER]: sign(key, request, service, now) };
+}
+
+/** The service a request names and proves it comes from, or null. */
+export function verifiedService(key: string, headers: { service: string | undefined; signature: string | undefined }, request: SignedRequest, now = Date.now()): string | null {
+  const { service, signature } = headers;
+  return service !== undefined && verify(key, signature, request, service, now) ? service : null;
 }

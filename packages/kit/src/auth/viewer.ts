@@ -14,3 +14,19 @@ export interface Viewer {
   jurisdiction: string;
   department: Department | null;
 }
+
+/**
+ * Platform services that read other subgraphs themselves (a request signed
+ * with the subgraph signing key, see `serviceRequestHeaders`), and who each
+ * is when it does: the statistics store reads the department feeds as a
+ * province-wide analyst, as a token of the same claims would.
+ */
+const SERVICE_VIEWERS: Record<string, Omit<Viewer, 'sub'>> = {
+  statistics: { roles: ['analyst'], jurisdiction: '620000', department: null },
+};
+
+/** The viewer a verified service request acts as; null for a name that is no platform service. */
+export function serviceViewer(service: string): Viewer | null {
+  const claims = Object.hasOwn(SERVICE_VIEWERS, service) ? SERVICE_VIEWERS[service] : undefined;
+  return claims ? { sub: `service:${service}`, ...claims, roles: [...claims.roles] } : null;
+}

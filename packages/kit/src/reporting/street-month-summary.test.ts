@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
 import { codeWithinPrefix } from '../codes/code-range';
 import { addDays, addMonths, chinaDays, chinaToday, lastThirtyDays, lastTwelveMonths, sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 import { aggregatedOverScopes, createStreetMonthSummary, summedOverScopes, type StreetMonthSummary } from './street-month-summary';

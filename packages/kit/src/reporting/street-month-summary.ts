@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { codeWithinPrefix } from '../codes/code-range';
+import { SCOPES, withinScope } from './scopes';
 import { sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 
 /**
@@ -116,8 +116,6 @@ export async function dropStreetMonthSummary(runner: QueryRunner, summary: Stree
   await runner.query(`DROP INDEX IF EXISTS ${summary.schema}.${summary.table}_time_idx`);
   await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
 }
-
-const SCOPES = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
 
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */
 const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
@@ -243,7 +241,7 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
   if (prefixes.some((prefix) => !isCommunityPrefix(prefix))) {
     branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `b.${name}`).join(', ')}
       FROM ${SCOPES}
-      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${codeWithinPrefix('b.street_code', 'scope.prefix')} ${bucketWindow}`);
+      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${withinScope('b.street_code')} ${bucketWindow}`);
   }
   return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
       ${branches.join('\n      UNION ALL\n      ')}

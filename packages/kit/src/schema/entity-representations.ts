@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { assertCommunityCode, assertRegionCode, isCommunityCode, isRegionCode, shown } from '../codes/division-codes';
 import { badUserInput, graphqlError } from '../errors/graphql-errors';
-import type { ReferenceResolver } from './federated-schema';
 
 const ARGUMENT = 'representations';
 
@@ -41,6 +40,10 @@ function assertRepresentationCode(typeName: string, code: unknown): void {
     throw badUserInput(ARGUMENT, `${shown(code)} is not a division code: expected 6, 9 or 12 digits`);
   }
 }
+
+/** Resolves an entity from its key fields, for the gateway's `_entities` calls. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ReferenceResolver<Context> = (reference: any, context: Context) => unknown;
 
 /**
  * `__resolveReference` for an entity type, with its division code checked

@@ -4,16 +4,15 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isScalarType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
-import { entityKeyFields, guardedReference } from './entity-representations';
+import { entityKeyFields, guardedReference, type ReferenceResolver } from './entity-representations';
 import { storableInstant } from './storable-instant';
+
+export type { ReferenceResolver };
 
 /** Every federation directive a subgraph may use; importing unused ones is harmless. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override", "@cost", "@listSize"])';
 
-/** Resolves an entity from its key fields, for the gateway's `_entities` calls. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ReferenceResolver<Context> = (reference: any, context: Context) => unknown;
 
 export interface FederatedSchemaOptions<Context> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,6 +46,8 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     resolvers: options.resolvers,
     orphanedTypes: options.entityTypes,
     authChecker: roleAuthChecker,
+    // Arguments are read in the resolvers by the kit's zod rules (validation/*), which name the argument in
+    // a BAD_USER_INPUT; type-graphql's own validation would need class-validator decorators as a second rulebook.
     validate: false,
     // type-graphql would reject the federation directives it does not know.
     skipCheck: true,

@@ -15,6 +15,4 @@ export interface SubgraphContext<Loaders = unknown> {
   logger: Logger;
   dataSource: DataSource;
   loaders: Loaders;
-  /** The composed graph, for a subgraph that must query it as a client, with a short-lived service token. */
-  graph: { url(): string; serviceToken(jurisdiction: string): string };
 }

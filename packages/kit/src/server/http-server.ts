@@ -17,6 +17,8 @@ export interface RequestInfo {
   signal: AbortSignal;
   /** The request carries a valid signature of the gateway (see `isSignedByGateway`). */
   signedByGateway: boolean;
+  /** The platform service that signed the request as its own (see `serviceOf`), or null. */
+  service: string | null;
 }
 
 export interface HttpServerOptions<Context extends BaseContext> {
@@ -54,6 +56,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
    * gateway itself) every request gets an id of this process's own.
    */
   isSignedByGateway?: (request: IncomingMessage, body: string) => boolean;
+  /** A subgraph's check of a platform service's own signature (`serviceRequestHeaders`): the service, or null. Its x-request-id is adopted too. */
+  serviceOf?: (request: IncomingMessage, body: string) => string | null;
   /**
    * Endpoints of the process's own beside `/graphql` (the gateway's
    * `/export`), by path: they get the request id, the security headers and
@@ -149,14 +153,14 @@ function graphqlErrorBody(message: string, code: string) {
  * (the process is alive) and `/ready` (it can serve). Every request gets an
  * id that is logged, echoed back and stored in audit rows. The gateway makes
  * its own; a subgraph takes the gateway's `x-request-id` from a request the
- * gateway signed, so one id follows a request through every subgraph, and
- * makes its own for anyone else. A caller's id that is not adopted is logged
+ * gateway (or a platform service) signed, so one id follows a request through
+ * every subgraph, and makes its own for anyone else. A caller's id that is not adopted is logged
  * beside it as `clientRequestId`, never stored as the request's id.
  */
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  const handleGraphql = async (request: IncomingMessage, response: ServerResponse, url: URL, identify: (signed: boolean) => RequestInfo) => {
+  const handleGraphql = async (request: IncomingMessage, response: ServerResponse, url: URL, identify: (signed: boolean, service: string | null) => RequestInfo) => {
     let body: unknown;
     let text = '';
     if (request.method === 'POST') {
@@ -168,7 +172,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
         return;
       }
     }
-    const info = identify(options.isSignedByGateway?.(request, text) ?? false);
+    const info = identify(options.isSignedByGateway?.(request, text) ?? false, options.serviceOf?.(request, text) ?? null);
     if (holdsUnstorableText(body) || holdsUnstorableText(Object.fromEntries(url.searchParams))) {
       sendJson(response, 400, graphqlErrorBody('strings must be well-formed Unicode without NUL (\\u0000) characters', 'BAD_REQUEST'));
       return;
@@ -216,13 +220,13 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     // Replaced once a /graphql request's body shows whether the gateway signed it.
     let logger = options.logger;
     const ownId = randomUUID();
-    const identify = (signed: boolean): Omit<RequestInfo, 'signal'> => {
-      const requestId = signed && clientRequestId ? clientRequestId : ownId;
+    const identify = (signed: boolean, service: string | null = null): Omit<RequestInfo, 'signal'> => {
+      const requestId = (signed || service !== null) && clientRequestId ? clientRequestId : ownId;
       if (requestId !== ownId || logger === options.logger) {
         logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId } : { requestId });
         response.setHeader('x-request-id', requestId);
       }
-      return { request, requestId, logger, signedByGateway: signed };
+      return { request, requestId, logger, signedByGateway: signed, service };
     };
     identify(false);
     if (url.pathname === '/graphql') {
@@ -282,7 +286,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
               callerGone.abort();
             }
           });
-          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed) => ({ ...identify(signed), signal: callerGone.signal })));
+          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone.signal })));
           return;
         }
         default: {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
 import { distributionBucket, distributionBucketSql } from './distribution-bucket';
 
 let database: TestDatabase;

@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../server/context';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '../testing';
+import { SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, serviceRequestHeaders, signGatewayRequest } from '../auth/gateway-signature';
+import { graphqlRequest, startTestSubgraph, testToken, TEST_SIGNING_KEY, type TestSubgraph } from '../testing';
 import { buildFederatedSchema } from '../schema/federated-schema';
 import { Weight } from '../schema/weight';
 import { defineSubgraph } from './subgraph-definition';
@@ -113,6 +114,31 @@ describe('@Authorized fields', () => {
     const { data, errors } = await graphqlRequest(subgraph.url, '{ probe { signedInOnly analystOnly } }', { token: testToken({ roles: [role] }) });
     expect(errors).toBeUndefined();
     expect(data.probe).toEqual({ signedInOnly: 'hello', analystOnly: 'figures' });
+  });
+});
+
+describe("a platform service's own request", () => {
+  const ASK = '{ probe { signedInOnly analystOnly } }';
+  // Signed-in callers read `signedInOnly`; an anonymous one reads it as null beside the public figure.
+  const ASK_SIGNED_IN = '{ probe { signedInOnly publicFigure } }';
+  const body = JSON.stringify({ query: ASK_SIGNED_IN });
+
+  it('acts as the service says it is, with no token, when signed with the subgraph signing key', async () => {
+    const { data, errors } = await graphqlRequest(subgraph.url, ASK, { asService: 'statistics' });
+    expect(errors).toBeUndefined();
+    expect(data.probe).toEqual({ signedInOnly: 'hello', analystOnly: 'figures' });
+  });
+
+  it.each([
+    ['another key', serviceRequestHeaders(`${TEST_SIGNING_KEY}!`, 'statistics', { requestId: '', body })],
+    ['another body', serviceRequestHeaders(TEST_SIGNING_KEY, 'statistics', { requestId: '', body: JSON.stringify({ query: ASK }) })],
+    ["another service's name", { ...serviceRequestHeaders(TEST_SIGNING_KEY, 'volunteers', { requestId: '', body }), [SERVICE_HEADER]: 'statistics' }],
+    ["the gateway's signature", { [SERVICE_HEADER]: 'statistics', [SERVICE_SIGNATURE_HEADER]: signGatewayRequest(TEST_SIGNING_KEY, { requestId: '', body }) }],
+    ['a name that is no platform service', serviceRequestHeaders(TEST_SIGNING_KEY, 'someone', { requestId: '', body })],
+  ])('is anonymous when signed with %s', async (_case, headers) => {
+    const { data, errors } = await graphqlRequest(subgraph.url, ASK_SIGNED_IN, { headers });
+    expect(errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(data?.probe).toEqual({ signedInOnly: null, publicFigure: 42 });
   });
 });
 

@@ -1,9 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { GATEWAY_SIGNATURE_HEADER, verifyGatewaySignature } from '../auth/gateway-signature';
-import { createTokenVerifier, signToken, type TokenSettings } from '../auth/jwt';
-import type { Department } from '../auth/viewer';
+import { GATEWAY_SIGNATURE_HEADER, SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, verifiedService, verifyGatewaySignature } from '../auth/gateway-signature';
+import { serviceViewer } from '../auth/viewer';
+import { createTokenVerifier, type TokenSettings } from '../auth/jwt';
 import { cancelWhenCallerGone } from '../database/cancel-when-caller-gone';
 import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
 import type { StatementCounter } from '../database/statement-counter';
@@ -33,11 +34,6 @@ export interface SubgraphSettings {
   skipMigrations?: boolean;
   /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
   sqlCapture?: boolean;
-  /**
-   * The gateway's URL, for a subgraph that reads the composed graph as a
-   * client (governance's assessment runs). Read when used, so tests may set it late.
-   */
-  gatewayUrl?: string;
   /** Depth, alias, token and directive limits, the gateway's by default (MAX_DEPTH, … as at the gateway). */
   limits?: DocumentLimits;
   /**
@@ -60,6 +56,11 @@ export interface RunningSubgraph {
 }
 
 /** Migrates the subgraph's schema, builds its graph and serves it. */
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   settings: SubgraphSettings,
@@ -114,16 +115,19 @@ export async function startSubgraph<Loaders>(
         }
       : undefined,
     preflight: documentLimitsPreflight(settings.limits ?? DEFAULT_DOCUMENT_LIMITS),
-    isSignedByGateway: (request, body) => {
-      const header = request.headers[GATEWAY_SIGNATURE_HEADER];
-      const requestId = request.headers['x-request-id'];
-      return (
-        !!settings.signingKey &&
-        verifyGatewaySignature(settings.signingKey, typeof header === 'string' ? header : undefined, { requestId: typeof requestId === 'string' ? requestId : '', body })
-      );
-    },
-    context: async ({ request, requestId, logger: requestLogger, signedByGateway }) => {
-      const viewer = await verifyToken(request.headers.authorization);
+    isSignedByGateway: (request, body) =>
+      !!settings.signingKey && verifyGatewaySignature(settings.signingKey, headerOf(request, GATEWAY_SIGNATURE_HEADER), { requestId: headerOf(request, 'x-request-id') ?? '', body }),
+    serviceOf: (request, body) =>
+      settings.signingKey
+        ? verifiedService(
+            settings.signingKey,
+            { service: headerOf(request, SERVICE_HEADER), signature: headerOf(request, SERVICE_SIGNATURE_HEADER) },
+            { requestId: headerOf(request, 'x-request-id') ?? '', body },
+          )
+        : null,
+    context: async ({ request, requestId, logger: requestLogger, signedByGateway, service }) => {
+      // A platform service's signed request acts as that service; anything else as its token says.
+      const viewer = (service !== null ? serviceViewer(service) : null) ?? (await verifyToken(request.headers.authorization));
       return {
         viewer,
         requestId,
@@ -131,18 +135,6 @@ export async function startSubgraph<Loaders>(
         logger: requestLogger,
         dataSource,
         loaders: definition.createLoaders(dataSource, viewer),
-        graph: {
-          url: () => settings.gatewayUrl ?? 'http://localhost:4000/graphql',
-          serviceToken: (jurisdiction: string) => {
-            if (!settings.tokens.secret) {
-              throw new Error('service tokens are signed with JWT_SECRET, which is not set');
-            }
-            return signToken(
-              { sub: `service:${definition.name}`, roles: ['analyst'], jurisdiction, department: definition.name as Department, expiresIn: '10m' },
-              settings.tokens.secret,
-            );
-          },
-        },
       };
     },
     ready: async () => {

@@ -17,7 +17,6 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
     PORT: z.coerce.number().int().min(0).max(65535).optional(),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
     SQL_CAPTURE: z.enum(['true', 'false']).default('false'),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     // As long as the gateway waits for a subgraph (its SUBGRAPH_TIMEOUT_MS), so no query outlives its request.
@@ -53,7 +52,6 @@ export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: Subgrap
     logLevel: parsed.LOG_LEVEL,
     poolSize: parsed.DATABASE_POOL_SIZE,
     statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS,
-    gatewayUrl: parsed.GATEWAY_URL,
     sqlCapture: parsed.SQL_CAPTURE === 'true' && parsed.NODE_ENV !== 'production',
     workers: parsed.WORKERS,
     limits: documentLimitsOf(parsed),

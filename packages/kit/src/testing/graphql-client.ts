@@ -1,4 +1,4 @@
-import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '../auth/gateway-signature';
+import { GATEWAY_SIGNATURE_HEADER, serviceRequestHeaders, signGatewayRequest } from '../auth/gateway-signature';
 import { TEST_SIGNING_KEY } from './test-subgraph';
 
 export interface GraphqlResponse<Data = Record<string, unknown>> {
@@ -17,6 +17,8 @@ export interface GraphqlRequestOptions {
    * carry a `@requires` figure, its own request id).
    */
   asGateway?: boolean;
+  /** Sign the request as this platform service's own, with the test signing key (the statistics store reading a feed). */
+  asService?: string;
 }
 
 /** Posts one GraphQL operation, as a frontend (or, `asGateway`, the gateway) would. */
@@ -34,6 +36,7 @@ export async function graphqlRequest<Data = any>(
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.asGateway ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(TEST_SIGNING_KEY, { requestId, body }) } : {}),
+      ...(options.asService ? serviceRequestHeaders(TEST_SIGNING_KEY, options.asService, { requestId, body }) : {}),
       ...options.headers,
     },
     body,

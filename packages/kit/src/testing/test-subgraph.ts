@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@shequ/database/dist/testing';
+import { createTestDatabase } from '@shequ/database/testing';
 import { signToken, type TokenRequest } from '../auth/jwt';
 import { startSubgraph, type RunningSubgraph, type SubgraphSettings } from '../subgraph/start-subgraph';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';

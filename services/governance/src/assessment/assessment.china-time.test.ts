@@ -1,5 +1,5 @@
 import { useClock } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { governanceSubgraph } from '../subgraph';
 import { insertGovernanceFixture } from '../testing/fixture';
 
@@ -39,15 +39,5 @@ describe('governance keeps China time', () => {
     const after = await planDelivery();
     expect(before.missing).toBe(false);
     expect(after.missing).toBe(true);
-  });
-
-  it('lets an assessment of the new year run from its first China hour, and refuses it the hour before', async () => {
-    // A resident may not run assessments: once the year is allowed, the refusal is about the role.
-    const resident = testToken({ sub: 'resident', roles: ['resident'], jurisdiction: '620102' });
-    const RUN = `mutation { runAssessment(regionCode: "620102", year: 2028) { year } }`;
-    useClock(LAST_HOUR_OF_2027);
-    expect((await graphqlRequest(subgraph.url, RUN, { token: resident })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
-    useClock(FIRST_HOUR_OF_2028);
-    expect((await graphqlRequest(subgraph.url, RUN, { token: resident })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

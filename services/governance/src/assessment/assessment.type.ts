@@ -1,6 +1,8 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
 import { AssessmentComponentName, Comparison, Indicator } from './indicators';
 
+// The statistics store's snapshots serve the same type.
+@Directive('@shareable')
 @ObjectType({ description: 'One part of the assessment, scored 0–100 against the tier targets; missing when no figure for it exists.' })
 export class AssessmentComponent {
   @Field(() => AssessmentComponentName)

@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionCode, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, isCommunityCode, significantPrefix } from '@shequ/kit';
+import { assertRegionCode, assertText, assertYear, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, isCommunityCode, significantPrefix } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
 import type { GovernanceContext } from '../loaders';
-import { assertText, assertYear } from '../planning/plan.input';
 import { Region } from '../region/region.entity';
 import { DemonstrationUnit, DemonstrationUnitFilter, DesignateDemonstrationUnitInput } from './demonstration-unit.entity';
 

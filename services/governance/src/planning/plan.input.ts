@@ -1,27 +1,11 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { assertRegionCode, badUserInput, DEPARTMENTS } from '@shequ/kit';
+import { assertOptionalDate, assertRegionCode, assertText, assertYear, badUserInput, DEPARTMENTS } from '@shequ/kit';
 import { Tier } from '../community/community.entity';
 import { Indicator } from '../assessment/indicators';
 import { PlanKind } from './plan.entity';
 
-const MAX_TEXT = 500;
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
-
-export function assertText(value: string, argument: string, max = MAX_TEXT): string {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.length > max) {
-    throw badUserInput(argument, `must be 1–${max} characters`);
-  }
-  return trimmed;
-}
-
-export function assertYear(value: number, argument: string): number {
-  if (!Number.isInteger(value) || value < FIRST_YEAR || value > LAST_YEAR) {
-    throw badUserInput(argument, `must be a year between ${FIRST_YEAR} and ${LAST_YEAR} (got ${value})`);
-  }
-  return value;
-}
+/** Free text of a plan (a title, a target's or a measure's description). */
+export const MAX_PLAN_TEXT = 500;
 
 @InputType()
 export class DraftPlanInput {
@@ -46,7 +30,7 @@ export class DraftPlanInput {
 
 export function readDraftPlan(input: DraftPlanInput): DraftPlanInput {
   assertRegionCode(input.regionCode, 'input.regionCode');
-  const title = assertText(input.title, 'input.title');
+  const title = assertText(input.title, 'input.title', MAX_PLAN_TEXT);
   assertYear(input.startYear, 'input.startYear');
   assertYear(input.endYear, 'input.endYear');
   const span = input.endYear - input.startYear;
@@ -96,7 +80,7 @@ export function readPlanTarget(input: PlanTargetInput): PlanTargetInput {
   assertYear(input.dueYear, 'input.dueYear');
   return {
     ...input,
-    description: assertText(input.description, 'input.description'),
+    description: assertText(input.description, 'input.description', MAX_PLAN_TEXT),
     unit: assertText(input.unit, 'input.unit', 50),
     tiers: [...new Set(input.tiers)],
   };
@@ -124,8 +108,5 @@ export function readPlanMeasure(input: PlanMeasureInput): PlanMeasureInput {
       throw badUserInput(argument, `"${department}" is not a department (${DEPARTMENTS.join(', ')})`);
     }
   }
-  if (input.dueDate != null && (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate) || Number.isNaN(Date.parse(input.dueDate)))) {
-    throw badUserInput('input.dueDate', 'must be a date written YYYY-MM-DD');
-  }
-  return { ...input, description: assertText(input.description, 'input.description') };
+  return { ...input, dueDate: assertOptionalDate(input.dueDate, 'input.dueDate'), description: assertText(input.description, 'input.description', MAX_PLAN_TEXT) };
 }

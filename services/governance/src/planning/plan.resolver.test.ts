@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { governanceSubgraph } from '../subgraph';
 import { insertGovernanceFixture } from '../testing/fixture';
 
@@ -52,6 +52,9 @@ describe('a plan from draft to closed', () => {
     const after = await rowCounts();
     expect(after.plans - before.plans).toBe(1);
     expect(after.audits - before.audits).toBe(6); // draft, target, approve, in force, progress, close
+    // Each entry is named by the mutation that wrote it, as a client calls it.
+    const audits = await subgraph.dataSource.query(`SELECT operation FROM governance.audit_log WHERE $1 = ANY(target_ids) ORDER BY id`, [id]);
+    expect(audits.map((row: { operation: string }) => row.operation)).toEqual(['draftPlan', 'addPlanTarget', 'approvePlan', 'putPlanInForce', 'closePlan']);
     const { data } = await graphqlRequest(subgraph.url, `query ($id: ID!) { plan(id: $id) { status targets { progress } } region(code: "620100") { plans { id } } }`, { variables: { id } });
     expect(data.plan).toEqual({ status: 'CLOSED', targets: [{ progress: 5.5 }] });
     expect(data.region.plans.map((plan: { id: string }) => plan.id)).toContain(id);

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionCode, assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
+import { assertRegionCode, assertText, assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import type { GovernanceContext } from '../loaders';
 import { Region } from '../region/region.entity';
 import { MEASURE_TRANSITIONS, MeasureStatus, Plan, PLAN_TRANSITIONS, PlanKind, PlanMeasure, PlanStatus, PlanTarget } from './plan.entity';
-import { DraftPlanInput, PlanMeasureInput, PlanTargetInput, readDraftPlan, readPlanMeasure, readPlanTarget, assertText } from './plan.input';
+import { DraftPlanInput, PlanMeasureInput, PlanTargetInput, readDraftPlan, readPlanMeasure, readPlanTarget } from './plan.input';
 
 /** A plan's rules are checked against its region. */
 const byRegion = (plan: Plan) => ({ code: plan.regionCode });
@@ -96,23 +96,23 @@ export class PlanResolver {
   @Mutation(() => Plan, { description: 'DRAFT → APPROVED, naming the approving body.' })
   approvePlan(@Arg('id', () => ID) id: string, @Arg('approvingBody') approvingBody: string, @Ctx() context: GovernanceContext): Promise<Plan> {
     const body = assertText(approvingBody, 'approvingBody', 200);
-    return this.moveTo(id, PlanStatus.APPROVED, context, { approvingBody: body });
+    return this.moveTo('approvePlan', id, PlanStatus.APPROVED, context, { approvingBody: body });
   }
 
   @Mutation(() => Plan, { description: 'APPROVED → IN_FORCE.' })
   putPlanInForce(@Arg('id', () => ID) id: string, @Ctx() context: GovernanceContext): Promise<Plan> {
-    return this.moveTo(id, PlanStatus.IN_FORCE, context);
+    return this.moveTo('putPlanInForce', id, PlanStatus.IN_FORCE, context);
   }
 
   @Mutation(() => Plan, { description: 'IN_FORCE → CLOSED.' })
   closePlan(@Arg('id', () => ID) id: string, @Ctx() context: GovernanceContext): Promise<Plan> {
-    return this.moveTo(id, PlanStatus.CLOSED, context);
+    return this.moveTo('closePlan', id, PlanStatus.CLOSED, context);
   }
 
   @Mutation(() => PlanTarget, { description: 'Adds a target to a plan still in DRAFT.' })
   addPlanTarget(@Arg('planId', () => ID) planId: string, @Arg('input', () => PlanTargetInput) input: PlanTargetInput, @Ctx() context: GovernanceContext): Promise<PlanTarget> {
     const target = readPlanTarget(input);
-    return this.editDraft(planId, context, async (manager, plan) => {
+    return this.editDraft('addPlanTarget', planId, context, async (manager, plan) => {
       if (target.dueYear < plan.startYear || target.dueYear > plan.endYear) {
         throw badUserInput('input.dueYear', `must fall within the plan's period ${plan.startYear}–${plan.endYear}`);
       }
@@ -123,7 +123,7 @@ export class PlanResolver {
   @Mutation(() => PlanMeasure, { description: 'Adds a measure, with its lead and supporting departments, to a plan still in DRAFT.' })
   addPlanMeasure(@Arg('planId', () => ID) planId: string, @Arg('input', () => PlanMeasureInput) input: PlanMeasureInput, @Ctx() context: GovernanceContext): Promise<PlanMeasure> {
     const measure = readPlanMeasure(input);
-    return this.editDraft(planId, context, (manager, plan) =>
+    return this.editDraft('addPlanMeasure', planId, context, (manager, plan) =>
       manager.save(manager.create(PlanMeasure, { ...measure, dueDate: measure.dueDate ?? null, planId: plan.id, status: MeasureStatus.PLANNED })),
     );
   }
@@ -169,9 +169,10 @@ export class PlanResolver {
     });
   }
 
-  private moveTo(id: string, status: PlanStatus, context: GovernanceContext, changes: Partial<Plan> = {}): Promise<Plan> {
+  /** `operation` is the mutation's name, as the audit entry records it. */
+  private moveTo(operation: 'approvePlan' | 'putPlanInForce' | 'closePlan', id: string, status: PlanStatus, context: GovernanceContext, changes: Partial<Plan> = {}): Promise<Plan> {
     assertId(id, 'id');
-    return auditedWrite(context, { operation: `plan:${status}`, targetType: 'Plan' }, async (manager) => {
+    return auditedWrite(context, { operation, targetType: 'Plan' }, async (manager) => {
       const plan = authorizedRecord(governancePolicy, 'changePlanStatus', context.viewer, await manager.findOne(Plan, { where: { id }, lock: { mode: 'pessimistic_write' } }), `plan ${id}`, byRegion);
       assertTransition(PLAN_TRANSITIONS, plan.status, status, 'the plan');
       Object.assign(plan, changes, { status });
@@ -180,12 +181,13 @@ export class PlanResolver {
   }
 
   private editDraft<Result extends { id: string }>(
+    operation: 'addPlanTarget' | 'addPlanMeasure',
     planId: string,
     context: GovernanceContext,
     edit: (manager: EntityManager, plan: Plan) => Promise<Result>,
   ): Promise<Result> {
     assertId(planId, 'planId');
-    return auditedWrite(context, { operation: 'editPlan', targetType: 'Plan' }, async (manager) => {
+    return auditedWrite(context, { operation, targetType: 'Plan' }, async (manager) => {
       const plan = authorizedRecord(governancePolicy, 'editPlan', context.viewer, await manager.findOne(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } }), `plan ${planId}`, byRegion);
       if (plan.status !== PlanStatus.DRAFT) {
         throw badUserInput('planId', `targets and measures are added while the plan is DRAFT; it is ${plan.status}`);

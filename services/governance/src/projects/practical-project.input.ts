@@ -1,6 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertRegionCode, assertDecimal } from '@shequ/kit';
-import { assertText, assertYear } from '../planning/plan.input';
+import { assertCommunityCode, assertRegionCode, assertText, assertYear, assertYuan } from '@shequ/kit';
 import { FundingSource, ProjectStatus } from './practical-project.entity';
 
 const MAX_BUDGET = 1e10;
@@ -26,7 +25,7 @@ export class RegisterPracticalProjectInput {
 export function readRegisterPracticalProject(input: RegisterPracticalProjectInput): RegisterPracticalProjectInput {
   assertCommunityCode(input.communityCode, 'input.communityCode');
   assertYear(input.year, 'input.year');
-  assertDecimal(input.budget, 'input.budget', { min: 0, max: MAX_BUDGET, places: 2 });
+  assertYuan(input.budget, 'input.budget', { max: MAX_BUDGET });
   return { ...input, title: assertText(input.title, 'input.title', 200) };
 }
 

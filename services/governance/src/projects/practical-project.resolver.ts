@@ -53,7 +53,7 @@ export class PracticalProjectResolver {
   @Mutation(() => PracticalProject, { description: 'Moves a practical project: PLANNED → IN_PROGRESS → COMPLETED, or CANCELLED.' })
   changePracticalProjectStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ProjectStatus) status: ProjectStatus, @Ctx() context: GovernanceContext): Promise<PracticalProject> {
     assertId(id, 'id');
-    return auditedWrite(context, { operation: `practicalProject:${status}`, targetType: 'PracticalProject' }, async (manager) => {
+    return auditedWrite(context, { operation: 'changePracticalProjectStatus', targetType: 'PracticalProject' }, async (manager) => {
       const project = authorizedRecord(
         governancePolicy,
         'changePracticalProjectStatus',

@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { governanceSubgraph } from '../subgraph';
 import { insertGovernanceFixture } from '../testing/fixture';
 

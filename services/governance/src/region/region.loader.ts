@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { codeWithinPrefix, loaderByKey, loaderOfLists, significantPrefix } from '@shequ/kit';
+import { loaderByKey, loaderOfLists, scopeParameters, SCOPES, withinScope } from '@shequ/kit';
 import { Region } from './region.entity';
 
 export function createRegionLoaders(dataSource: DataSource) {
@@ -18,10 +18,10 @@ export function createRegionLoaders(dataSource: DataSource) {
     communityCountByRegion: new DataLoader<string, number>(async (codes) => {
       const rows: { code: string; count: number }[] = await dataSource.query(
         `SELECT scope.code, count(c.code)::int AS count
-         FROM unnest($1::text[], $2::text[]) AS scope(code, prefix)
-         LEFT JOIN governance.community c ON ${codeWithinPrefix('c.code', 'scope.prefix')}
+         FROM ${SCOPES}
+         LEFT JOIN governance.community c ON ${withinScope('c.code')}
          GROUP BY scope.code`,
-        [codes, codes.map(significantPrefix)],
+        scopeParameters(codes),
       );
       const counts = new Map(rows.map((row) => [row.code, row.count]));
       return codes.map((code) => counts.get(code) ?? 0);

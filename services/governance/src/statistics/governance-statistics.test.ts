@@ -1,5 +1,5 @@
 import { chinaYear } from '@shequ/kit';
-import { figureMonths, figurePage, graphqlRequest, type GraphqlResponse, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { figureMonths, figurePage, graphqlRequest, type GraphqlResponse, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/testing';
 import { INDICATORS } from '../assessment/indicators';
 import { governanceSubgraph } from '../subgraph';
 import { insertGovernanceFixture } from '../testing/fixture';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { chinaYear } from '@shequ/kit';
-import type { MatrixCase } from '@shequ/kit/dist/testing';
+import type { MatrixCase } from '@shequ/kit/testing';
 import { governancePolicy } from '../access-policy';
 
 /**
@@ -57,8 +57,6 @@ export async function governanceMatrixCases(dataSource: DataSource): Promise<Mat
     { ...community, operation: 'registerPracticalProject', query: 'mutation { registerPracticalProject(input: { communityCode: "620102001001", year: 2026, title: "matrix", budget: 1, fundingSource: STATE }) { id } }' },
     { ...community, operation: 'changePracticalProjectStatus', query: `mutation { changePracticalProjectStatus(id: "${project}", status: IN_PROGRESS) { id } }`, recordId: project },
     { ...community, operation: 'designateDemonstrationUnit', query: `mutation { designateDemonstrationUnit(input: { code: "620102001001", level: MUNICIPAL, year: ${year}, practice: "matrix" }) { id } }` },
-    // Assessed through the whole graph: the run asks the gateway for every community of the county.
-    { ...plans, targetCode: '620102', operation: 'runAssessment', query: `mutation { runAssessment(regionCode: "620102", year: ${year}) { communitiesAssessed } }` },
     { ...plans, operation: 'readAuditLog', query: '{ governanceAuditLog(first: 1) { totalCount edges { node { operation actorSub } } } }' },
   ];
 }

@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { publicSafetySubgraph } from '../subgraph';
 import { insertPublicSafetyFixture } from '../testing/fixture';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, chinaToday, codeWithinPrefix, lastThirtyDays, lastTwelveMonths, perThousand, ratio, significantPrefix, sqlDate, summedOverScopes } from '@shequ/kit';
+import { aggregatedOverScopes, chinaToday, lastThirtyDays, lastTwelveMonths, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
 import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
@@ -35,12 +35,6 @@ const EMPTY: SafetyAggregate = {
   supervisedPersons: 0,
 };
 
-/** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
-export function scopePrefix(code: string): string {
-  return code.length === 12 ? code : significantPrefix(code);
-}
-
-const SCOPE = 'unnest($1::text[], $2::text[]) AS scope(code, prefix)';
 /** A date column within a window of China days (the kit's; read from its clock when the statement is built). */
 export function onDaysOf(column: string, window: { first: string; last: string }): string {
   return `${column} BETWEEN ${sqlDate(window.first)} AND ${sqlDate(window.last)}`;
@@ -50,22 +44,22 @@ export function onDaysOf(column: string, window: { first: string; last: string }
  * One aggregate statement per figure group: each joins every scope of the
  * batch to its prefix-matched rows, or sums the street-by-month summaries.
  */
-const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
+const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
-    sql: (_within, prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, lastTwelveMonths()),
+    sql: (prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, lastTwelveMonths()),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, lastTwelveMonths()),
+    sql: (prefixes) => summedOverScopes(MEDIATIONS_BY_RECEIPT, prefixes, lastTwelveMonths()),
     read: (row) => ({ mediationCasesLast12Months: Number(row.received) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, lastTwelveMonths()),
+    sql: (prefixes) => summedOverScopes(MEDIATIONS_BY_CLOSING, prefixes, lastTwelveMonths()),
     read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
   },
   {
     // A median does not add up from months: it reads the cases closed in the window, found by their closing day.
-    sql: (_within, prefixes) =>
+    sql: (prefixes) =>
       aggregatedOverScopes(
         {
           facts: `SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE ${onDaysOf('closed_on', lastTwelveMonths())}`,
@@ -77,34 +71,34 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
     read: (row) => ({ medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days) }),
   },
   {
-    sql: (within) => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours
-      FROM ${SCOPE}
-      LEFT JOIN public_safety.patrol p ON ${within('p.community_code')} AND ${onDaysOf('p.patrolled_on', lastThirtyDays())}
+    sql: () => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours
+      FROM ${SCOPES}
+      LEFT JOIN public_safety.patrol p ON ${withinScope('p.community_code')} AND ${onDaysOf('p.patrolled_on', lastThirtyDays())}
       GROUP BY scope.code`,
     read: (row) => ({ patrolsLastMonth: Number(row.patrols), jointPatrolsLastMonth: Number(row.joint), patrolHoursLastMonth: Number(row.hours) }),
   },
   {
-    sql: (within) => `SELECT scope.code, count(h.id) AS open_hazards
-      FROM ${SCOPE}
-      LEFT JOIN public_safety.inspection_hazard h ON ${within('h.community_code')} AND h.fixed_on IS NULL
+    sql: () => `SELECT scope.code, count(h.id) AS open_hazards
+      FROM ${SCOPES}
+      LEFT JOIN public_safety.inspection_hazard h ON ${withinScope('h.community_code')} AND h.fixed_on IS NULL
       GROUP BY scope.code`,
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {
-    sql: (_within, prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, lastTwelveMonths()),
+    sql: (prefixes) => summedOverScopes(LEGAL_SERVICE_REACH, prefixes, lastTwelveMonths()),
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {
-    sql: (within) => `SELECT scope.code, count(DISTINCT l.community_code) AS covered
-      FROM ${SCOPE}
-      LEFT JOIN public_safety.police_liaison l ON ${within('l.community_code')} AND l.until IS NULL
+    sql: () => `SELECT scope.code, count(DISTINCT l.community_code) AS covered
+      FROM ${SCOPES}
+      LEFT JOIN public_safety.police_liaison l ON ${withinScope('l.community_code')} AND l.until IS NULL
       GROUP BY scope.code`,
     read: (row) => ({ communitiesWithPoliceLiaison: Number(row.covered) }),
   },
   {
-    sql: (within) => `SELECT scope.code, count(sp.id) AS supervised
-      FROM ${SCOPE}
-      LEFT JOIN public_safety.supervised_person sp ON ${within('sp.community_code')}
+    sql: () => `SELECT scope.code, count(sp.id) AS supervised
+      FROM ${SCOPES}
+      LEFT JOIN public_safety.supervised_person sp ON ${withinScope('sp.community_code')}
         AND sp.supervised_from <= ${sqlDate(chinaToday())} AND (sp.supervised_until IS NULL OR sp.supervised_until >= ${sqlDate(chinaToday())})
       GROUP BY scope.code`,
     read: (row) => ({ supervisedPersons: Number(row.supervised) }),
@@ -117,12 +111,11 @@ const STATEMENTS: { sql: (within: (column: string) => string, prefixes: readonly
  */
 export async function loadSafetyAggregates(dataSource: DataSource, codes: readonly string[]): Promise<SafetyAggregate[]> {
   const unique = [...new Set(codes)];
-  const parameters = [unique, unique.map(scopePrefix)];
+  const parameters = scopeParameters(unique);
   const byCode = new Map<string, SafetyAggregate>(unique.map((code) => [code, { ...EMPTY }]));
-  const within = (column: string) => codeWithinPrefix(column, 'scope.prefix');
   await Promise.all(
     STATEMENTS.map(async (statement) => {
-      const rows: Record<string, string | null>[] = await dataSource.query(statement.sql(within, parameters[1]), parameters);
+      const rows: Record<string, string | null>[] = await dataSource.query(statement.sql(parameters[1]), parameters);
       for (const row of rows) {
         Object.assign(byCode.get(row.code as string) as SafetyAggregate, statement.read(row));
       }

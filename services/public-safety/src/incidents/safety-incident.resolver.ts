@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertTransition, authorize, authorizedRecord, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, recordAudit, significantPrefix, truncUnit, assertId, Weight } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, authorizedRecord, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, readTrendWindow, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
-import { readReportSafetyIncident, readTrendWindow, ReportSafetyIncidentInput } from './safety-incident.input';
+import { readReportSafetyIncident, ReportSafetyIncidentInput } from './safety-incident.input';
 
 @ObjectType({ description: 'Safety incidents in one period of a trend.' })
 export class IncidentTrendPoint {
@@ -32,7 +32,7 @@ export class SafetyIncidentResolver {
     @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
     @Arg('category', () => SafetyIncidentCategory, { nullable: true }) category?: SafetyIncidentCategory | null,
   ): Promise<IncidentTrendPoint[]> {
-    const window = readTrendWindow(regionCode, from, to, granularity);
+    const window = readTrendWindow({ regionCode, from, to, granularity });
     const unit = truncUnit(window.granularity);
     const rows: { start: Date; incidents: string; serious: string }[] = await context.dataSource.query(
       `SELECT ${chinaInstantSql('period.start')} AS start, count(i.id) AS incidents,
@@ -45,7 +45,7 @@ export class SafetyIncidentResolver {
         AND ($4::text IS NULL OR i.category = $4)
        GROUP BY period.start
        ORDER BY period.start`,
-      [significantPrefix(window.regionCode), window.from, window.to, category ?? null],
+      [window.prefix, window.from, window.to, category ?? null],
     );
     return rows.map((row) => ({ period: periodLabel(row.start, window.granularity), start: row.start, incidents: Number(row.incidents), seriousIncidents: Number(row.serious) }));
   }
@@ -54,10 +54,9 @@ export class SafetyIncidentResolver {
   reportIncident(@Arg('input', () => ReportSafetyIncidentInput) input: ReportSafetyIncidentInput, @Ctx() context: PublicSafetyContext): Promise<SafetyIncident> {
     const incident = readReportSafetyIncident(input);
     authorize(publicSafetyPolicy, 'reportIncident', context.viewer, incident.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'reportIncident', targetType: 'SafetyIncident' }, async (manager) => {
       const saved = await manager.save(manager.create(SafetyIncident, { ...incident, status: SafetyIncidentStatus.REPORTED }));
-      await recordAudit(manager, context, { operation: 'reportIncident', targetType: 'SafetyIncident', targetIds: [saved.id] });
-      return saved;
+      return { result: saved, targetIds: [saved.id] };
     });
   }
 
@@ -68,15 +67,13 @@ export class SafetyIncidentResolver {
     @Ctx() context: PublicSafetyContext,
   ): Promise<SafetyIncident> {
     assertId(id, 'id');
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'updateIncidentStatus', targetType: 'SafetyIncident' }, async (manager) => {
       const incident = authorizedRecord(publicSafetyPolicy, 'updateIncidentStatus', context.viewer, await manager.findOne(SafetyIncident, { where: { id }, lock: { mode: 'pessimistic_write' } }), `safety incident ${id}`, (row) => ({
         code: row.communityCode,
       }));
       assertTransition(INCIDENT_TRANSITIONS, incident.status, status, 'the incident');
       incident.status = status;
-      const saved = await manager.save(incident);
-      await recordAudit(manager, context, { operation: `updateIncidentStatus:${status}`, targetType: 'SafetyIncident', targetIds: [id] });
-      return saved;
+      return { result: await manager.save(incident), targetIds: [id] };
     });
   }
 }

@@ -1,5 +1,5 @@
 import { chinaToday } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { publicSafetySubgraph } from '../subgraph';
 import { insertPublicSafetyFixture } from '../testing/fixture';
 
@@ -33,6 +33,9 @@ describe('incidents', () => {
     const [{ status }] = await subgraph.dataSource.query(`SELECT status FROM public_safety.safety_incident WHERE id = $1`, [id]);
     expect(status).toBe('RESOLVED');
     expect((await graphqlRequest(subgraph.url, MOVE, { variables: { id: '00000000-0000-4000-8000-00000000ffff', status: 'RESOLVED' }, token: staff })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // Each write is audited under its mutation's name, whatever status it moved to; the refused move left no entry.
+    const audits = await subgraph.dataSource.query(`SELECT operation FROM public_safety.audit_log WHERE $1 = ANY(target_ids) ORDER BY id`, [id]);
+    expect(audits.map((row: { operation: string }) => row.operation)).toEqual(['reportIncident', 'updateIncidentStatus', 'updateIncidentStatus']);
   });
 
   it('refuses a worker of another county', async () => {

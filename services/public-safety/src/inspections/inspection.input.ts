@@ -1,6 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertPastDate, assertText } from '../common/input';
+import { assertCommunityCode, assertDate, assertText, badUserInput } from '@shequ/kit';
 import { InspectionTargetKind } from './inspection.entity';
 
 const MAX_HAZARDS = 50;
@@ -31,7 +30,7 @@ export function readRecordInspection(input: RecordInspectionInput): RecordInspec
   return {
     ...input,
     targetName: assertText(input.targetName, 'input.targetName', 200),
-    inspectedOn: assertPastDate(input.inspectedOn, 'input.inspectedOn'),
+    inspectedOn: assertDate(input.inspectedOn, 'input.inspectedOn', { notAfterToday: true }),
     hazards: input.hazards.map((hazard, index) => assertText(hazard, `input.hazards.${index}`, 300)),
   };
 }

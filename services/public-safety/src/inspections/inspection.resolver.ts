@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, authorizedRecord, badUserInput, recordAudit, assertId } from '@shequ/kit';
+import { assertDate, auditedWrite, authorize, authorizedRecord, badUserInput, chinaToday, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
 import { Inspection, InspectionHazard } from './inspection.entity';
 import { readRecordInspection, RecordInspectionInput } from './inspection.input';
@@ -27,7 +26,7 @@ export class InspectionResolver {
   recordInspection(@Arg('input', () => RecordInspectionInput) input: RecordInspectionInput, @Ctx() context: PublicSafetyContext): Promise<Inspection> {
     const { hazards, ...inspection } = readRecordInspection(input);
     authorize(publicSafetyPolicy, 'recordInspection', context.viewer, inspection.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'recordInspection', targetType: 'Inspection' }, async (manager) => {
       const saved = await manager.save(manager.create(Inspection, inspection));
       if (hazards.length > 0) {
         await manager.insert(
@@ -35,8 +34,7 @@ export class InspectionResolver {
           hazards.map((description) => ({ inspectionId: saved.id, communityCode: saved.communityCode, description, fixedOn: null })),
         );
       }
-      await recordAudit(manager, context, { operation: 'recordInspection', targetType: 'Inspection', targetIds: [saved.id] });
-      return saved;
+      return { result: saved, targetIds: [saved.id] };
     });
   }
 
@@ -47,8 +45,8 @@ export class InspectionResolver {
     @Arg('fixedOn', () => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted.' }) fixedOn?: string | null,
   ): Promise<InspectionHazard> {
     assertId(id, 'id');
-    const day = fixedOn == null ? todayIso() : assertPastDate(fixedOn, 'fixedOn');
-    return context.dataSource.transaction(async (manager) => {
+    const day = fixedOn == null ? chinaToday() : assertDate(fixedOn, 'fixedOn', { notAfterToday: true });
+    return auditedWrite(context, { operation: 'fixHazard', targetType: 'InspectionHazard' }, async (manager) => {
       const [hazard]: (InspectionHazard & { inspectedOn: string })[] = await manager.query(
         `SELECT h.id, h.community_code AS "communityCode", h.fixed_on::text AS "fixedOn", i.inspected_on::text AS "inspectedOn"
          FROM public_safety.inspection_hazard h JOIN public_safety.inspection i ON i.id = h.inspection_id
@@ -63,8 +61,7 @@ export class InspectionResolver {
         throw badUserInput('fixedOn', `cannot precede the inspection that found the hazard (${hazard.inspectedOn})`);
       }
       await manager.update(InspectionHazard, { id }, { fixedOn: day });
-      await recordAudit(manager, context, { operation: 'fixHazard', targetType: 'InspectionHazard', targetIds: [id] });
-      return manager.findOneByOrFail(InspectionHazard, { id });
+      return { result: await manager.findOneByOrFail(InspectionHazard, { id }), targetIds: [id] };
     });
   }
 }

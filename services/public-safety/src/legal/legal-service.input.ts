@@ -1,6 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { assertCommunityCode } from '@shequ/kit';
-import { assertIntBetween, assertPastDate, assertText } from '../common/input';
+import { assertCommunityCode, assertDate, assertIntegerBetween, assertText } from '@shequ/kit';
 import { LegalServiceKind } from './legal-service.entity';
 
 @InputType()
@@ -25,8 +24,8 @@ export function readRecordLegalService(input: RecordLegalServiceInput): RecordLe
   assertCommunityCode(input.communityCode, 'input.communityCode');
   return {
     ...input,
-    heldOn: assertPastDate(input.heldOn, 'input.heldOn'),
-    peopleReached: assertIntBetween(input.peopleReached, 'input.peopleReached', 0, 100_000),
+    heldOn: assertDate(input.heldOn, 'input.heldOn', { notAfterToday: true }),
+    peopleReached: assertIntegerBetween(input.peopleReached, 'input.peopleReached', 0, 100_000),
     topic: assertText(input.topic, 'input.topic', 200),
   };
 }

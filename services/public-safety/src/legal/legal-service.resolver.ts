@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { authorize, recordAudit } from '@shequ/kit';
+import { auditedWrite, authorize } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { LegalService } from './legal-service.entity';
@@ -11,10 +11,9 @@ export class LegalServiceResolver {
   recordLegalService(@Arg('input', () => RecordLegalServiceInput) input: RecordLegalServiceInput, @Ctx() context: PublicSafetyContext): Promise<LegalService> {
     const service = readRecordLegalService(input);
     authorize(publicSafetyPolicy, 'recordLegalService', context.viewer, service.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'recordLegalService', targetType: 'LegalService' }, async (manager) => {
       const saved = await manager.save(manager.create(LegalService, service));
-      await recordAudit(manager, context, { operation: 'recordLegalService', targetType: 'LegalService', targetIds: [saved.id] });
-      return saved;
+      return { result: saved, targetIds: [saved.id] };
     });
   }
 }

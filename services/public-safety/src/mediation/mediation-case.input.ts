@@ -1,6 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { assertCommunityCode } from '@shequ/kit';
-import { assertPastDate, assertText } from '../common/input';
+import { assertCommunityCode, assertDate, assertText } from '@shequ/kit';
 import { MediationCategory } from './mediation-case.entity';
 
 @InputType()
@@ -22,7 +21,7 @@ export function readOpenMediationCase(input: OpenMediationCaseInput): OpenMediat
   assertCommunityCode(input.communityCode, 'input.communityCode');
   return {
     ...input,
-    receivedOn: assertPastDate(input.receivedOn, 'input.receivedOn'),
+    receivedOn: assertDate(input.receivedOn, 'input.receivedOn', { notAfterToday: true }),
     mediator: assertText(input.mediator, 'input.mediator', 100),
   };
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, authorizedRecord, badUserInput, recordAudit, assertId } from '@shequ/kit';
+import { assertDate, auditedWrite, authorize, authorizedRecord, badUserInput, chinaToday, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { assertPastDate, todayIso } from '../common/input';
 import type { PublicSafetyContext } from '../loaders';
 import { MediationCase, MediationOutcome } from './mediation-case.entity';
 import { OpenMediationCaseInput, readOpenMediationCase } from './mediation-case.input';
@@ -12,10 +11,9 @@ export class MediationCaseResolver {
   openMediationCase(@Arg('input', () => OpenMediationCaseInput) input: OpenMediationCaseInput, @Ctx() context: PublicSafetyContext): Promise<MediationCase> {
     const mediation = readOpenMediationCase(input);
     authorize(publicSafetyPolicy, 'openMediationCase', context.viewer, mediation.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'openMediationCase', targetType: 'MediationCase' }, async (manager) => {
       const { id } = await manager.save(manager.create(MediationCase, { ...mediation, outcome: null, closedOn: null }));
-      await recordAudit(manager, context, { operation: 'openMediationCase', targetType: 'MediationCase', targetIds: [id] });
-      return manager.findOneByOrFail(MediationCase, { id });
+      return { result: await manager.findOneByOrFail(MediationCase, { id }), targetIds: [id] };
     });
   }
 
@@ -27,8 +25,8 @@ export class MediationCaseResolver {
     @Arg('closedOn', () => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted.' }) closedOn?: string | null,
   ): Promise<MediationCase> {
     assertId(id, 'id');
-    const day = closedOn == null ? todayIso() : assertPastDate(closedOn, 'closedOn');
-    return context.dataSource.transaction(async (manager) => {
+    const day = closedOn == null ? chinaToday() : assertDate(closedOn, 'closedOn', { notAfterToday: true });
+    return auditedWrite(context, { operation: 'closeMediationCase', targetType: 'MediationCase' }, async (manager) => {
       const mediation = authorizedRecord(publicSafetyPolicy, 'closeMediationCase', context.viewer, await manager.findOne(MediationCase, { where: { id }, lock: { mode: 'pessimistic_write' } }), `mediation case ${id}`, (row) => ({
         code: row.communityCode,
       }));
@@ -39,8 +37,7 @@ export class MediationCaseResolver {
         throw badUserInput('closedOn', `cannot precede the day the case was received (${mediation.receivedOn})`);
       }
       await manager.update(MediationCase, { id }, { outcome, closedOn: day });
-      await recordAudit(manager, context, { operation: `closeMediationCase:${outcome}`, targetType: 'MediationCase', targetIds: [id] });
-      return manager.findOneByOrFail(MediationCase, { id });
+      return { result: await manager.findOneByOrFail(MediationCase, { id }), targetIds: [id] };
     });
   }
 }

@@ -1,6 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { assertCommunityCode } from '@shequ/kit';
-import { assertPastDate, assertPhone, assertText } from '../common/input';
+import { assertCommunityCode, assertDate, assertPhone, assertText } from '@shequ/kit';
 
 @InputType({ description: "Assigns a community's police liaison officer; the current one, if any, ends the day before `since`." })
 export class AssignPoliceLiaisonInput {
@@ -27,6 +26,6 @@ export function readAssignPoliceLiaison(input: AssignPoliceLiaisonInput): Assign
     officerName: assertText(input.officerName, 'input.officerName', 50),
     officerPhone: assertPhone(input.officerPhone, 'input.officerPhone'),
     station: assertText(input.station, 'input.station', 100),
-    since: assertPastDate(input.since, 'input.since'),
+    since: assertDate(input.since, 'input.since', { notAfterToday: true }),
   };
 }

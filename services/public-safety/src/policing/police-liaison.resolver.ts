@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { authorize, badUserInput, graphqlError, isAllowed, personalValue, recordAudit } from '@shequ/kit';
+import { auditedWrite, authorize, badUserInput, graphqlError, isAllowed, personalValue } from '@shequ/kit';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
@@ -20,27 +20,24 @@ export class PoliceLiaisonResolver {
   assignPoliceLiaison(@Arg('input', () => AssignPoliceLiaisonInput) input: AssignPoliceLiaisonInput, @Ctx() context: PublicSafetyContext): Promise<PoliceLiaison> {
     const assignment = readAssignPoliceLiaison(input);
     authorize(publicSafetyPolicy, 'assignPoliceLiaison', context.viewer, assignment.communityCode);
-    return context.dataSource
-      .transaction(async (manager) => {
-        const open = await manager.findOne(PoliceLiaison, { where: { communityCode: assignment.communityCode, until: IsNull() }, lock: { mode: 'pessimistic_write' } });
-        const touched: string[] = [];
-        if (open) {
-          if (assignment.since < open.since) {
-            throw badUserInput('input.since', `must not precede the current assignment's start (${open.since})`);
-          }
-          await manager.update(PoliceLiaison, { id: open.id }, { until: assignment.since });
-          touched.push(open.id);
+    return auditedWrite(context, { operation: 'assignPoliceLiaison', targetType: 'PoliceLiaison' }, async (manager) => {
+      const open = await manager.findOne(PoliceLiaison, { where: { communityCode: assignment.communityCode, until: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const touched: string[] = [];
+      if (open) {
+        if (assignment.since < open.since) {
+          throw badUserInput('input.since', `must not precede the current assignment's start (${open.since})`);
         }
-        const saved = await manager.save(manager.create(PoliceLiaison, { ...assignment, until: null }));
-        await recordAudit(manager, context, { operation: 'assignPoliceLiaison', targetType: 'PoliceLiaison', targetIds: [saved.id, ...touched] });
-        return saved;
-      })
-      .catch((error: unknown) => {
-        // Two assignments racing for a community with no current officer: the partial unique index lets one win.
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-          throw graphqlError('CONFLICT', `another police liaison was assigned to ${assignment.communityCode} at the same time; retry`);
-        }
-        throw error;
-      });
+        await manager.update(PoliceLiaison, { id: open.id }, { until: assignment.since });
+        touched.push(open.id);
+      }
+      const saved = await manager.save(manager.create(PoliceLiaison, { ...assignment, until: null }));
+      return { result: saved, targetIds: [saved.id, ...touched] };
+    }).catch((error: unknown) => {
+      // Two assignments racing for a community with no current officer: the partial unique index lets one win.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw graphqlError('CONFLICT', `another police liaison was assigned to ${assignment.communityCode} at the same time; retry`);
+      }
+      throw error;
+    });
   }
 }

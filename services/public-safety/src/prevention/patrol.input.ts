@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertDecimal, assertId } from '@shequ/kit';
-import { assertIntBetween, assertPastDate } from '../common/input';
+import { assertCommunityCode, assertDate, assertDecimal, assertId, assertIntegerBetween } from '@shequ/kit';
 
 @InputType({ description: 'A patrol held in a community.' })
 export class RecordPatrolInput {
@@ -33,7 +32,7 @@ export function readRecordPatrol(input: RecordPatrolInput): RecordPatrolInput {
     ...input,
     groupId: input.groupId ?? null,
     hours: input.hours,
-    patrolledOn: assertPastDate(input.patrolledOn, 'input.patrolledOn'),
-    participants: assertIntBetween(input.participants, 'input.participants', 1, 500),
+    patrolledOn: assertDate(input.patrolledOn, 'input.patrolledOn', { notAfterToday: true }),
+    participants: assertIntegerBetween(input.participants, 'input.participants', 1, 500),
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { authorize, badUserInput, recordAudit } from '@shequ/kit';
+import { auditedWrite, authorize, badUserInput } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import type { PublicSafetyContext } from '../loaders';
 import { Patrol, SafetyGroup } from './patrol.entity';
@@ -11,7 +11,7 @@ export class PatrolResolver {
   recordPatrol(@Arg('input', () => RecordPatrolInput) input: RecordPatrolInput, @Ctx() context: PublicSafetyContext): Promise<Patrol> {
     const patrol = readRecordPatrol(input);
     authorize(publicSafetyPolicy, 'recordPatrol', context.viewer, patrol.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'recordPatrol', targetType: 'Patrol' }, async (manager) => {
       if (patrol.groupId) {
         // Another community's group reads as no group at all: the answer never tells where a group is.
         const group = await manager.findOneBy(SafetyGroup, { id: patrol.groupId });
@@ -20,8 +20,7 @@ export class PatrolResolver {
         }
       }
       const saved = await manager.save(manager.create(Patrol, patrol));
-      await recordAudit(manager, context, { operation: 'recordPatrol', targetType: 'Patrol', targetIds: [saved.id] });
-      return saved;
+      return { result: saved, targetIds: [saved.id] };
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, lastThirtyDays, lastTwelveMonths, significantPrefix, sqlInstant, Weight } from '@shequ/kit';
+import { assertRegionCode, codeWithinPrefix, DEFAULT_RANKING_SIZE, lastThirtyDays, lastTwelveMonths, readRankingFirst, significantPrefix, sqlInstant, Weight } from '@shequ/kit';
 import { onDaysOf } from '../community/safety.stats';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
@@ -54,12 +54,10 @@ export class SafetyRankingResolver {
     @Ctx() context: PublicSafetyContext,
     @Arg('metric', () => SafetyRankingMetric) metric: SafetyRankingMetric,
     @Arg('regionCode') regionCode: string,
-    @Arg('first', () => Int, { defaultValue: 20, description: '1–100.' }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_RANKING_SIZE, description: '1–100.' }) first: number,
   ): Promise<SafetyRanking[]> {
     assertRegionCode(regionCode, 'regionCode');
-    if (!Number.isInteger(first) || first < 1 || first > 100) {
-      throw badUserInput('first', `must be between 1 and 100 (got ${first})`);
-    }
+    readRankingFirst(first);
     const spec = METRICS[metric]();
     const rows: { code: string; value: string | null }[] = await context.dataSource.query(
       `SELECT t.community_code AS code, ${spec.value} AS value

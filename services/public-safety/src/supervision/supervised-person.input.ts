@@ -1,9 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { assertCommunityCode, badUserInput } from '@shequ/kit';
-import { assertIdNumber, assertPastDate, assertPhone, assertText } from '../common/input';
+import { assertCommunityCode, assertDate, assertIdCardNumber, assertOptionalDate, assertPhone, assertText, badUserInput } from '@shequ/kit';
 import { SupervisionCategory } from './supervised-person.entity';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class RegisterSupervisedPersonInput {
@@ -40,16 +37,16 @@ export class RegisterSupervisedPersonInput {
 
 export function readRegisterSupervisedPerson(input: RegisterSupervisedPersonInput): Required<RegisterSupervisedPersonInput> {
   assertCommunityCode(input.communityCode, 'input.communityCode');
-  const supervisedFrom = assertPastDate(input.supervisedFrom, 'input.supervisedFrom');
-  const until = input.supervisedUntil ?? null;
-  if (until !== null && (!ISO_DATE.test(until) || Number.isNaN(Date.parse(until)) || until < supervisedFrom)) {
-    throw badUserInput('input.supervisedUntil', 'must be a date written YYYY-MM-DD, on or after supervisedFrom');
+  const supervisedFrom = assertDate(input.supervisedFrom, 'input.supervisedFrom', { notAfterToday: true });
+  const until = assertOptionalDate(input.supervisedUntil, 'input.supervisedUntil');
+  if (until !== null && until < supervisedFrom) {
+    throw badUserInput('input.supervisedUntil', 'must not precede supervisedFrom');
   }
   return {
     communityCode: input.communityCode,
     category: input.category,
     fullName: assertText(input.fullName, 'input.fullName', 50),
-    idNumber: assertIdNumber(input.idNumber, 'input.idNumber'),
+    idNumber: assertIdCardNumber(input.idNumber, 'input.idNumber'),
     phone: input.phone == null ? null : assertPhone(input.phone, 'input.phone'),
     supervisedFrom,
     supervisedUntil: until,

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCommunityCode, authorize, authorizedRecord, recordAudit, assertId } from '@shequ/kit';
+import { assertCommunityCode, auditedRead, auditedWrite, authorize, authorizedRecord, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
 import { CommunityReference } from '../community/community.entity';
 import type { PublicSafetyContext } from '../loaders';
 import { SupervisedPerson, SupervisionPlan } from './supervised-person.entity';
 import { readRegisterSupervisedPerson, readUpdateAssistancePlan, RegisterSupervisedPersonInput, UpdateAssistancePlanInput } from './supervised-person.input';
-
-export const READ_OPERATION = 'read:SupervisedPerson';
 
 @Resolver(() => SupervisedPerson)
 export class SupervisedPersonResolver {
@@ -18,14 +16,12 @@ export class SupervisedPersonResolver {
   supervisedPersons(@Arg('communityCode') communityCode: string, @Ctx() context: PublicSafetyContext): Promise<SupervisedPerson[]> {
     assertCommunityCode(communityCode, 'communityCode');
     authorize(publicSafetyPolicy, 'readSupervisedPersons', context.viewer, communityCode);
-    // The read and its audit entries commit together: a row leaves the database only with a record of who read it.
-    return context.dataSource.transaction(async (manager) => {
-      const persons = await manager.find(SupervisedPerson, { where: { communityCode }, order: { supervisedFrom: 'ASC', id: 'ASC' } });
-      for (const person of persons) {
-        await recordAudit(manager, context, { operation: READ_OPERATION, targetType: 'SupervisedPerson', targetIds: [person.id] });
-      }
-      return persons;
-    });
+    return auditedRead(
+      context,
+      'SupervisedPerson',
+      (manager) => manager.find(SupervisedPerson, { where: { communityCode }, order: { supervisedFrom: 'ASC', id: 'ASC' } }),
+      (person) => person.id,
+    );
   }
 
   @FieldResolver(() => SupervisionPlan)
@@ -42,10 +38,9 @@ export class SupervisedPersonResolver {
   registerSupervisedPerson(@Arg('input', () => RegisterSupervisedPersonInput) input: RegisterSupervisedPersonInput, @Ctx() context: PublicSafetyContext): Promise<SupervisedPerson> {
     const person = readRegisterSupervisedPerson(input);
     authorize(publicSafetyPolicy, 'registerSupervisedPerson', context.viewer, person.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'registerSupervisedPerson', targetType: 'SupervisedPerson' }, async (manager) => {
       const { id } = await manager.save(manager.create(SupervisedPerson, person));
-      await recordAudit(manager, context, { operation: 'registerSupervisedPerson', targetType: 'SupervisedPerson', targetIds: [id] });
-      return manager.findOneByOrFail(SupervisedPerson, { id });
+      return { result: await manager.findOneByOrFail(SupervisedPerson, { id }), targetIds: [id] };
     });
   }
 
@@ -57,14 +52,13 @@ export class SupervisedPersonResolver {
   ): Promise<SupervisedPerson> {
     assertId(id, 'id');
     const changes = readUpdateAssistancePlan(input);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'updateAssistancePlan', targetType: 'SupervisedPerson' }, async (manager) => {
       // Missing and out-of-jurisdiction answer alike; only the role is refused as such.
       authorizedRecord(publicSafetyPolicy, 'updateAssistancePlan', context.viewer, await manager.findOne(SupervisedPerson, { where: { id }, lock: { mode: 'pessimistic_write' } }), `supervised person ${id}`, (row) => ({
         code: row.communityCode,
       }));
       await manager.update(SupervisedPerson, { id }, { ...changes, planUpdatedAt: () => 'now()' });
-      await recordAudit(manager, context, { operation: 'updateAssistancePlan', targetType: 'SupervisedPerson', targetIds: [id] });
-      return manager.findOneByOrFail(SupervisedPerson, { id });
+      return { result: await manager.findOneByOrFail(SupervisedPerson, { id }), targetIds: [id] };
     });
   }
 }

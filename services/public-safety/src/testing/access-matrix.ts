@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { chinaToday } from '@shequ/kit';
-import type { MatrixCase } from '@shequ/kit/dist/testing';
+import type { MatrixCase } from '@shequ/kit/testing';
 import { publicSafetyPolicy } from '../access-policy';
 
 const COMMUNITY = '620102001001';

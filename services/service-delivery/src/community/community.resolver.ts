@@ -28,7 +28,7 @@ export class CommunityServiceResolver {
     @Args() pageArgs: PageArgs,
     @Arg('filter', () => ServiceRequestFilter, { nullable: true }) filter?: ServiceRequestFilter | null,
   ): Promise<Connection<ServiceRequest>> {
-    return context.loaders.serviceRequestPages.load({ communityCode: community.code, criteria: readRequestFilter(filter), page: readPage(pageArgs, SERVICE_REQUEST_CURSOR) });
+    return context.loaders.serviceRequestPages.load({ scope: community.code, criteria: readRequestFilter(filter), page: readPage(pageArgs, SERVICE_REQUEST_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')

@@ -1,6 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
-import { assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, assertIntegerBetween, assertOptionalText, assertText, badUserInput, assertId } from '@shequ/kit';
 import { ServiceFacilityKind, ServiceFacilityOwnership, ServiceFacilityStatus } from './service-facility.entity';
 
 const MAX_CAPACITY = 100_000;
@@ -55,8 +54,8 @@ export function readRegisterFacility(input: RegisterFacilityInput): FacilityValu
     ownership: input.ownership,
     sharedByUnit: input.sharedByUnit ?? false,
     capacity: assertIntegerBetween(input.capacity, 'input.capacity', 0, MAX_CAPACITY),
-    openingHours: assertText(input.openingHours, 'input.openingHours', 200, true),
-    address: assertText(input.address, 'input.address', 300, true),
+    openingHours: assertOptionalText(input.openingHours, 'input.openingHours', 200),
+    address: assertOptionalText(input.address, 'input.address', 300),
     status: input.status ?? ServiceFacilityStatus.OPERATING,
   };
 }
@@ -109,10 +108,10 @@ export function readUpdateFacility(input: UpdateFacilityInput): { id: string; ch
     changes.capacity = assertIntegerBetween(input.capacity, 'input.capacity', 0, MAX_CAPACITY);
   }
   if (input.openingHours != null) {
-    changes.openingHours = assertText(input.openingHours, 'input.openingHours', 200, true);
+    changes.openingHours = assertOptionalText(input.openingHours, 'input.openingHours', 200);
   }
   if (input.address != null) {
-    changes.address = assertText(input.address, 'input.address', 300, true);
+    changes.address = assertOptionalText(input.address, 'input.address', 300);
   }
   if (input.status != null) {
     changes.status = input.status;

@@ -1,6 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput, chinaYear, currentInstant } from '@shequ/kit';
-import { assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, assertOptionalText, assertYear, assertYuan, chinaYear, currentInstant } from '@shequ/kit';
 import { ServiceInvestmentSource } from './service-investment.entity';
 
 const MAX_AMOUNT = 1e10;
@@ -24,16 +23,11 @@ export class RecordInvestmentInput {
 }
 
 export function readInvestment(input: RecordInvestmentInput, now = currentInstant()) {
-  // Amounts are kept to the fen: the check is on the rounded amount, so 0.001 yuan cannot become a stored 0.
-  const amount = Math.round(input.amount * 100) / 100;
-  if (!Number.isFinite(input.amount) || amount <= 0 || input.amount > MAX_AMOUNT) {
-    throw badUserInput('input.amount', `must be at least 0.01 and at most ${MAX_AMOUNT} yuan`);
-  }
   return {
     communityCode: assertCommunityCode(input.communityCode, 'input.communityCode'),
-    year: assertIntegerBetween(input.year, 'input.year', 2000, chinaYear(now) + 1),
+    year: assertYear(input.year, 'input.year', chinaYear(now) + 1),
     source: input.source,
-    amount,
-    purpose: assertText(input.purpose, 'input.purpose', 200, true),
+    amount: assertYuan(input.amount, 'input.amount', { max: MAX_AMOUNT, exclusiveMin: true }),
+    purpose: assertOptionalText(input.purpose, 'input.purpose', 200),
   };
 }

@@ -1,11 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
-import { assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, assertIntegerBetween, assertOptionalPhone, assertOptionalText, assertText, badUserInput, assertId } from '@shequ/kit';
 import { ServiceRequestChannel, ServiceRequestStatus } from './service-request.entity';
 
 export const MAX_DESCRIPTION = 2000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
-const PHONE = /^\+?[0-9-]{5,20}$/;
 const SERVICE_CODE = /^[A-Z0-9_]{1,50}$/;
 
 @InputType()
@@ -31,7 +29,7 @@ export class SubmitServiceRequestInput {
   @Field(() => String, { nullable: true, description: 'Whom to contact, when not the submitter (e.g. a worker submitting at the counter); at most 50 characters.' })
   contactName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Digits, optional leading + and dashes, 5–20 characters.' })
+  @Field(() => String, { nullable: true, description: 'A mobile number (11 digits starting with 1) or a landline with its area code (e.g. 0931-8123456).' })
   contactPhone?: string | null;
 }
 
@@ -52,18 +50,14 @@ export function readSubmission(input: SubmitServiceRequestInput): SubmissionValu
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     throw badUserInput('input.idempotencyKey', 'expected 8–100 characters of letters, digits and . _ : -');
   }
-  const contactPhone = assertText(input.contactPhone, 'input.contactPhone', 20, true);
-  if (contactPhone !== null && !PHONE.test(contactPhone)) {
-    throw badUserInput('input.contactPhone', 'expected digits, an optional leading + and dashes');
-  }
   return {
     communityCode: assertCommunityCode(input.communityCode, 'input.communityCode'),
     serviceCode: input.serviceCode,
     description: assertText(input.description, 'input.description', MAX_DESCRIPTION),
     channel: input.channel ?? ServiceRequestChannel.APP,
     idempotencyKey: input.idempotencyKey,
-    contactName: assertText(input.contactName, 'input.contactName', 50, true),
-    contactPhone,
+    contactName: assertOptionalText(input.contactName, 'input.contactName', 50),
+    contactPhone: assertOptionalPhone(input.contactPhone, 'input.contactPhone'),
   };
 }
 
@@ -77,7 +71,7 @@ export class ServiceRequestStepInput {
 }
 
 export function readStep(input: ServiceRequestStepInput): { id: string; note: string | null } {
-  return { id: assertId(input.id, 'input.id'), note: assertText(input.note, 'input.note', 1000, true) };
+  return { id: assertId(input.id, 'input.id'), note: assertOptionalText(input.note, 'input.note', 1000) };
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 import { FIXTURE_REQUEST_IDS, insertServiceDeliveryFixture } from '../testing/fixture';
 
@@ -119,6 +119,8 @@ describe('a service request from submission to rating', () => {
     expect(new Set([first.data.submitServiceRequest.id, second.data.submitServiceRequest.id, third.data.submitServiceRequest.id]).size).toBe(1);
     expect(await count('service_request')).toBe(before + 1);
     expect(third.data.submitServiceRequest.transitions).toHaveLength(1);
+    const audits = await subgraph.dataSource.query(`SELECT operation FROM service_delivery.audit_log WHERE $1 = ANY(target_ids)`, [third.data.submitServiceRequest.id]);
+    expect(audits).toEqual([{ operation: 'submitServiceRequest' }]);
   });
 
   it('refuses to reuse an idempotency key for a different request (CONFLICT), but lets another resident use the same key', async () => {
@@ -180,6 +182,12 @@ describe('a service request from submission to rating', () => {
     expect(response.data.rejectServiceRequest).toMatchObject({ status: 'REJECTED', rejectionReason: '不属于社区服务范围' });
     const read = await graphqlRequest(subgraph.url, READ, { variables: { id } });
     expect(read.data.serviceRequest).toMatchObject({ status: 'REJECTED', rejectionReason: '不属于社区服务范围', description: null });
+  });
+
+  it('takes a landline as the contact phone, as every department does, kept as written but trimmed', async () => {
+    expect((await submit(resident, { contactPhone: ' 0931-8123456 ' })).contactPhone).toBe('0931-8123456');
+    expect((await submit(resident, { contactPhone: '01012345678' })).contactPhone).toBe('01012345678');
+    expect((await submit(resident, { contactPhone: '' })).contactPhone).toBeNull();
   });
 });
 
@@ -295,6 +303,9 @@ describe('malformed input', () => {
     ['a negative investment', INVEST, { communityCode: '620102001001', year: 2025, source: 'STATE', amount: -5 }, 'input.amount'],
     ['an unknown investment source', INVEST, { communityCode: '620102001001', year: 2025, source: 'LOTTERY', amount: 5 }, undefined],
     ['an investment year far off', INVEST, { communityCode: '620102001001', year: 1990, source: 'STATE', amount: 5 }, 'input.year'],
+    ['an investment to a fraction of a fen', INVEST, { communityCode: '620102001001', year: 2025, source: 'STATE', amount: 1234.567 }, 'input.amount'],
+    ['a contact phone with an international prefix', SUBMIT, submission({ contactPhone: '+8613812345678' }), 'input.contactPhone'],
+    ['a contact phone of the wrong length', SUBMIT, submission({ contactPhone: '1381234567' }), 'input.contactPhone'],
   ])('rejects %s with BAD_USER_INPUT and changes nothing', async (_name, mutation, input, argument) => {
     const before = await snapshot();
     const response = await graphqlRequest(subgraph.url, mutation, { token: staff, variables: { input } });
@@ -325,10 +336,10 @@ describe('facilities and investment', () => {
 
   it('lets only service-delivery staff record investment', async () => {
     const INVEST = `mutation ($input: RecordInvestmentInput!) { recordInvestment(input: $input) { communityCode year source amount } }`;
-    const input = { communityCode: '620103001001', year: 2025, source: 'DONATIONS', amount: 1234.567 };
+    const input = { communityCode: '620103001001', year: 2025, source: 'DONATIONS', amount: 1234.56 };
     expect((await graphqlRequest(subgraph.url, INVEST, { token: worker, variables: { input } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const recorded = await graphqlRequest(subgraph.url, INVEST, { token: staff, variables: { input } });
-    expect(recorded.data.recordInvestment).toEqual({ communityCode: '620103001001', year: 2025, source: 'DONATIONS', amount: 1234.57 });
+    expect(recorded.data.recordInvestment).toEqual({ communityCode: '620103001001', year: 2025, source: 'DONATIONS', amount: 1234.56 });
   });
 
   it('serves the catalogue to anyone', async () => {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { assertTransition, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, recordAudit, type Viewer, assertId, personalValue } from '@shequ/kit';
+import { assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, type Viewer, assertId, personalValue } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
 import { CommunityReference } from '../community/community.entity';
@@ -90,7 +90,7 @@ export class ServiceRequestResolver {
   async submitServiceRequest(@Arg('input', () => SubmitServiceRequestInput) input: SubmitServiceRequestInput, @Ctx() context: ServiceDeliveryContext): Promise<ServiceRequest> {
     const values = readSubmission(input);
     const viewer = authorize(serviceDeliveryPolicy, 'submitServiceRequest', context.viewer, values.communityCode);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'submitServiceRequest', targetType: 'ServiceRequest' }, async (manager) => {
       if (!(await manager.existsBy(ServiceOffering, { code: values.serviceCode }))) {
         throw badUserInput('input.serviceCode', `${values.serviceCode} is not in the service catalogue`);
       }
@@ -108,12 +108,12 @@ export class ServiceRequestResolver {
         if (!sameSubmission(first, values)) {
           throw graphqlError('CONFLICT', 'idempotencyKey was already used for a different request; use a new key for a new request', { argument: 'input.idempotencyKey' });
         }
-        return first;
+        // A retry writes nothing, so it is not audited again.
+        return { result: first, targetIds: [] };
       }
       const request = found(await manager.findOneBy(ServiceRequest, { id: inserted[0].id }), 'the new request');
       await this.recordTransition(manager, viewer, request, null, null);
-      await recordAudit(manager, context, { operation: 'submitServiceRequest', targetType: 'ServiceRequest', targetIds: [request.id] });
-      return request;
+      return { result: request, targetIds: [request.id] };
     });
   }
 
@@ -152,7 +152,7 @@ export class ServiceRequestResolver {
   @Mutation(() => ServiceRequest, { description: 'The submitter rates a RESOLVED or CLOSED request, once, 1–5.' })
   async rateServiceRequest(@Arg('input', () => RateServiceRequestInput) input: RateServiceRequestInput, @Ctx() context: ServiceDeliveryContext): Promise<ServiceRequest> {
     const { id, satisfaction } = readRating(input);
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation: 'rateServiceRequest', targetType: 'ServiceRequest' }, async (manager) => {
       // The rule's owner clause: only the resident who submitted the request may rate it; to anyone else it is unknown.
       const request = authorizedRecord(serviceDeliveryPolicy, 'rateServiceRequest', context.viewer, await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`, (row) => ({
         code: row.communityCode,
@@ -166,9 +166,7 @@ export class ServiceRequestResolver {
       }
       request.satisfaction = satisfaction;
       request.ratedAt = new Date();
-      const saved = await manager.save(request);
-      await recordAudit(manager, context, { operation: 'rateServiceRequest', targetType: 'ServiceRequest', targetIds: [request.id] });
-      return saved;
+      return { result: await manager.save(request), targetIds: [request.id] };
     });
   }
 
@@ -181,7 +179,7 @@ export class ServiceRequestResolver {
     note: string | null,
     apply?: (request: ServiceRequest) => void,
   ): Promise<ServiceRequest> {
-    return context.dataSource.transaction(async (manager) => {
+    return auditedWrite(context, { operation, targetType: 'ServiceRequest' }, async (manager) => {
       const request = authorizedRecord(serviceDeliveryPolicy, operation, context.viewer, await manager.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } }), `service request ${id}`, (row) => ({
         code: row.communityCode,
       }));
@@ -196,8 +194,7 @@ export class ServiceRequestResolver {
       apply?.(request);
       const saved = await manager.save(request);
       await this.recordTransition(manager, viewer, saved, from, note);
-      await recordAudit(manager, context, { operation, targetType: 'ServiceRequest', targetIds: [request.id] });
-      return saved;
+      return { result: saved, targetIds: [request.id] };
     });
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, codeWithinPrefix, significantPrefix, Weight } from '@shequ/kit';
+import { assertRegionCode, codeWithinPrefix, DEFAULT_RANKING_SIZE, readRankingFirst, significantPrefix, Weight } from '@shequ/kit';
 import { CommunityReference } from '../community/community.entity';
 import type { ServiceDeliveryContext } from '../loaders';
 import {
@@ -68,12 +68,10 @@ export class ServiceRankingResolver {
     @Ctx() context: ServiceDeliveryContext,
     @Arg('metric', () => ServiceRankingMetric) metric: ServiceRankingMetric,
     @Arg('regionCode') regionCode: string,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_RANKING_SIZE }) first: number,
   ): Promise<ServiceRanking[]> {
     assertRegionCode(regionCode, 'regionCode');
-    if (!Number.isInteger(first) || first < 1 || first > 100) {
-      throw badUserInput('first', `must be between 1 and 100 (got ${first})`);
-    }
+    readRankingFirst(first);
     const spec = METRICS[metric]();
     const alias = spec.from.slice(-1);
     const rows: { code: string; value: number | null }[] = await context.dataSource.query(

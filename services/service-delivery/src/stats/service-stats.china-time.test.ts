@@ -1,5 +1,5 @@
 import { useClock } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 
 // 00:30 on 1 December 2026 in China, still 30 November in UTC.

@@ -1,17 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, codeWithinPrefix, lastTwelveMonths, ratio, significantPrefix, summedOverScopes } from '@shequ/kit';
+import { aggregatedOverScopes, lastTwelveMonths, ratio, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
 import { COUNTED_FACILITY, investmentThisYear, medianDaysToResolve, resolvedLast12Months, WELFARE_FACILITY } from './service-stats.sql';
 import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION } from './service-summaries';
-
-/** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
-export function scopePrefix(code: string): string {
-  return code.length === 12 ? code : significantPrefix(code);
-}
-
-const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
 
 interface RequestFigures {
   openRequests: number;
@@ -68,20 +61,20 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
  * each an aggregate over prefix-matched rows.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
-  const parameters: [readonly string[], string[]] = [codes, codes.map(scopePrefix)];
+  const parameters = scopeParameters(codes);
   const [facilities, requests, investment] = await Promise.all([
     dataSource.query(
       `SELECT scope.code, f.kind, count(f.id)::int AS count, bool_or(${WELFARE_FACILITY}) AS welfare
-       FROM ${SCOPE}
-       JOIN service_delivery.service_facility f ON ${codeWithinPrefix('f.community_code', 'scope.prefix')} AND ${COUNTED_FACILITY}
+       FROM ${SCOPES}
+       JOIN service_delivery.service_facility f ON ${withinScope('f.community_code')} AND ${COUNTED_FACILITY}
        GROUP BY scope.code, f.kind`,
       parameters,
     ) as Promise<{ code: string; kind: ServiceFacilityKind; count: number; welfare: boolean }[]>,
     requestFigures(dataSource, parameters),
     dataSource.query(
       `SELECT scope.code, coalesce(sum(i.amount), 0)::float8 AS amount
-       FROM ${SCOPE}
-       LEFT JOIN service_delivery.service_investment i ON ${codeWithinPrefix('i.community_code', 'scope.prefix')} AND ${investmentThisYear('i')}
+       FROM ${SCOPES}
+       LEFT JOIN service_delivery.service_investment i ON ${withinScope('i.community_code')} AND ${investmentThisYear('i')}
        GROUP BY scope.code`,
       parameters,
     ) as Promise<{ code: string; amount: number }[]>,

@@ -1,5 +1,5 @@
 import { chinaDate, chinaMidnight } from '@shequ/kit';
-import { graphqlRequest, startTestSubgraph, type GraphqlResponse, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, type GraphqlResponse, type TestSubgraph } from '@shequ/kit/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 import { insertServiceDeliveryFixture } from '../testing/fixture';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { assertRegionCode, badUserInput, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, significantPrefix, truncUnit, Weight } from '@shequ/kit';
+import { chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, readTrendWindow, truncUnit, Weight } from '@shequ/kit';
 import type { ServiceDeliveryContext } from '../loaders';
 
 @ObjectType({ description: 'Service requests in one period of a trend.' })
@@ -23,7 +23,6 @@ export class ServiceRequestTrendPoint {
   averageSatisfaction: number | null;
 }
 
-const MAX_SPAN_YEARS = 20;
 const STEP: Record<Granularity, string> = { MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
 
 @Resolver()
@@ -39,14 +38,8 @@ export class ServiceTrendResolver {
     @Arg('to', () => Date) to: Date,
     @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
   ): Promise<ServiceRequestTrendPoint[]> {
-    assertRegionCode(regionCode, 'regionCode');
-    if (!(from.getTime() < to.getTime())) {
-      throw badUserInput('to', 'must be after from');
-    }
-    if (to.getTime() - from.getTime() > MAX_SPAN_YEARS * 366 * 86_400_000) {
-      throw badUserInput('to', `the range may span at most ${MAX_SPAN_YEARS} years`);
-    }
-    const unit = truncUnit(granularity);
+    const window = readTrendWindow({ regionCode, from, to, granularity });
+    const unit = truncUnit(window.granularity);
     const rows: { start: Date; submitted: number; resolved: number; rate: number | null; satisfaction: number | null }[] = await context.dataSource.query(
       `WITH periods AS (
          SELECT period AS start
@@ -71,10 +64,10 @@ export class ServiceTrendResolver {
        LEFT JOIN submitted s ON s.start = p.start
        LEFT JOIN resolved v ON v.start = p.start
        ORDER BY p.start`,
-      [significantPrefix(regionCode), from, to, unit, STEP[granularity]],
+      [window.prefix, window.from, window.to, unit, STEP[window.granularity]],
     );
     return rows.map((row) => ({
-      period: periodLabel(row.start, granularity),
+      period: periodLabel(row.start, window.granularity),
       start: row.start,
       submitted: row.submitted,
       resolved: row.resolved,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { matrixViewerSub, type MatrixCase } from '@shequ/kit/dist/testing';
+import { matrixViewerSub, type MatrixCase } from '@shequ/kit/testing';
 import { serviceDeliveryPolicy } from '../access-policy';
 
 const COMMUNITY = '620102001001';

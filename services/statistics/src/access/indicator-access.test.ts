@@ -1,4 +1,4 @@
-import { testToken } from '@shequ/kit/dist/testing';
+import { testToken } from '@shequ/kit/testing';
 import { admin, analyst, startStatisticsTestGraph, TABLE, type StatisticsTestGraph } from '../testing/statistics-test';
 
 let graph: StatisticsTestGraph;

@@ -1,4 +1,4 @@
-import { FIGURE_PAGE_SELECTION } from '@shequ/kit';
+import { FIGURE_PAGE_SELECTION, type SignedRequest } from '@shequ/kit';
 import { FEED_FIELD_PREFIX, type FeedDepartment } from '../catalogue/measures';
 import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from '../store/feed-page';
 
@@ -15,17 +15,21 @@ export interface FeedSource {
 export const FEED_PAGE_SIZE = 10_000;
 
 
+/** The headers that say who reads a feed: the statistics service's own signature over each request. */
+export type FeedCredentials = (request: SignedRequest) => Record<string, string>;
+
 /**
- * The feeds over HTTP: each department subgraph's own /graphql, with a
- * short-lived service token. Only transport lives here; the refresh decides
- * what to read and the store what to write.
+ * The feeds over HTTP: each department subgraph's own /graphql, each request
+ * signed as the statistics service's. Only transport lives here; the refresh
+ * decides what to read and the store what to write.
  */
-export function httpFeedSource(urls: Record<FeedDepartment, string>, token: () => string, requestId = ''): FeedSource {
+export function httpFeedSource(urls: Record<FeedDepartment, string>, credentials: FeedCredentials, requestId = ''): FeedSource {
   async function ask<T>(department: FeedDepartment, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const request = JSON.stringify({ query, variables });
     const response = await fetch(urls[department], {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...credentials({ requestId, body: request }), ...(requestId ? { 'x-request-id': requestId } : {}) },
+      body: request,
     });
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (body.errors?.length || !body.data) {

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@shequ/database/dist/testing';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
 import { connectAndMigrate, createLogger, createServiceDataSource, type ServiceDataSource } from '@shequ/kit';
 import { StatisticsStore1765000000000 } from '../migrations/1765000000000-statistics-store';
 import { MonthFigures1766000000000 } from '../migrations/1766000000000-month-figures';

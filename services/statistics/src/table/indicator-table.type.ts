@@ -21,8 +21,8 @@ export class Period {
   last: string;
 }
 
-/** Governance's Region, referenced by key only. */
-@Directive('@key(fields: "code", resolvable: false)')
+/** Governance's Region: statistics adds its assessment history. */
+@Directive('@key(fields: "code")')
 @ObjectType('Region')
 export class RegionReference {
   @Field()

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createTestDatabase } from '@shequ/database/dist/testing';
+import { createTestDatabase } from '@shequ/database/testing';
 import { connectAndMigrate, createLogger, createServiceDataSource, runMain, useClock } from '@shequ/kit';
 import { ALL_FLOWS, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
 import { currentChinaMonth, previousPeriod, shiftMonth, spanOf, twelveMonthsEnding } from '../periods/period';

@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { useClock } from '@shequ/kit';
 import { runRefresh } from '../refresh/refresh';
 import { createStatisticsSubgraph } from '../subgraph';

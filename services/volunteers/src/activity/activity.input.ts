@@ -1,6 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
-import { assertIntegerBetween, assertText, assertValidDate } from '../common/validation';
+import { ANY_TIME, assertCommunityCode, assertInstant, assertIntegerBetween, assertText, badUserInput, assertId } from '@shequ/kit';
 import { VolunteerActivityCategory } from './activity.entity';
 
 const MAX_ACTIVITY_HOURS = 72;
@@ -54,8 +53,8 @@ export function readCreateActivity(input: CreateVolunteerActivityInput): Activit
   if ((teamId === null) === (organizationId === null)) {
     throw badUserInput('input.organiserTeamId', 'give exactly one organiser: organiserTeamId or organiserOrganizationId');
   }
-  const startsAt = assertValidDate(input.startsAt, 'input.startsAt');
-  const endsAt = assertValidDate(input.endsAt, 'input.endsAt');
+  const startsAt = assertInstant(input.startsAt, 'input.startsAt');
+  const endsAt = assertInstant(input.endsAt, 'input.endsAt');
   const hours = (endsAt.getTime() - startsAt.getTime()) / 3_600_000;
   if (hours <= 0 || hours > MAX_ACTIVITY_HOURS) {
     throw badUserInput('input.endsAt', `must be after startsAt and at most ${MAX_ACTIVITY_HOURS} hours later`);
@@ -108,8 +107,9 @@ export interface ActivityCriteria {
 }
 
 export function readActivityFilter(filter: VolunteerActivityFilter | null | undefined): ActivityCriteria {
-  const from = filter?.from == null ? null : assertValidDate(filter.from, 'filter.from').toISOString();
-  const to = filter?.to == null ? null : assertValidDate(filter.to, 'filter.to').toISOString();
+  // A far bound merely matches nothing.
+  const from = filter?.from == null ? null : assertInstant(filter.from, 'filter.from', ANY_TIME).toISOString();
+  const to = filter?.to == null ? null : assertInstant(filter.to, 'filter.to', ANY_TIME).toISOString();
   if (from && to && from >= to) {
     throw badUserInput('filter.to', 'must be after filter.from');
   }

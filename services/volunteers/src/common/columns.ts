@@ -1,2 +1,9 @@
-/** A `date` column as the YYYY-MM-DD string it is, not a Date shifted by the server's time zone. */
-export const dateColumn = { to: (value: string) => value, from: (value: string | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 10) : value) };
+import { chinaDate } from '@shequ/kit';
+
+/**
+ * A `date` column as the YYYY-MM-DD string it is. Should the driver hand over
+ * a Date (the day's midnight in the process's zone, UTC or China's), the day is
+ * read in China time: its UTC date would be the day before in a process
+ * running in China.
+ */
+export const dateColumn = { to: (value: string) => value, from: (value: string | Date | null) => (value instanceof Date ? chinaDate(value) : value) };

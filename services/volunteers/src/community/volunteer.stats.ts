@@ -1,19 +1,12 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { codeWithinPrefix, significantPrefix, summedOverScopes, lastTwelveMonths } from '@shequ/kit';
+import { lastTwelveMonths, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
 import { ACTIVITIES_BY_START, CONFIRMED_HOURS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
 import { OrganizationKind, OrganizationStage } from '../organization/organization.entity';
 import type { VolunteerStats } from './volunteer-stats.type';
 
 /** The stats without the per-resident rate, which needs governance's population and is computed in the resolver. */
 export type VolunteerFigures = Omit<VolunteerStats, 'registeredVolunteersPer100Residents'>;
-
-/** A community's 12-digit code is its own prefix; a region's is its significant prefix. */
-export function scopePrefix(code: string): string {
-  return code.length === 12 ? code : significantPrefix(code);
-}
-
-const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
 
 /**
  * Volunteer figures for many communities and regions alike: each statement
@@ -22,8 +15,8 @@ const SCOPE = `unnest($1::text[], $2::text[]) AS scope(code, prefix)`;
  * means the same at every level.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<VolunteerFigures[]> {
-  const prefixes = codes.map(scopePrefix);
-  const parameters = [codes, prefixes];
+  const parameters = scopeParameters(codes);
+  const prefixes = parameters[1];
   const sum = async (statement: string): Promise<Map<string, Record<string, string>>> => {
     const rows: Record<string, string>[] = await dataSource.query(statement, parameters);
     return new Map(rows.map((row) => [row.code, row]));
@@ -38,8 +31,8 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
   // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(
     `SELECT scope.code, o.stage, o.kind, count(DISTINCT o.id)::int AS count
-     FROM ${SCOPE}
-     JOIN volunteers.organization_community oc ON ${codeWithinPrefix('oc.community_code', 'scope.prefix')}
+     FROM ${SCOPES}
+     JOIN volunteers.organization_community oc ON ${withinScope('oc.community_code')}
      JOIN volunteers.organization o ON o.id = oc.organization_id
      GROUP BY scope.code, GROUPING SETS ((o.stage), (o.kind))`,
     parameters,

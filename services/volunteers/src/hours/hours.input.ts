@@ -1,11 +1,18 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { badUserInput, assertId } from '@shequ/kit';
-import { assertHours, assertIds, assertText } from '../common/validation';
+import { assertId, assertIds, assertText, badUserInput } from '@shequ/kit';
 
 /** Hours one volunteer may be credited for one activity. */
 export const MAX_HOURS_PER_ACTIVITY = 24;
 /** Hours one redemption may take. */
 export const MAX_HOURS_PER_REDEMPTION = 1000;
+
+/** Hours in quarter-hour steps, as the time bank keeps them (0 < hours ≤ max). */
+export function assertHours(value: number, argument: string, max: number): number {
+  if (!Number.isFinite(value) || value <= 0 || value > max || Math.round(value * 4) !== value * 4) {
+    throw badUserInput(argument, `must be more than 0 and at most ${max} hours, in steps of 0.25`);
+  }
+  return value;
+}
 
 @InputType()
 export class SignUpVolunteerInput {
@@ -60,7 +67,7 @@ export class ConfirmHoursInput {
 }
 
 export function readConfirmHours(input: ConfirmHoursInput): ConfirmHoursInput {
-  return { activityId: assertId(input.activityId, 'input.activityId'), volunteerIds: assertIds(input.volunteerIds, 'input.volunteerIds', 500) };
+  return { activityId: assertId(input.activityId, 'input.activityId'), volunteerIds: assertIds(input.volunteerIds, 'input.volunteerIds', { max: 500 }) };
 }
 
 @InputType()

@@ -1,6 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertRegionCode, badUserInput, assertId } from '@shequ/kit';
-import { assertDate, assertDistinct, assertIntegerBetween, assertText } from '../common/validation';
+import { assertCommunityCode, assertDistinct, assertIntegerBetween, assertOptionalDate, assertRegionCode, assertText, badUserInput, assertId } from '@shequ/kit';
 import { OrganizationFunction, OrganizationKind, OrganizationStage } from './organization.entity';
 
 const REGISTRATION_NUMBER = /^[0-9A-Z]{8,30}$/;
@@ -36,12 +35,12 @@ export interface OrganizationDraft {
 }
 
 export function readRegisterOrganization(input: RegisterOrganizationInput): OrganizationDraft {
-  const communityCodes = assertDistinct(input.communityCodes, 'input.communityCodes', 50);
+  const communityCodes = assertDistinct(input.communityCodes, 'input.communityCodes', { max: 50 });
   communityCodes.forEach((code) => assertCommunityCode(code, 'input.communityCodes'));
   return {
     name: assertText(input.name, 'input.name', 200),
     kind: input.kind,
-    functions: assertDistinct(input.functions, 'input.functions', Object.keys(OrganizationFunction).length),
+    functions: assertDistinct(input.functions, 'input.functions', { max: Object.keys(OrganizationFunction).length }),
     communityCodes,
     staffCount: assertIntegerBetween(input.staffCount, 'input.staffCount', 0, 100_000),
     volunteerCount: assertIntegerBetween(input.volunteerCount, 'input.volunteerCount', 0, 1_000_000),
@@ -72,7 +71,7 @@ export function readAdvanceOrganizationStage(input: AdvanceOrganizationStageInpu
     id: assertId(input.id, 'input.id'),
     stage: input.stage,
     registrationNumber,
-    registeredOn: input.registeredOn == null ? null : assertDate(input.registeredOn, 'input.registeredOn'),
+    registeredOn: assertOptionalDate(input.registeredOn, 'input.registeredOn'),
   };
 }
 

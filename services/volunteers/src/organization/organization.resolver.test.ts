@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { volunteersSubgraph } from '../subgraph';
 import { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from '../testing/fixture';
 

@@ -54,7 +54,7 @@ export class OrganizationResolver {
   advanceOrganizationStage(@Arg('input', () => AdvanceOrganizationStageInput) input: AdvanceOrganizationStageInput, @Ctx() context: VolunteersContext): Promise<Organization> {
     const change = readAdvanceOrganizationStage(input);
     return conflictOnDuplicate('another organisation has this registration number', () =>
-      auditedWrite(context, { operation: `advanceOrganizationStage:${change.stage}`, targetType: 'SocialOrganization' }, async (manager) => {
+      auditedWrite(context, { operation: 'advanceOrganizationStage', targetType: 'SocialOrganization' }, async (manager) => {
         const row = await manager.findOne(Organization, { where: { id: change.id }, lock: { mode: 'pessimistic_write' } });
         const served = row ? await manager.findBy(OrganizationCommunity, { organizationId: row.id }) : [];
         // Any community served within the caller's reach will do; with none, the organisation answers as an unknown id.

@@ -1,11 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { addMonths, assertRegionCode, badUserInput, chinaMidnight, Granularity, periodLabel, significantPrefix, Weight } from '@shequ/kit';
+import { assertRegionCode, chinaMidnight, DEFAULT_RANKING_SIZE, Granularity, periodLabel, readRankingFirst, readTrendWindow, significantPrefix, Weight } from '@shequ/kit';
 import type { VolunteersContext } from '../loaders';
-import { assertDate, assertIntegerBetween } from '../common/validation';
 import { trendSql, VolunteerHoursTrendPoint } from './volunteer-hours-trend';
 import { rankingSql, VolunteeringRanking, VolunteeringRankingMetric } from './volunteering-ranking';
-
-const MAX_TREND_YEARS = 20;
 
 @Resolver()
 export class VolunteeringReportingResolver {
@@ -15,10 +12,10 @@ export class VolunteeringReportingResolver {
     @Ctx() context: VolunteersContext,
     @Arg('metric', () => VolunteeringRankingMetric) metric: VolunteeringRankingMetric,
     @Arg('regionCode') regionCode: string,
-    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_RANKING_SIZE, description: '1 to 100.' }) first: number,
   ): Promise<VolunteeringRanking[]> {
     assertRegionCode(regionCode, 'regionCode');
-    assertIntegerBetween(first, 'first', 1, 100);
+    readRankingFirst(first);
     const rows: { code: string; value: number | null }[] = await context.dataSource.query(
       `SELECT code, value FROM (${rankingSql(metric)}) ranked ORDER BY value DESC NULLS LAST, code LIMIT $2`,
       [significantPrefix(regionCode), first],
@@ -35,19 +32,11 @@ export class VolunteeringReportingResolver {
     @Arg('to') to: string,
     @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
   ): Promise<VolunteerHoursTrendPoint[]> {
-    assertRegionCode(regionCode, 'regionCode');
-    assertDate(from, 'from');
-    assertDate(to, 'to');
-    if (from >= to) {
-      throw badUserInput('to', 'must be after from');
-    }
-    if (to > addMonths(from, MAX_TREND_YEARS * 12)) {
-      throw badUserInput('to', `the span may be at most ${MAX_TREND_YEARS} years`);
-    }
-    const rows: (Omit<VolunteerHoursTrendPoint, 'period' | 'start'> & { start: string })[] = await context.dataSource.query(trendSql(granularity), [significantPrefix(regionCode), from, to]);
+    const window = readTrendWindow({ regionCode, from, to, granularity });
+    const rows: (Omit<VolunteerHoursTrendPoint, 'period' | 'start'> & { start: string })[] = await context.dataSource.query(trendSql(window.granularity), [window.prefix, window.from, window.to]);
     return rows.map((row) => {
       const start = chinaMidnight(row.start);
-      return { ...row, start, period: periodLabel(start, granularity) };
+      return { ...row, start, period: periodLabel(start, window.granularity) };
     });
   }
 }

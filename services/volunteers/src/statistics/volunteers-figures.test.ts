@@ -1,5 +1,5 @@
 import { addMonths, chinaMidnight, chinaToday, useClock } from '@shequ/kit';
-import { figureMonths, figurePage, graphqlRequest, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { figureMonths, figurePage, graphqlRequest, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/testing';
 import { volunteersSubgraph } from '../subgraph';
 import { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from '../testing/fixture';
 

@@ -1,6 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { assertCommunityCode, assertId } from '@shequ/kit';
-import { assertText } from '../common/validation';
+import { assertCommunityCode, assertId, assertText } from '@shequ/kit';
 import { VolunteerTeamRole } from './team.entity';
 
 @InputType()

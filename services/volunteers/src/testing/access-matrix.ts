@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { matrixViewerSub, type MatrixCase, type ProtectedRead } from '@shequ/kit/dist/testing';
+import { matrixViewerSub, type MatrixCase, type ProtectedRead } from '@shequ/kit/testing';
 import { volunteersPolicy } from '../access-policy';
 import { VOLUNTEERS_FIXTURE } from './fixture';
 

@@ -1,10 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { assertCommunityCode, badUserInput, assertId } from '@shequ/kit';
-import { assertDate, assertDistinct, assertText } from '../common/validation';
+import { assertCommunityCode, assertDistinct, assertId, assertIdCardNumber, assertOptionalDate, assertPhone, assertText } from '@shequ/kit';
 import { VolunteerSkill, VolunteerStatus } from './volunteer.entity';
-
-const PHONE = /^1\d{10}$/;
-const ID_NUMBER = /^\d{17}[\dX]$/;
 
 @InputType()
 export class RegisterVolunteerInput {
@@ -14,7 +10,7 @@ export class RegisterVolunteerInput {
   @Field()
   name: string;
 
-  @Field({ description: 'Mainland mobile number, 11 digits.' })
+  @Field({ description: 'A mobile number (11 digits starting with 1) or a landline with its area code (e.g. 0931-8123456).' })
   phone: string;
 
   @Field({ description: 'Resident identity card number, 18 characters.' })
@@ -40,36 +36,18 @@ export interface VolunteerDraft {
   accountSub: string | null;
 }
 
-function assertPhone(value: string, argument: string): string {
-  if (!PHONE.test(value)) {
-    throw badUserInput(argument, 'expected an 11-digit mobile number starting with 1');
-  }
-  return value;
-}
-
-function assertIdNumber(value: string, argument: string): string {
-  const upper = value.toUpperCase();
-  if (!ID_NUMBER.test(upper)) {
-    throw badUserInput(argument, 'expected an 18-character identity card number (17 digits and a digit or X)');
-  }
-  return upper;
-}
-
 function assertSkills(skills: VolunteerSkill[], argument: string): VolunteerSkill[] {
-  return assertDistinct(skills, argument, Object.keys(VolunteerSkill).length);
+  return assertDistinct(skills, argument, { max: Object.keys(VolunteerSkill).length });
 }
 
 export function readRegisterVolunteer(input: RegisterVolunteerInput, today: string): VolunteerDraft {
   assertCommunityCode(input.communityCode, 'input.communityCode');
-  const registeredOn = input.registeredOn == null ? today : assertDate(input.registeredOn, 'input.registeredOn');
-  if (registeredOn > today) {
-    throw badUserInput('input.registeredOn', 'cannot lie in the future');
-  }
+  const registeredOn = assertOptionalDate(input.registeredOn, 'input.registeredOn', { notAfterToday: true }) ?? today;
   return {
     communityCode: input.communityCode,
     name: assertText(input.name, 'input.name', 50),
     phone: assertPhone(input.phone, 'input.phone'),
-    idNumber: assertIdNumber(input.idNumber, 'input.idNumber'),
+    idNumber: assertIdCardNumber(input.idNumber, 'input.idNumber'),
     skills: assertSkills(input.skills, 'input.skills'),
     registeredOn,
     accountSub: input.accountSub == null ? null : assertText(input.accountSub, 'input.accountSub', 200),

@@ -1,4 +1,4 @@
-import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/dist/testing';
+import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { volunteersSubgraph } from '../subgraph';
 import { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from '../testing/fixture';
 
@@ -75,8 +75,21 @@ describe('registering and updating volunteers', () => {
     expect(back.errors?.[0].message).toContain('WITHDRAWN is final');
   });
 
+  it('takes a landline as a volunteer’s phone, as every department does, and the ID number trimmed and upper-cased', async () => {
+    const PERSON = `query ($id: ID!) { volunteer(id: $id) { phone idNumber } }`;
+    const landline = { ...input, name: '王十二', phone: ' 0931-8123456 ', idNumber: ' 62010219910101123x ' };
+    const registered = await graphqlRequest(subgraph.url, REGISTER, { token: staff, variables: { input: landline } });
+    expect(registered.errors).toBeUndefined();
+    const { id } = registered.data.registerVolunteer;
+    expect((await graphqlRequest(subgraph.url, PERSON, { token: staff, variables: { id } })).data.volunteer).toEqual({ phone: '0931-8123456', idNumber: '62010219910101123X' });
+    const updated = await graphqlRequest(subgraph.url, UPDATE, { token: staff, variables: { input: { id, phone: '01012345678' } } });
+    expect(updated.data.updateVolunteer.phone).toBe('01012345678');
+  });
+
   it.each([
     [{ ...input, idNumber: '62010220000101123' }, 'input.idNumber'],
+    [{ ...input, phone: '+8613099998888' }, 'input.phone'],
+    [{ ...input, phone: '0931-123' }, 'input.phone'],
     [{ ...input, phone: '2309999888' }, 'input.phone'],
     [{ ...input, communityCode: '620102' }, 'input.communityCode'],
     [{ ...input, skills: [] }, 'input.skills'],

@@ -1,0 +1,113 @@
+import { composeSupergraph } from '@shequ/schema';
+import { graphqlRequest } from '@shequ/kit/testing';
+import { auditLogInputs } from './audit-log-inputs';
+import { analyst } from './callers';
+import { forgedCursors } from './forged-cursors';
+import { governanceInputs } from './governance-inputs';
+import { startGraph, type Graph } from '../graph-harness';
+import type { HostileRequest } from './hostile-request';
+import { hostileRequests } from './hostile-requests';
+import { publicSafetyInputs } from './public-safety-inputs';
+import { problems } from './response-checks';
+import { fingerprint, type Fingerprint } from './row-fingerprint';
+import { serviceDeliveryInputs } from './service-delivery-inputs';
+import { tokenAbuse } from './token-abuse';
+import { volunteersInputs } from './volunteers-inputs';
+import { volunteersPartyAbuse } from './volunteers-parties';
+
+// Every audit-log query the running schema serves, whatever each subgraph names it.
+const auditLogFields = [...composeSupergraph().matchAll(/^ {2}(\w*[aA]uditLog)\(/gm)].map((match) => match[1]);
+
+const corpus = {
+  transport: hostileRequests(),
+  governance: governanceInputs(),
+  'service-delivery': serviceDeliveryInputs(),
+  volunteers: [...volunteersInputs(), ...volunteersPartyAbuse()],
+  'public-safety': publicSafetyInputs(),
+  'audit logs': auditLogInputs(auditLogFields),
+  'forged cursors': forgedCursors(auditLogFields),
+  tokens: tokenAbuse(),
+};
+const all = Object.values(corpus).flat();
+
+let graph: Graph;
+let before: Record<string, Fingerprint>;
+
+async function fingerprints(): Promise<Record<string, Fingerprint>> {
+  const entries = await Promise.all(Object.entries(graph.subgraphs).map(async ([name, subgraph]) => [name, await fingerprint(subgraph.dataSource)] as const));
+  return Object.fromEntries(entries);
+}
+
+async function send(request: HostileRequest): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = {};
+  if (request.contentType !== null) {
+    headers['content-type'] = request.contentType ?? 'application/json';
+  }
+  if (request.token !== undefined) {
+    headers.authorization = `Bearer ${request.token}`;
+  }
+  const response = await fetch(`${graph.gateway.url}${request.search ?? ''}`, {
+    method: request.method ?? 'POST',
+    headers,
+    body: request.method === 'GET' ? undefined : request.body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+beforeAll(async () => {
+  graph = await startGraph();
+  before = await fingerprints();
+}, 120_000);
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+describe('the hostile-input corpus through the gateway, against all four subgraphs', () => {
+  it('holds well over 100 requests, with every department’s inputs and the token abuse in it', () => {
+    expect(all.length).toBeGreaterThanOrEqual(1000);
+    expect(auditLogFields.length).toBeGreaterThanOrEqual(4);
+    for (const part of Object.values(corpus)) {
+      expect(part.length).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it('fingerprints every table of every department, audit logs included', () => {
+    const tables = Object.values(before).flatMap((tablesOf) => Object.keys(tablesOf));
+    for (const schema of ['governance', 'service_delivery', 'volunteers', 'public_safety']) {
+      expect(tables).toContain(`${schema}.audit_log`);
+      expect(tables.filter((table) => table.startsWith(`${schema}.`)).length).toBeGreaterThanOrEqual(5);
+    }
+    expect(before.governance['governance.community'].rows).toBeGreaterThan(0);
+  });
+
+  describe.each(Object.entries(corpus))('%s', (_part, requests) => {
+    it.each(requests.map((request) => [request.name, request] as const))('%s', async (_name, request) => {
+      const { status, text } = await send(request);
+      expect({ request: request.name, problems: problems(request, status, text) }).toEqual({ request: request.name, problems: [] });
+    });
+  });
+
+  it('leaves every row of every table as it was, audit logs included', async () => {
+    const after = await fingerprints();
+    for (const name of Object.keys(before)) {
+      expect({ subgraph: name, tables: after[name] }).toEqual({ subgraph: name, tables: before[name] });
+    }
+  });
+
+  it('keeps serving a query across all four subgraphs afterwards', async () => {
+    const { status, data, errors } = await graphqlRequest(
+      graph.gateway.url,
+      `{ community(code: "620102001001") { name serviceStats { facilityCount } volunteerStats { registeredVolunteers } safetyStats { incidentsLast12Months } } }`,
+      { token: analyst },
+    );
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(data.community).toEqual({
+      name: '幸福社区',
+      serviceStats: { facilityCount: 3 },
+      volunteerStats: { registeredVolunteers: 2 },
+      safetyStats: { incidentsLast12Months: 3 },
+    });
+  });
+});

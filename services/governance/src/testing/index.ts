@@ -1,0 +1,2 @@
+export { insertGovernanceFixture } from './fixture';
+export { governanceMatrixCases } from './access-matrix';

@@ -1,0 +1,2 @@
+export { insertPublicSafetyFixture } from './fixture';
+export { publicSafetyMatrixCases } from './access-matrix';

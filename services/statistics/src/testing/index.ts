@@ -1,0 +1,1 @@
+export { statisticsMatrixCases } from './access-matrix';

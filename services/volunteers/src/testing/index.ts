@@ -1,0 +1,2 @@
+export { insertVolunteersFixture, VOLUNTEERS_FIXTURE } from './fixture';
+export { volunteersMatrixCases } from './access-matrix';
