@@ -1,51 +1,23 @@
-import { auditLogMigration, AuditEntry, defineSubgraph, streetMonthSummariesMigration } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+// Imported first: type-graphql lists root fields and types in the order their classes load, which keeps the feed's at the top of schema.graphql.
+import { statisticsModule } from './statistics/statistics.module';
+import { auditModule } from './audit/audit.module';
+import { communityModule } from './community/community.module';
 import { SAFETY_SUMMARIES } from './community/safety-summaries';
-import { PublicSafetyFigureFeed } from './statistics/public-safety-figures';
-import { AuditLogResolver } from './audit/audit-log.resolver';
-import { CommunityReference, RegionReference } from './community/community.entity';
-import { CommunitySafetyResolver, RegionSafetyResolver } from './community/community-safety.resolver';
-import { SafetyIncident } from './incidents/safety-incident.entity';
-import { SafetyIncidentResolver } from './incidents/safety-incident.resolver';
-import { Inspection, InspectionHazard } from './inspections/inspection.entity';
-import { InspectionResolver } from './inspections/inspection.resolver';
-import { LegalService } from './legal/legal-service.entity';
-import { LegalServiceResolver } from './legal/legal-service.resolver';
-import { createPublicSafetyLoaders } from './loaders';
-import { MediationCase } from './mediation/mediation-case.entity';
-import { MediationCaseResolver } from './mediation/mediation-case.resolver';
+import type { PublicSafetyLoaders } from './context';
+import { incidentsModule } from './incidents/incidents.module';
+import { inspectionsModule } from './inspections/inspections.module';
+import { legalModule } from './legal/legal.module';
+import { mediationModule } from './mediation/mediation.module';
 import { PublicSafetySchema1764500000000 } from './migrations/1764500000000-public-safety-schema';
-import { PoliceLiaison } from './policing/police-liaison.entity';
-import { PoliceLiaisonResolver } from './policing/police-liaison.resolver';
-import { Patrol, SafetyGroup } from './prevention/patrol.entity';
-import { PatrolResolver } from './prevention/patrol.resolver';
-import { SafetyRankingResolver } from './ranking/safety-ranking.resolver';
-import { SupervisedPerson } from './supervision/supervised-person.entity';
-import { SupervisedPersonResolver } from './supervision/supervised-person.resolver';
+import { policingModule } from './policing/policing.module';
+import { preventionModule } from './prevention/prevention.module';
+import { reportingModule } from './reporting/reporting.module';
+import { supervisionModule } from './supervision/supervision.module';
 
 /** Public safety: policing, mass prevention, incidents, mediation, legal services, inspections and (restricted) supervised persons. */
-export const publicSafetySubgraph = defineSubgraph({
+export const publicSafetySubgraph: SubgraphDefinition<PublicSafetyLoaders> = defineSubgraph({
   name: 'public-safety',
-  databaseSchema: 'public_safety',
-  entities: [AuditEntry, PoliceLiaison, SafetyGroup, Patrol, SafetyIncident, MediationCase, LegalService, Inspection, InspectionHazard, SupervisedPerson],
   migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, streetMonthSummariesMigration(SAFETY_SUMMARIES)],
-  resolvers: [
-    CommunitySafetyResolver,
-    RegionSafetyResolver,
-    PoliceLiaisonResolver,
-    PatrolResolver,
-    SafetyIncidentResolver,
-    MediationCaseResolver,
-    LegalServiceResolver,
-    InspectionResolver,
-    SupervisedPersonResolver,
-    AuditLogResolver,
-    SafetyRankingResolver,
-    PublicSafetyFigureFeed,
-  ],
-  entityTypes: [CommunityReference, RegionReference],
-  references: {
-    Community: (reference: CommunityReference) => reference,
-    Region: (reference: RegionReference) => reference,
-  },
-  createLoaders: createPublicSafetyLoaders,
+  modules: [communityModule, policingModule, preventionModule, incidentsModule, mediationModule, legalModule, inspectionsModule, supervisionModule, auditModule, reportingModule, statisticsModule],
 });

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runMain, runSubgraphProcess } from '@shequ/kit';
-import { readEnvironment } from './environment';
+import { runSubgraphMain } from '@shequ/kit';
 import { serviceDeliverySubgraph } from './subgraph';
 
-runMain(() => runSubgraphProcess(serviceDeliverySubgraph, readEnvironment()));
+runSubgraphMain(serviceDeliverySubgraph);

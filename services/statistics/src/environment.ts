@@ -14,7 +14,8 @@ export type StatisticsSettings = ReturnType<typeof readSubgraphEnvironment> & {
   refreshIntervalSeconds: number;
 };
 
-const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
+/** The subgraph that publishes each feed. */
+export const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
   GOVERNANCE: 'governance',
   SERVICE_DELIVERY: 'service-delivery',
   VOLUNTEERS: 'volunteers',
@@ -23,8 +24,7 @@ const FEED_SUBGRAPHS: Record<FeedDepartment, string> = {
 
 /** The statistics process's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): StatisticsSettings {
-  const entry = subgraphEntry('statistics');
-  const subgraph = readSubgraphEnvironment(env, { defaultPort: entry.port, databaseUrlVariable: entry.databaseUrlVariable });
+  const subgraph = readSubgraphEnvironment(env, 'statistics');
   const signingKey = subgraph.signingKey;
   if (!signingKey) {
     throw new StartupError('Invalid environment:\n  SUBGRAPH_SIGNING_KEY: required by statistics, which signs its reads of the department feeds with it');

@@ -1,15 +1,16 @@
-import { AuditEntry, auditLogMigration, defineSubgraph, type SubgraphDefinition } from '@shequ/kit';
-import { AssessmentSnapshotResolver, RegionAssessmentHistoryResolver } from './assessment/assessment-snapshot.resolver';
-import { AuditLogResolver } from './audit/audit-log.resolver';
-import { CatalogueResolver } from './catalogue/catalogue.resolver';
-import { statisticsLoaders, type FeedFactory, type StatisticsLoaders } from './loaders';
+import { auditLogMigration, defineSubgraph, type SubgraphDefinition } from '@shequ/kit';
+import { assessmentModule } from './assessment/assessment.module';
+import { auditModule } from './audit/audit.module';
+import { catalogueModule } from './catalogue/catalogue.module';
+import { communityModule } from './community/community.module';
+import type { StatisticsLoaders } from './context';
 import { StatisticsStore1765000000000 } from './migrations/1765000000000-statistics-store';
 import { MonthFigures1766000000000 } from './migrations/1766000000000-month-figures';
 import { AssessmentSnapshots1767000000000 } from './migrations/1767000000000-assessment-snapshots';
-import { RefreshResolver } from './refresh/refresh.resolver';
-import { IndicatorTableResolver } from './table/indicator-table.resolver';
-import { CommunityReference, RegionReference } from './table/indicator-table.type';
-import { IndicatorTrendResolver } from './trends/indicator-trend.resolver';
+import type { FeedFactory } from './refresh/feed-source';
+import { refreshModule } from './refresh/refresh.module';
+import { tableModule } from './table/table.module';
+import { trendsModule } from './trends/trends.module';
 
 /**
  * Statistics: the provincial statistics office's analytical store of every
@@ -21,13 +22,8 @@ import { IndicatorTrendResolver } from './trends/indicator-trend.resolver';
 export function createStatisticsSubgraph(feeds: FeedFactory): SubgraphDefinition<StatisticsLoaders> {
   return defineSubgraph({
     name: 'statistics',
-    databaseSchema: 'statistics',
-    entities: [AuditEntry],
     migrations: [StatisticsStore1765000000000, MonthFigures1766000000000, auditLogMigration('statistics'), AssessmentSnapshots1767000000000],
-    resolvers: [CatalogueResolver, IndicatorTableResolver, IndicatorTrendResolver, RefreshResolver, AssessmentSnapshotResolver, RegionAssessmentHistoryResolver, AuditLogResolver],
-    entityTypes: [RegionReference, CommunityReference],
-    references: { Region: (reference: RegionReference) => reference },
-    createLoaders: (dataSource) => statisticsLoaders(dataSource, feeds),
+    modules: [catalogueModule, tableModule, trendsModule, refreshModule(feeds), assessmentModule, auditModule, communityModule],
   });
 }
 

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runMain, runSubgraphProcess } from '@shequ/kit';
-import { readEnvironment } from './environment';
+import { runSubgraphMain } from '@shequ/kit';
 import { volunteersSubgraph } from './subgraph';
 
-runMain(() => runSubgraphProcess(volunteersSubgraph, readEnvironment()));
+runSubgraphMain(volunteersSubgraph);

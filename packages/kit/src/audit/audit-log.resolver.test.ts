@@ -37,11 +37,8 @@ class TouchResolver {
 
 const probeSubgraph = defineSubgraph({
   name: 'audit-probe',
-  databaseSchema: 'audit_probe',
-  entities: [AuditEntry],
   migrations: [auditLogMigration('audit_probe')],
-  resolvers: [TouchResolver, auditLogResolver({ fieldName: 'probeAuditLog', subgraph: 'probe', policy: probePolicy })],
-  createLoaders: () => ({}),
+  modules: [{ name: 'touch', entities: [AuditEntry], resolvers: [TouchResolver, auditLogResolver({ fieldName: 'probeAuditLog', subgraph: 'probe', policy: probePolicy })] }],
 });
 
 const worker = (sub: string) => testToken({ sub, roles: ['community_worker'], jurisdiction: '620102' });

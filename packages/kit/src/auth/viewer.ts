@@ -1,10 +1,12 @@
+import { DEPARTMENTS, type DepartmentName } from '@shequ/schema';
+
 /** The roles a token may carry (DESIGN: Security). No token means anonymous. */
 export const ROLES = ['resident', 'community_worker', 'department_staff', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The departments that own a subgraph; `department_staff` tokens name one. */
-export const DEPARTMENTS = ['governance', 'service-delivery', 'volunteers', 'public-safety'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+/** The departments that own a subgraph (the subgraph list's); `department_staff` tokens name one. */
+export { DEPARTMENTS };
+export type Department = DepartmentName;
 
 /** Who is asking: the verified claims of the request's token. */
 export interface Viewer {

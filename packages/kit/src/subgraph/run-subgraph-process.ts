@@ -1,9 +1,18 @@
 import cluster from 'node:cluster';
 import { connectAndMigrate, createServiceDataSource } from '../database/data-source';
+import { runMain } from '../environment/parse-environment';
 import { createLogger } from '../logging/logger';
 import { stopOnSignals } from '../server/http-server';
 import { startSubgraph, type SubgraphSettings } from './start-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
+import { readSubgraphEnvironment } from './subgraph-environment';
+
+/** A subgraph's `main`: its settings read once from the environment (port and variables from the subgraph list), then its process. */
+export function runSubgraphMain<Loaders>(definition: SubgraphDefinition<Loaders>): void {
+  // The subgraph process's one reading of its environment: no service keeps an environment file of its own.
+  // eslint-disable-next-line no-process-env
+  runMain(() => runSubgraphProcess(definition, readSubgraphEnvironment(process.env, definition.name)));
+}
 
 /**
  * A subgraph's process: one server, or with `workers` > 1 a primary that

@@ -77,11 +77,8 @@ const METRICS_TOKEN = 'a-metrics-token-of-at-least-32-characters';
 
 const probeSubgraph = defineSubgraph({
   name: 'probe',
-  databaseSchema: 'probe',
-  entities: [],
   migrations: [SlowMigration1700000000000],
-  resolvers: [ProbeResolver],
-  createLoaders: () => ({}),
+  modules: [{ name: 'probe', resolvers: [ProbeResolver] }],
 });
 
 let subgraph: TestSubgraph;

@@ -57,12 +57,8 @@ class ProbeResolver {
 
 const probeSubgraph = defineSubgraph({
   name: 'probe',
-  databaseSchema: 'probe',
-  entities: [],
   migrations: [],
-  resolvers: [ProbeResolver, CommunityStubResolver],
-  entityTypes: [CommunityStub, RegionStub],
-  createLoaders: () => ({}),
+  modules: [{ name: 'probe', resolvers: [ProbeResolver, CommunityStubResolver], entityTypes: [CommunityStub, RegionStub] }],
 });
 
 let subgraph: TestSubgraph;

@@ -3,7 +3,8 @@ import { DEVELOPMENT_SIGNING_KEY } from '../environment/signing-key-environment'
 import { DEFAULT_DOCUMENT_LIMITS } from '../limits/document-limits';
 import { readSubgraphEnvironment } from './subgraph-environment';
 
-const options = { defaultPort: 4001, databaseUrlVariable: 'GOVERNANCE_DATABASE_URL' };
+// Governance's entry in the subgraph list: port 4001, GOVERNANCE_DATABASE_URL.
+const options = 'governance';
 const URL = 'postgres://u:p@localhost:5432/shequ';
 const SECRET = 'a-deployment-secret-of-at-least-32-chars';
 /** What a deployment outside development sets: its own token secret and subgraph signing key. */

@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { subgraphEntry } from '@shequ/schema';
 import { commonEnvironmentSchema, listenHostOf, tokenSettingsOf, tokensRequiredOutsideDevelopment } from '../environment/common-environment';
 import { parseEnvironment, StartupError } from '../environment/parse-environment';
 import { signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables } from '../environment/signing-key-environment';
 import { documentLimitsOf, documentLimitVariables } from '../limits/document-limits';
 import type { SubgraphSettings } from './start-subgraph';
-
-export interface SubgraphEnvironmentOptions {
-  /** The subgraph's default port, from the subgraph list. */
-  defaultPort: number;
-  /** A per-service database URL variable, e.g. GOVERNANCE_DATABASE_URL, that wins over DATABASE_URL. */
-  databaseUrlVariable: string;
-}
 
 const subgraphEnvironmentSchema = commonEnvironmentSchema
   .extend({
@@ -30,21 +24,25 @@ const subgraphEnvironmentSchema = commonEnvironmentSchema
 
 /**
  * Reads and validates a subgraph process's environment once. A bad or
- * missing variable throws a StartupError that names it.
+ * missing variable throws a StartupError that names it. The subgraph's
+ * default port and its own database URL variable (e.g.
+ * GOVERNANCE_DATABASE_URL, which wins over DATABASE_URL) are its entry's in
+ * the subgraph list of @shequ/schema.
  */
-export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, options: SubgraphEnvironmentOptions): SubgraphSettings & { workers: number } {
+export function readSubgraphEnvironment(env: NodeJS.ProcessEnv, subgraph: string): SubgraphSettings & { workers: number } {
+  const entry = subgraphEntry(subgraph);
   const parsed = parseEnvironment(subgraphEnvironmentSchema, env);
-  const ownUrl = parseEnvironment(z.object({ [options.databaseUrlVariable]: z.string().url().optional() }), env)[
-    options.databaseUrlVariable
+  const ownUrl = parseEnvironment(z.object({ [entry.databaseUrlVariable]: z.string().url().optional() }), env)[
+    entry.databaseUrlVariable
   ] as string | undefined;
   const databaseUrl = ownUrl ?? parsed.DATABASE_URL;
   if (!databaseUrl) {
     throw new StartupError(
-      `Invalid environment:\n  DATABASE_URL: required (or ${options.databaseUrlVariable}); \`pnpm start\` provides one`,
+      `Invalid environment:\n  DATABASE_URL: required (or ${entry.databaseUrlVariable}); \`pnpm start\` provides one`,
     );
   }
   return {
-    port: parsed.PORT ?? options.defaultPort,
+    port: parsed.PORT ?? entry.port,
     host: listenHostOf(parsed),
     databaseUrl,
     tokens: tokenSettingsOf(parsed),

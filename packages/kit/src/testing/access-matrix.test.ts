@@ -1,4 +1,5 @@
 import { definePolicy } from '../auth/access-policy';
+import { DEPARTMENTS } from '../auth/viewer';
 import { actualOutcome, expectedOutcome, matrixViewers, matrixViewerSub, mutationFieldsOf, rootFieldsOf, UNKNOWN_RECORD_ID, withUnknownId, type MatrixCase, type MatrixViewer } from './access-matrix';
 
 const policy = definePolicy({
@@ -22,7 +23,12 @@ const phone: MatrixCase = {
 
 describe('the matrix callers', () => {
   it('are every role inside and outside 620102001001, department staff once per department', () => {
-    expect(callers.size).toBe(17);
+    const labels = [...callers.keys()];
+    expect(labels.filter((label) => label.endsWith(' staff inside')).map((label) => label.replace(' staff inside', ''))).toEqual(DEPARTMENTS);
+    expect(labels.filter((label) => !label.includes(' staff '))).toEqual([
+      'anonymous', 'resident inside', 'resident outside', 'community worker inside', 'community worker outside', 'analyst inside', 'analyst outside', 'admin inside', 'admin outside',
+    ]);
+    expect(callers.size).toBe(9 + 2 * DEPARTMENTS.length);
     expect(caller('resident inside').viewer?.sub).toBe(matrixViewerSub('resident inside'));
     expect(caller('anonymous').token).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { recordOutcome, recordRefusal, refusal, type AccessPolicy, type AccessTarget } from '../auth/access-policy';
-import type { Department, Role, Viewer } from '../auth/viewer';
+import { DEPARTMENTS, type Department, type Role, type Viewer } from '../auth/viewer';
 import { maskIdNumber, maskName, maskPhone } from '../identity/masking';
 import type { GraphqlResponse } from './graphql-client';
 import { testToken } from './test-subgraph';
@@ -91,14 +91,13 @@ function viewer(label: string, roles: Role[], jurisdiction: string, department: 
  * (620200). Department staff come once per department.
  */
 export function matrixViewers(): MatrixViewer[] {
-  const departments: Department[] = ['governance', 'service-delivery', 'volunteers', 'public-safety'];
   return [
     { label: 'anonymous', viewer: null },
     viewer('resident inside', ['resident'], '620102001001'),
     viewer('resident outside', ['resident'], '620201001001'),
     viewer('community worker inside', ['community_worker'], '620102'),
     viewer('community worker outside', ['community_worker'], '620201'),
-    ...departments.flatMap((department) => [
+    ...DEPARTMENTS.flatMap((department) => [
       viewer(`${department} staff inside`, ['department_staff'], '620100', department),
       viewer(`${department} staff outside`, ['department_staff'], '620200', department),
     ]),

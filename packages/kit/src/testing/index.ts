@@ -16,3 +16,4 @@ export {
   type ProtectedRead,
 } from './access-matrix';
 export { figurePage, figureMonths, wholeFeed, valuesByCommunity, type FeedPage } from './figure-feed-client';
+export { subgraphTestingOf, type SubgraphTesting } from './subgraph-testing';

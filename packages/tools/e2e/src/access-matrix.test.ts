@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { governancePolicy } from '@shequ/governance';
-import { governanceMatrixCases } from '@shequ/governance/testing';
 import { actualOutcome, expectedOutcome, graphqlRequest, matrixViewers, mutationFieldsOf, rootFieldsOf, testToken, withUnknownId, type MatrixCase } from '@shequ/kit/testing';
-import { publicSafetyPolicy } from '@shequ/public-safety';
-import { publicSafetyMatrixCases } from '@shequ/public-safety/testing';
 import { SUPERGRAPH_PATH } from '@shequ/schema';
-import { serviceDeliveryPolicy } from '@shequ/service-delivery';
-import { serviceDeliveryMatrixCases } from '@shequ/service-delivery/testing';
-import { statisticsPolicy } from '@shequ/statistics';
-import { statisticsMatrixCases } from '@shequ/statistics/testing';
-import { volunteersPolicy } from '@shequ/volunteers';
-import { volunteersMatrixCases } from '@shequ/volunteers/testing';
-import { startGraph, type Graph } from './graph-harness';
+import { startGraph, subgraphsUnderTest, type Graph } from './graph-harness';
 
-const POLICIES = { governance: governancePolicy, 'service-delivery': serviceDeliveryPolicy, volunteers: volunteersPolicy, 'public-safety': publicSafetyPolicy, statistics: statisticsPolicy };
+// Every subgraph of the list brings its policy and its cases: a new department's join the matrix with no edit here.
+const UNDER_TEST = subgraphsUnderTest();
+const POLICIES = Object.fromEntries(UNDER_TEST.map(({ name, testing }) => [name, testing.policy]));
 
 let graph: Graph;
 let cases: MatrixCase[] = [];
@@ -22,13 +14,7 @@ const viewers = matrixViewers();
 beforeAll(async () => {
   graph = await startGraph();
   const { subgraphs } = graph;
-  cases = [
-    ...(await governanceMatrixCases(subgraphs.governance.dataSource)),
-    ...(await serviceDeliveryMatrixCases(subgraphs['service-delivery'].dataSource)),
-    ...(await volunteersMatrixCases(subgraphs.volunteers.dataSource)),
-    ...(await publicSafetyMatrixCases(subgraphs['public-safety'].dataSource)),
-    ...statisticsMatrixCases(),
-  ];
+  cases = (await Promise.all(UNDER_TEST.map(({ name, testing }) => testing.matrixCases(subgraphs[name].dataSource)))).flat();
   // Assessment runs read the statistics store, so it holds the fixtures' figures before anyone walks the matrix.
   const refresh = await graphqlRequest(graph.gateway.url, 'mutation { refreshStatistics(full: true) { finishedAt } }', { token: testToken({ sub: 'admin', roles: ['admin'], jurisdiction: '620000' }) });
   expect(refresh.data?.refreshStatistics.finishedAt).toEqual(expect.any(String));

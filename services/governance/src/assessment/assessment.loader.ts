@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { chinaYear, codeWithinPrefix, loaderByKey, significantPrefix } from '@shequ/kit';
-import { CommunityCapacity } from '../capacity/community-capacity.entity';
+import { chinaYear, codeWithinPrefix, significantPrefix } from '@shequ/kit';
 import { Tier } from '../community/community.entity';
 import type { AssessedIndicator } from './indicators';
 
@@ -67,10 +66,6 @@ async function loadGovernanceFigures(dataSource: DataSource, codes: readonly str
 export function createAssessmentLoaders(dataSource: DataSource) {
   return {
     governanceFigures: new DataLoader<string, GovernanceFigures>((codes) => loadGovernanceFigures(dataSource, codes)),
-    capacityByCode: loaderByKey(
-      (codes: string[]) => dataSource.getRepository(CommunityCapacity).createQueryBuilder('c').where('c.community_code = ANY(:codes)', { codes }).getMany(),
-      (capacity) => capacity.communityCode,
-    ),
     /** The tier templates, read once per request whoever asks. */
     tierTemplates: new DataLoader<'all', TierTemplates>(async (keys) => {
       const rows: { tier: Tier; indicator: AssessedIndicator; target: string }[] = await dataSource.query(

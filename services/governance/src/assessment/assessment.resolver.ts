@@ -1,7 +1,7 @@
 import { Weight } from '@shequ/kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Community, Tier } from '../community/community.entity';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { Region } from '../region/region.entity';
 import type { GovernanceFigures, TierTemplates } from './assessment.loader';
 import { Assessment } from './assessment.type';
@@ -46,7 +46,7 @@ function figuresFrom(departments: DepartmentFigures, governance: GovernanceFigur
 
 /** The assessment of any code — a community or a region over its communities — from the same formula. */
 export async function assessCode(code: string, departments: DepartmentFigures, context: GovernanceContext): Promise<Assessment | null> {
-  const [governance, templates] = await Promise.all([context.loaders.governanceFigures.load(code), context.loaders.tierTemplates.load('all')]);
+  const [governance, templates] = await Promise.all([context.loaders.assessment.governanceFigures.load(code), context.loaders.assessment.tierTemplates.load('all')]);
   const targets = targetsFor(templates, governance.tiers);
   if (!targets) {
     return null;

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { assertCommunityCode, readPage, significantPrefix, PageArgs, type Connection } from '@shequ/kit';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { Region } from '../region/region.entity';
-import { CommunityConnection } from './community.connection';
+import { CommunityConnection } from './community-connection.type';
 import { Community } from './community.entity';
 import { communityCursorShape } from './community.loader';
 import { CommunityFilter, CommunitySort, readCommunityCriteria } from './community.input';
@@ -11,7 +11,7 @@ import { CommunityFilter, CommunitySort, readCommunityCriteria } from './communi
 export class CommunityResolver {
   @Query(() => Community, { nullable: true, description: 'A community by its 12-digit code; null when no community has it.' })
   community(@Arg('code') code: string, @Ctx() context: GovernanceContext): Promise<Community | null> {
-    return context.loaders.communityByCode.load(assertCommunityCode(code));
+    return context.loaders.community.communityByCode.load(assertCommunityCode(code));
   }
 
   @Query(() => CommunityConnection, { description: 'Communities in the province, narrowed by the filter.' })
@@ -23,11 +23,11 @@ export class CommunityResolver {
   ): Promise<Connection<Community>> {
     const criteria = readCommunityCriteria(filter, sort);
     const prefix = filter?.regionCode ? significantPrefix(filter.regionCode) : '';
-    return context.loaders.communityPages.load({ prefix, criteria, page: readPage(page, communityCursorShape(criteria.sort)) });
+    return context.loaders.community.communityPages.load({ prefix, criteria, page: readPage(page, communityCursorShape(criteria.sort)) });
   }
 
   @FieldResolver(() => Region, { description: 'The street or township the community lies in.' })
   async region(@Root() community: Community, @Ctx() context: GovernanceContext): Promise<Region> {
-    return (await context.loaders.regionByCode.load(community.streetCode)) as Region;
+    return (await context.loaders.region.regionByCode.load(community.streetCode)) as Region;
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum DemonstrationLevel {
@@ -30,31 +30,4 @@ export class DemonstrationUnit {
   @Field({ description: 'The practice the unit is known for.' })
   @Column({ type: 'text' })
   practice: string;
-}
-
-@InputType()
-export class DesignateDemonstrationUnitInput {
-  @Field({ description: 'A community (12 digits) or street (9 digits).' })
-  code: string;
-
-  @Field(() => DemonstrationLevel)
-  level: DemonstrationLevel;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field()
-  practice: string;
-}
-
-@InputType()
-export class DemonstrationUnitFilter {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
-  @Field(() => DemonstrationLevel, { nullable: true })
-  level?: DemonstrationLevel | null;
-
-  @Field(() => Int, { nullable: true })
-  year?: number | null;
 }

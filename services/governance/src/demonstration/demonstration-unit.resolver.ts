@@ -2,9 +2,10 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { assertRegionCode, assertText, assertYear, auditedWrite, authorize, badUserInput, codeWithinPrefix, graphqlError, isCommunityCode, significantPrefix } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { Region } from '../region/region.entity';
-import { DemonstrationUnit, DemonstrationUnitFilter, DesignateDemonstrationUnitInput } from './demonstration-unit.entity';
+import { DemonstrationUnit } from './demonstration-unit.entity';
+import { DemonstrationUnitFilter, DesignateDemonstrationUnitInput } from './demonstration-unit.input';
 
 @Resolver(() => DemonstrationUnit)
 export class DemonstrationUnitResolver {
@@ -50,6 +51,6 @@ export class DemonstrationUnitResolver {
 export class CommunityDemonstrationResolver {
   @FieldResolver(() => [DemonstrationUnit], { description: "The community's designations as a demonstration unit, newest first." })
   demonstration(@Root() community: Community, @Ctx() context: GovernanceContext): Promise<DemonstrationUnit[]> {
-    return context.loaders.demonstrationsByCode.load(community.code);
+    return context.loaders.demonstration.demonstrationsByCode.load(community.code);
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionCode, assertText, assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, isWithin, significantPrefix, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { Region } from '../region/region.entity';
 import { MEASURE_TRANSITIONS, MeasureStatus, Plan, PLAN_TRANSITIONS, PlanKind, PlanMeasure, PlanStatus, PlanTarget } from './plan.entity';
 import { DraftPlanInput, PlanMeasureInput, PlanTargetInput, readDraftPlan, readPlanMeasure, readPlanTarget } from './plan.input';
@@ -14,7 +14,7 @@ const byRegion = (plan: Plan) => ({ code: plan.regionCode });
 export class PlanResolver {
   @Query(() => Plan, { nullable: true })
   plan(@Arg('id', () => ID) id: string, @Ctx() context: GovernanceContext): Promise<Plan | null> {
-    return context.loaders.planById.load(assertId(id, 'id'));
+    return context.loaders.planning.planById.load(assertId(id, 'id'));
   }
 
   @Query(() => [Plan], { description: "Plans of a region and the regions within it, newest first; `period` keeps those in force in that year." })
@@ -42,27 +42,27 @@ export class PlanResolver {
 
   @FieldResolver(() => Region)
   async region(@Root() plan: Plan, @Ctx() context: GovernanceContext): Promise<Region> {
-    return (await context.loaders.regionByCode.load(plan.regionCode)) as Region;
+    return (await context.loaders.region.regionByCode.load(plan.regionCode)) as Region;
   }
 
   @FieldResolver(() => Plan, { nullable: true, description: 'For an annual plan, its five-year plan.' })
   parentPlan(@Root() plan: Plan, @Ctx() context: GovernanceContext): Promise<Plan | null> | null {
-    return plan.parentPlanId ? context.loaders.planById.load(plan.parentPlanId) : null;
+    return plan.parentPlanId ? context.loaders.planning.planById.load(plan.parentPlanId) : null;
   }
 
   @FieldResolver(() => [Plan], { description: 'For a five-year plan, its annual plans.' })
   annualPlans(@Root() plan: Plan, @Ctx() context: GovernanceContext): Promise<Plan[]> {
-    return context.loaders.annualPlansByParent.load(plan.id);
+    return context.loaders.planning.annualPlansByParent.load(plan.id);
   }
 
   @FieldResolver(() => [PlanTarget])
   targets(@Root() plan: Plan, @Ctx() context: GovernanceContext): Promise<PlanTarget[]> {
-    return context.loaders.targetsByPlan.load(plan.id);
+    return context.loaders.planning.targetsByPlan.load(plan.id);
   }
 
   @FieldResolver(() => [PlanMeasure])
   measures(@Root() plan: Plan, @Ctx() context: GovernanceContext): Promise<PlanMeasure[]> {
-    return context.loaders.measuresByPlan.load(plan.id);
+    return context.loaders.planning.measuresByPlan.load(plan.id);
   }
 
   @Mutation(() => Plan, { description: 'Drafts a plan for a region (governance staff within their jurisdiction).' })
@@ -202,6 +202,6 @@ export class PlanResolver {
 export class RegionPlansResolver {
   @FieldResolver(() => [Plan], { description: "The region's own plans, newest first." })
   plans(@Root() region: Region, @Ctx() context: GovernanceContext): Promise<Plan[]> {
-    return context.loaders.plansByRegion.load(region.code);
+    return context.loaders.planning.plansByRegion.load(region.code);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { assertTransition, auditedWrite, authorize, authorizedRecord, codeWithinPrefix, ConnectionType, found, PageArgs, readPage, significantPrefix, toConnection, type Connection, assertId } from '@shequ/kit';
 import { governancePolicy } from '../access-policy';
 import { Community } from '../community/community.entity';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { PracticalProject, PROJECT_TRANSITIONS, ProjectStatus } from './practical-project.entity';
 import { PracticalProjectFilter, readPracticalProjectFilter, readRegisterPracticalProject, RegisterPracticalProjectInput } from './practical-project.input';
 
@@ -36,7 +36,7 @@ export class PracticalProjectResolver {
 
   @FieldResolver(() => Community)
   async community(@Root() project: PracticalProject, @Ctx() context: GovernanceContext): Promise<Community> {
-    return (await context.loaders.communityByCode.load(project.communityCode)) as Community;
+    return (await context.loaders.community.communityByCode.load(project.communityCode)) as Community;
   }
 
   @Mutation(() => PracticalProject, { description: "Registers one of a community's practical projects for a year." })
@@ -78,7 +78,7 @@ export class CommunityProjectsResolver {
     @Ctx() context: GovernanceContext,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
   ): Promise<PracticalProject[]> {
-    const projects = await context.loaders.practicalProjectsByCommunity.load(community.code);
+    const projects = await context.loaders.projects.practicalProjectsByCommunity.load(community.code);
     return year == null ? projects : projects.filter((project) => project.year === year);
   }
 }

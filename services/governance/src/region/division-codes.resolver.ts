@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 
 /**
  * Every code governance holds, so that the gateway can tell a code nobody

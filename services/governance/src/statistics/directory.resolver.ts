@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { badUserInput, DEFAULT_FIGURE_PAGE_SIZE, isCommunityCode, isRegionCode, MAX_FIGURE_PAGE_SIZE, significantPrefix, Weight } from '@shequ/kit';
 import { Tier } from '../community/community.entity';
-import type { GovernanceContext } from '../loaders';
+import type { GovernanceContext } from '../context';
 import { ASSESSED_INDICATORS, INDICATORS } from '../assessment/indicators';
-import { AssessmentTemplate, DirectoryEntry, DirectoryLevel, DirectoryPage } from './directory.types';
+import { AssessmentTemplate, DirectoryEntry, DirectoryLevel, DirectoryPage } from './directory.type';
 
 const TIERS = [Tier.ADVANCED, Tier.STANDARD, Tier.FOUNDATIONAL];
 
@@ -49,7 +49,7 @@ export class DirectoryResolver {
     description: "Public: the assessment's method — each indicator's component, comparison, unit and the tier targets in force (see AssessmentTemplate for how a region's target and the scores follow).",
   })
   async assessmentMethod(@Ctx() context: GovernanceContext): Promise<AssessmentTemplate[]> {
-    const templates = await context.loaders.tierTemplates.load('all');
+    const templates = await context.loaders.assessment.tierTemplates.load('all');
     return ASSESSED_INDICATORS.map((indicator) => ({
       indicator: indicator as AssessmentTemplate['indicator'],
       component: INDICATORS[indicator].component,

@@ -1,2 +1,3 @@
 export { insertGovernanceFixture } from './fixture';
 export { governanceMatrixCases } from './access-matrix';
+export { subgraphTesting } from './subgraph-testing';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { assertTransition, auditedWrite, authorize, authorizedRecord, chinaInstantSql, chinaLocalSql, chinaPeriodSql, codeWithinPrefix, Granularity, periodLabel, readTrendWindow, truncUnit, assertId, Weight } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { INCIDENT_TRANSITIONS, SafetyIncident, SafetyIncidentCategory, SafetyIncidentStatus } from './safety-incident.entity';
 import { readReportSafetyIncident, ReportSafetyIncidentInput } from './safety-incident.input';
 

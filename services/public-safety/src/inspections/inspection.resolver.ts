@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { assertDate, auditedWrite, authorize, authorizedRecord, badUserInput, chinaToday, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { Inspection, InspectionHazard } from './inspection.entity';
 import { readRecordInspection, RecordInspectionInput } from './inspection.input';
 
@@ -9,17 +9,17 @@ import { readRecordInspection, RecordInspectionInput } from './inspection.input'
 export class InspectionResolver {
   @FieldResolver(() => [InspectionHazard])
   hazards(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<InspectionHazard[]> {
-    return context.loaders.hazardsByInspection.load(inspection.id);
+    return context.loaders.inspections.hazardsByInspection.load(inspection.id);
   }
 
   @FieldResolver(() => Int)
   async hazardsFound(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<number> {
-    return (await context.loaders.hazardsByInspection.load(inspection.id)).length;
+    return (await context.loaders.inspections.hazardsByInspection.load(inspection.id)).length;
   }
 
   @FieldResolver(() => Int)
   async hazardsFixed(@Root() inspection: Inspection, @Ctx() context: PublicSafetyContext): Promise<number> {
-    return (await context.loaders.hazardsByInspection.load(inspection.id)).filter((hazard) => hazard.fixedOn !== null).length;
+    return (await context.loaders.inspections.hazardsByInspection.load(inspection.id)).filter((hazard) => hazard.fixedOn !== null).length;
   }
 
   @Mutation(() => Inspection, { description: 'Records an inspection and the hazards it found.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { auditedWrite, authorize } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { LegalService } from './legal-service.entity';
 import { readRecordLegalService, RecordLegalServiceInput } from './legal-service.input';
 

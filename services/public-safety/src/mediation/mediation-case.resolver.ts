@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { assertDate, auditedWrite, authorize, authorizedRecord, badUserInput, chinaToday, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { MediationCase, MediationOutcome } from './mediation-case.entity';
 import { OpenMediationCaseInput, readOpenMediationCase } from './mediation-case.input';
 

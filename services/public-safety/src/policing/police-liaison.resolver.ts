@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { auditedWrite, authorize, badUserInput, graphqlError, isAllowed, personalValue } from '@shequ/kit';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { PoliceLiaison } from './police-liaison.entity';
 import { AssignPoliceLiaisonInput, readAssignPoliceLiaison } from './police-liaison.input';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { auditedWrite, authorize, badUserInput } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import type { PublicSafetyContext } from '../loaders';
+import type { PublicSafetyContext } from '../context';
 import { Patrol, SafetyGroup } from './patrol.entity';
 import { readRecordPatrol, RecordPatrolInput } from './patrol.input';
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCommunityCode, auditedRead, auditedWrite, authorize, authorizedRecord, assertId } from '@shequ/kit';
 import { publicSafetyPolicy } from '../access-policy';
-import { CommunityReference } from '../community/community.entity';
-import type { PublicSafetyContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { PublicSafetyContext } from '../context';
 import { SupervisedPerson, SupervisionPlan } from './supervised-person.entity';
 import { readRegisterSupervisedPerson, readUpdateAssistancePlan, RegisterSupervisedPersonInput, UpdateAssistancePlanInput } from './supervised-person.input';
 

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { ServiceDeliveryContext } from '../loaders';
+import type { ServiceDeliveryContext } from '../context';
 import { ServiceCategory, ServiceOffering } from './service-catalogue.entity';
 
 @Resolver(() => ServiceCategory)

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { auditedWrite, authorize, authorizedRecord } from '@shequ/kit';
 import { serviceDeliveryPolicy } from '../access-policy';
-import type { ServiceDeliveryContext } from '../loaders';
+import type { ServiceDeliveryContext } from '../context';
 import { ServiceFacility } from './service-facility.entity';
 import { readRegisterFacility, readUpdateFacility, RegisterFacilityInput, UpdateFacilityInput } from './service-facility.input';
 

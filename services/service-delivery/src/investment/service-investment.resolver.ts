@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { auditedWrite, authorize } from '@shequ/kit';
 import { serviceDeliveryPolicy } from '../access-policy';
-import type { ServiceDeliveryContext } from '../loaders';
+import type { ServiceDeliveryContext } from '../context';
 import { ServiceInvestment } from './service-investment.entity';
 import { readInvestment, RecordInvestmentInput } from './service-investment.input';
 

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, type Viewer, assertId, personalValue } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
-import { CommunityReference } from '../community/community.entity';
-import type { ServiceDeliveryContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { ServiceDeliveryContext } from '../context';
 import { REQUEST_TRANSITIONS, ServiceRequest, ServiceRequestStatus, ServiceRequestTransition } from './service-request.entity';
 import {
   RateServiceRequestInput,
@@ -47,7 +47,7 @@ function sameSubmission(request: ServiceRequest, values: SubmissionValues): bool
 export class ServiceRequestResolver {
   @Query(() => ServiceRequest, { nullable: true, description: 'One service request; null when there is none with this id. Description and submitter are null unless you may read them.' })
   serviceRequest(@Arg('id', () => ID) id: string, @Ctx() context: ServiceDeliveryContext): Promise<ServiceRequest | null> {
-    return context.loaders.serviceRequestById.load(assertId(id, 'id'));
+    return context.loaders.requests.serviceRequestById.load(assertId(id, 'id'));
   }
 
   @FieldResolver(() => CommunityReference)
@@ -57,7 +57,7 @@ export class ServiceRequestResolver {
 
   @FieldResolver(() => ServiceOffering, { description: 'The catalogue entry requested.' })
   async service(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): Promise<ServiceOffering> {
-    return (await context.loaders.offeringByCode.load(request.serviceCode)) as ServiceOffering;
+    return (await context.loaders.catalogue.offeringByCode.load(request.serviceCode)) as ServiceOffering;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'What was asked for; null unless you submitted it, or are a community worker or service-delivery staff within its jurisdiction.' })
@@ -82,7 +82,7 @@ export class ServiceRequestResolver {
 
   @FieldResolver(() => [ServiceRequestTransition], { description: 'Every move, oldest first, starting with the submission.' })
   async transitions(@Root() request: ServiceRequest, @Ctx() context: ServiceDeliveryContext): Promise<TransitionView[]> {
-    const transitions = await context.loaders.transitionsByRequest.load(request.id);
+    const transitions = await context.loaders.requests.transitionsByRequest.load(request.id);
     return transitions.map((transition) => Object.assign(Object.create(ServiceRequestTransition.prototype) as ServiceRequestTransition, transition, { request }));
   }
 

@@ -1,6 +1,6 @@
 import { defineFigureFeed, type FigurePart } from '@shequ/kit';
-import { COUNTED_FACILITY, OPEN_REQUEST, WELFARE_FACILITY } from '../stats/service-stats.sql';
-import { REQUESTS_BY_RESOLUTION } from '../stats/service-summaries';
+import { COUNTED_FACILITY, OPEN_REQUEST, WELFARE_FACILITY } from '../community/service-stats.sql';
+import { REQUESTS_BY_RESOLUTION } from '../community/service-summaries';
 
 /*
  * Service delivery's statistics feed. Its figures mean what serviceStats

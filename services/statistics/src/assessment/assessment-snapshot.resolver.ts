@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionCode, assertYear, auditedWrite, authorize, chinaYear, codeWithinPrefix, DEFAULT_RANKING_SIZE, graphqlError, readRankingFirst, significantPrefix, Weight } from '@shequ/kit';
 import { statisticsPolicy } from '../access-policy';
-import type { StatisticsContext } from '../loaders';
-import { RegionReference } from '../table/indicator-table.type';
+import type { StatisticsContext } from '../context';
+import { RegionReference } from '../community/community.reference';
 import { assertKnownRegions, readStoreContext } from '../table/store-context';
 import { AssessmentRanking, AssessmentRun, AssessmentYear } from './assessment-snapshot.types';
 import { insertSnapshotSql } from './assessment-snapshot.sql';
@@ -68,6 +68,6 @@ export class AssessmentSnapshotResolver {
 export class RegionAssessmentHistoryResolver {
   @FieldResolver(() => [AssessmentYear], { description: 'Every stored assessment year for the communities of this region, oldest first.' })
   assessmentHistory(@Root() region: RegionReference, @Ctx() context: StatisticsContext): Promise<AssessmentYear[]> {
-    return context.loaders.assessmentHistory.load(region.code);
+    return context.loaders.assessment.history.load(region.code);
   }
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ASSESSED_FIGURES, ASSESSMENT_COMPONENTS } from '../catalogue/assessment-indicators';
-import { CommunityReference } from '../table/indicator-table.type';
+import { CommunityReference } from '../community/community.reference';
 
 /*
  * The snapshot types keep the names and fields governance's assessment has

@@ -11,6 +11,9 @@ export interface FeedSource {
   assessmentMethod(): Promise<AssessmentMethodEntry[]>;
 }
 
+/** Opens the department feeds for one refresh (the request id travels with its calls). */
+export type FeedFactory = (requestId: string) => FeedSource;
+
 /** The feeds' largest page: a province month in two. */
 export const FEED_PAGE_SIZE = 10_000;
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@shequ/kit';
-import type { FeedFactory } from '../loaders';
+import type { FeedFactory } from './feed-source';
 import { FEED_DEPARTMENTS } from '../catalogue/measures';
 import { runRefresh } from './refresh';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize, detachedFromCaller } from '@shequ/kit';
 import { statisticsPolicy } from '../access-policy';
-import type { StatisticsContext } from '../loaders';
+import type { StatisticsContext } from '../context';
 import { REFRESH_LOCK, runRefresh } from './refresh';
 import { StatisticsRefresh, StatisticsStatus } from './refresh.types';
 
@@ -40,7 +40,7 @@ export class RefreshResolver {
   async refreshStatistics(@Ctx() context: StatisticsContext, @Arg('full', { defaultValue: false }) full: boolean): Promise<StatisticsRefresh> {
     authorize(statisticsPolicy, 'refreshStatistics', context.viewer);
     // The store's work, not the request's: a caller that leaves (or a gateway deadline) does not cancel it.
-    const refresh = detachedFromCaller(() => runRefresh(context.dataSource, context.loaders.feeds(context.requestId), { full, logger: context.logger }));
+    const refresh = detachedFromCaller(() => runRefresh(context.dataSource, context.loaders.refresh.feeds(context.requestId), { full, logger: context.logger }));
     refresh.catch((error: unknown) => context.logger.error({ err: error }, 'statistics refresh failed'));
     let answerWait: NodeJS.Timeout | undefined;
     const stillRunning = new Promise<null>((resolve) => {

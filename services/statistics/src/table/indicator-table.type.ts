@@ -1,7 +1,8 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@shequ/kit';
 import { IndicatorDefinition, IndicatorId, Tier } from '../catalogue/catalogue.types';
 import { PeriodKindName } from '../periods/period';
+import { CommunityReference, RegionReference } from '../community/community.reference';
 import { TableLevel } from './indicator-table.input';
 
 registerEnumType(PeriodKindName, { name: 'PeriodKind', description: 'A month, a quarter, a year or twelve months ending a month (China time).' });
@@ -19,22 +20,6 @@ export class Period {
 
   @Field({ description: 'Last China date, YYYY-MM-DD.' })
   last: string;
-}
-
-/** Governance's Region: statistics adds its assessment history. */
-@Directive('@key(fields: "code")')
-@ObjectType('Region')
-export class RegionReference {
-  @Field()
-  code: string;
-}
-
-/** Governance's Community, referenced by key only. */
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType('Community')
-export class CommunityReference {
-  @Field()
-  code: string;
 }
 
 @ObjectType({ description: "One indicator's value in a row; a change is value − earlier value, null when either is null." })

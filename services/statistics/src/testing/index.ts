@@ -1,1 +1,2 @@
 export { statisticsMatrixCases } from './access-matrix';
+export { subgraphTesting } from './subgraph-testing';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { auditedWrite, authorize, badUserInput, currentInstant, found, assertId, isAllowed } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
-import { CommunityReference } from '../community/community.entity';
-import type { VolunteersContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { VolunteersContext } from '../context';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
 import { VolunteerTeam } from '../team/team.entity';
 import { VolunteerActivity } from './activity.entity';
@@ -12,7 +12,7 @@ import { assertStartAllowed, CreateVolunteerActivityInput, readCreateActivity } 
 export class VolunteerActivityResolver {
   @Query(() => VolunteerActivity, { nullable: true, description: 'One volunteer activity; null when there is none with this id.' })
   volunteerActivity(@Arg('id', () => ID) id: string, @Ctx() context: VolunteersContext): Promise<VolunteerActivity | null> {
-    return context.loaders.activityById.load(assertId(id, 'id'));
+    return context.loaders.activity.activityById.load(assertId(id, 'id'));
   }
 
   @FieldResolver(() => CommunityReference)
@@ -22,27 +22,27 @@ export class VolunteerActivityResolver {
 
   @FieldResolver(() => VolunteerTeam, { nullable: true, description: 'The organising team, when a team organises it.' })
   organiserTeam(@Root() activity: VolunteerActivity, @Ctx() context: VolunteersContext): Promise<VolunteerTeam | null> | null {
-    return activity.organiserTeamId ? context.loaders.teamById.load(activity.organiserTeamId) : null;
+    return activity.organiserTeamId ? context.loaders.team.teamById.load(activity.organiserTeamId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organising organisation, when an organisation organises it.' })
   organiserOrganization(@Root() activity: VolunteerActivity, @Ctx() context: VolunteersContext): Promise<Organization | null> | null {
-    return activity.organiserOrganizationId ? context.loaders.organizationById.load(activity.organiserOrganizationId) : null;
+    return activity.organiserOrganizationId ? context.loaders.organization.organizationById.load(activity.organiserOrganizationId) : null;
   }
 
   @FieldResolver(() => Int)
   async signUpCount(@Root() activity: VolunteerActivity, @Ctx() context: VolunteersContext): Promise<number> {
-    return (await context.loaders.activityTally.load(activity.id))?.signUps ?? 0;
+    return (await context.loaders.activity.activityTally.load(activity.id))?.signUps ?? 0;
   }
 
   @FieldResolver(() => Int)
   async attendedCount(@Root() activity: VolunteerActivity, @Ctx() context: VolunteersContext): Promise<number> {
-    return (await context.loaders.activityTally.load(activity.id))?.attended ?? 0;
+    return (await context.loaders.activity.activityTally.load(activity.id))?.attended ?? 0;
   }
 
   @FieldResolver(() => Float, { description: 'Service hours confirmed for this activity.' })
   async confirmedHours(@Root() activity: VolunteerActivity, @Ctx() context: VolunteersContext): Promise<number> {
-    return (await context.loaders.activityTally.load(activity.id))?.confirmedHours ?? 0;
+    return (await context.loaders.activity.activityTally.load(activity.id))?.confirmedHours ?? 0;
   }
 
   @Mutation(() => VolunteerActivity, { description: 'Creates a volunteer activity organised by a team of the community or an organisation serving it.' })

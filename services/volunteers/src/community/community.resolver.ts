@@ -4,7 +4,7 @@ import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
 import { ACTIVITY_CURSOR } from '../activity/activity.loader';
 import { readActivityFilter, VolunteerActivityFilter } from '../activity/activity.input';
-import type { VolunteersContext } from '../loaders';
+import type { VolunteersContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { ORGANIZATION_CURSOR } from '../organization/organization.loader';
 import { OrganizationFilter, readOrganizationFilter } from '../organization/organization.input';
@@ -12,7 +12,7 @@ import { SocialOrganizationConnection } from '../organization/organization.resol
 import { Volunteer } from '../volunteer/volunteer.entity';
 import { VOLUNTEER_CURSOR } from '../volunteer/volunteer.loader';
 import { readVolunteerFilter, VolunteerFilter } from '../volunteer/volunteer.input';
-import { CommunityReference, RegionReference } from './community.entity';
+import { CommunityReference, RegionReference } from './community.reference';
 import { VolunteerStats } from './volunteer-stats.type';
 
 export const VolunteerConnection = ConnectionType('Volunteer', Volunteer);
@@ -20,7 +20,7 @@ export const VolunteerActivityConnection = ConnectionType('VolunteerActivity', V
 
 /** Adds governance's population (from the @requires) to the SQL figures: the same rate at every level. */
 async function statsFor(code: string, population: number, context: VolunteersContext): Promise<VolunteerStats> {
-  const figures = await context.loaders.volunteerFigures.load(code);
+  const figures = await context.loaders.community.volunteerFigures.load(code);
   return {
     ...figures,
     registeredVolunteersPer100Residents: ratio(figures.registeredVolunteers * 100, population),
@@ -44,7 +44,7 @@ export class CommunityVolunteersResolver {
     if (!isAllowed(volunteersPolicy, 'readVolunteers', context.viewer, community.code)) {
       return null;
     }
-    return context.loaders.volunteerPages.load({ scope: community.code, criteria, page });
+    return context.loaders.volunteer.volunteerPages.load({ scope: community.code, criteria, page });
   }
 
   @FieldResolver(() => VolunteerActivityConnection, { description: 'Volunteer activities held in the community, latest start first.' })
@@ -55,7 +55,7 @@ export class CommunityVolunteersResolver {
     @Arg('filter', () => VolunteerActivityFilter, { nullable: true }) filter?: VolunteerActivityFilter | null,
   ): Promise<Connection<VolunteerActivity>> {
     const criteria = readActivityFilter(filter);
-    return context.loaders.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ACTIVITY_CURSOR) });
+    return context.loaders.activity.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ACTIVITY_CURSOR) });
   }
 
   @FieldResolver(() => SocialOrganizationConnection, { description: 'Intermediary and social organisations serving the community, by name. (filter.regionCode is ignored here.)' })
@@ -66,7 +66,7 @@ export class CommunityVolunteersResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter | null,
   ): Promise<Connection<Organization>> {
     const { criteria } = readOrganizationFilter(filter);
-    return context.loaders.organizationPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ORGANIZATION_CURSOR) });
+    return context.loaders.organization.organizationPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ORGANIZATION_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { auditedWrite, authorizedRecord, badUserInput, chinaDate, currentInstant, found, graphqlError } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
 import { VolunteerActivity } from '../activity/activity.entity';
-import type { VolunteersContext } from '../loaders';
+import type { VolunteersContext } from '../context';
 import { conflictOnDuplicate } from '../common/conflict';
 import { volunteerScope } from '../common/self-or-policy';
 import { authorizedVolunteerAndRecord } from '../common/volunteer-and-record';
@@ -34,12 +34,12 @@ function quarterHoursUpTo(milliseconds: number): number {
 export class VolunteerSignUpResolver {
   @FieldResolver(() => VolunteerActivity)
   async activity(@Root() signUp: VolunteerSignUp, @Ctx() context: VolunteersContext): Promise<VolunteerActivity> {
-    return (await context.loaders.activityById.load(signUp.activityId)) as VolunteerActivity;
+    return (await context.loaders.activity.activityById.load(signUp.activityId)) as VolunteerActivity;
   }
 
   @FieldResolver(() => Volunteer)
   async volunteer(@Root() signUp: VolunteerSignUp, @Ctx() context: VolunteersContext): Promise<Volunteer> {
-    return (await context.loaders.volunteerById.load(signUp.volunteerId)) as Volunteer;
+    return (await context.loaders.volunteer.volunteerById.load(signUp.volunteerId)) as Volunteer;
   }
 
   @Mutation(() => VolunteerSignUp, { description: 'Signs a volunteer up for an activity that has not ended and has places left; a volunteer may sign themself up.' })
@@ -168,7 +168,7 @@ export class VolunteerSignUpResolver {
 export class HourRedemptionResolver {
   @FieldResolver(() => Volunteer, { description: 'The volunteer, read after the redemption (hourBalance is the new balance).' })
   async volunteer(@Root() redemption: VolunteerHourRedemption, @Ctx() context: VolunteersContext): Promise<Volunteer> {
-    return (await context.loaders.volunteerById.load(redemption.volunteerId)) as Volunteer;
+    return (await context.loaders.volunteer.volunteerById.load(redemption.volunteerId)) as Volunteer;
   }
 
   @Mutation(() => VolunteerHourRedemption, {

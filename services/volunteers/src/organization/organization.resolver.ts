@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertTransition, auditedWrite, chinaToday, authorize, authorizedRecord, badUserInput, ConnectionType, isAllowed, PageArgs, readPage, significantPrefix, type Connection, assertId } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
-import { CommunityReference } from '../community/community.entity';
-import type { VolunteersContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { VolunteersContext } from '../context';
 import { conflictOnDuplicate } from '../common/conflict';
 import { Organization, OrganizationCommunity, ORGANIZATION_TRANSITIONS, OrganizationStage } from './organization.entity';
 import { ORGANIZATION_CURSOR } from './organization.loader';
@@ -14,7 +14,7 @@ export const SocialOrganizationConnection = ConnectionType('SocialOrganization',
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'One intermediary or social organisation; null when there is none with this id.' })
   organization(@Arg('id', () => ID) id: string, @Ctx() context: VolunteersContext): Promise<Organization | null> {
-    return context.loaders.organizationById.load(assertId(id, 'id'));
+    return context.loaders.organization.organizationById.load(assertId(id, 'id'));
   }
 
   @Query(() => SocialOrganizationConnection, { description: 'Organisations by name, narrowed by the filter (e.g. stage: INCUBATING in a region).' })
@@ -25,12 +25,12 @@ export class OrganizationResolver {
   ): Promise<Connection<Organization>> {
     const { regionCode, criteria } = readOrganizationFilter(filter);
     const page = readPage(pageArgs, ORGANIZATION_CURSOR);
-    return context.loaders.organizationPagesByPrefix.load({ scope: regionCode ? significantPrefix(regionCode) : '', criteria, page });
+    return context.loaders.organization.organizationPagesByPrefix.load({ scope: regionCode ? significantPrefix(regionCode) : '', criteria, page });
   }
 
   @FieldResolver(() => [CommunityReference], { description: 'The communities it serves.' })
   async communities(@Root() organization: Organization, @Ctx() context: VolunteersContext): Promise<Pick<CommunityReference, 'code'>[]> {
-    return (await context.loaders.communitiesByOrganization.load(organization.id)).map((link) => ({ code: link.communityCode }));
+    return (await context.loaders.organization.communitiesByOrganization.load(organization.id)).map((link) => ({ code: link.communityCode }));
   }
 
   @Mutation(() => Organization, { description: 'Registers an organisation in the INCUBATING stage, serving the given communities.' })

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { auditedWrite, authorize, badUserInput, found } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
-import { CommunityReference } from '../community/community.entity';
-import type { VolunteersContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { VolunteersContext } from '../context';
 import { Organization, OrganizationCommunity } from '../organization/organization.entity';
 import { conflictOnDuplicate } from '../common/conflict';
 import { authorizedVolunteerAndRecord } from '../common/volunteer-and-record';
@@ -19,12 +19,12 @@ export class VolunteerTeamResolver {
 
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() team: VolunteerTeam, @Ctx() context: VolunteersContext): Promise<Organization | null> | null {
-    return team.organizationId ? context.loaders.organizationById.load(team.organizationId) : null;
+    return team.organizationId ? context.loaders.organization.organizationById.load(team.organizationId) : null;
   }
 
   @FieldResolver(() => Int)
   async memberCount(@Root() team: VolunteerTeam, @Ctx() context: VolunteersContext): Promise<number> {
-    return (await context.loaders.teamMemberCount.load(team.id))?.members ?? 0;
+    return (await context.loaders.team.teamMemberCount.load(team.id))?.members ?? 0;
   }
 
   @Mutation(() => VolunteerTeam, { description: 'Creates a volunteer team in a community, optionally run by an organisation serving it.' })
@@ -69,11 +69,11 @@ export class VolunteerTeamResolver {
 export class VolunteerTeamMemberResolver {
   @FieldResolver(() => VolunteerTeam)
   async team(@Root() member: VolunteerTeamMember, @Ctx() context: VolunteersContext): Promise<VolunteerTeam> {
-    return (await context.loaders.teamById.load(member.teamId)) as VolunteerTeam;
+    return (await context.loaders.team.teamById.load(member.teamId)) as VolunteerTeam;
   }
 
   @FieldResolver(() => Volunteer)
   async volunteer(@Root() member: VolunteerTeamMember, @Ctx() context: VolunteersContext): Promise<Volunteer> {
-    return (await context.loaders.volunteerById.load(member.volunteerId)) as Volunteer;
+    return (await context.loaders.volunteer.volunteerById.load(member.volunteerId)) as Volunteer;
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertId, assertTransition, chinaToday, auditedWrite, authorize, authorizedRecord, personalValue, readableRecord } from '@shequ/kit';
 import { volunteersPolicy } from '../access-policy';
-import { CommunityReference } from '../community/community.entity';
-import type { VolunteersContext } from '../loaders';
+import { CommunityReference } from '../community/community.reference';
+import type { VolunteersContext } from '../context';
 import { conflictOnDuplicate } from '../common/conflict';
 import { selfOrAllowed, volunteerScope } from '../common/self-or-policy';
 import { Volunteer, VOLUNTEER_TRANSITIONS, VolunteerStatus } from './volunteer.entity';
@@ -15,7 +15,7 @@ export class VolunteerResolver {
     description: 'One volunteer (personal fields masked unless you may see them); null when there is no such volunteer, or none you may read.',
   })
   async volunteer(@Arg('id', () => ID) id: string, @Ctx() context: VolunteersContext): Promise<Volunteer | null> {
-    return readableRecord(volunteersPolicy, 'readVolunteers', context.viewer, await context.loaders.volunteerById.load(assertId(id, 'id')), volunteerScope);
+    return readableRecord(volunteersPolicy, 'readVolunteers', context.viewer, await context.loaders.volunteer.volunteerById.load(assertId(id, 'id')), volunteerScope);
   }
 
   @FieldResolver(() => CommunityReference)

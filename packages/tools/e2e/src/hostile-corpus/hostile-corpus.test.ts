@@ -1,4 +1,4 @@
-import { composeSupergraph } from '@shequ/schema';
+import { composeSupergraph, databaseSchemaOf, DEPARTMENTS } from '@shequ/schema';
 import { graphqlRequest } from '@shequ/kit/testing';
 import { auditLogInputs } from './audit-log-inputs';
 import { analyst } from './callers';
@@ -74,7 +74,7 @@ describe('the hostile-input corpus through the gateway, against all four subgrap
 
   it('fingerprints every table of every department, audit logs included', () => {
     const tables = Object.values(before).flatMap((tablesOf) => Object.keys(tablesOf));
-    for (const schema of ['governance', 'service_delivery', 'volunteers', 'public_safety']) {
+    for (const schema of DEPARTMENTS.map(databaseSchemaOf)) {
       expect(tables).toContain(`${schema}.audit_log`);
       expect(tables.filter((table) => table.startsWith(`${schema}.`)).length).toBeGreaterThanOrEqual(5);
     }

@@ -5,7 +5,7 @@ import { BAD_DAYS, BAD_FLOATS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];
-const token = staff.publicSafety;
+const token = staff['public-safety'];
 /** Fixture rows: an open hazard, a supervised person, a patrol group, a reported incident's community. */
 const OPEN_HAZARD = '00000000-0000-4000-8000-000000000201';
 const SUPERVISED = '00000000-0000-4000-8000-000000000301';

@@ -1,3 +1,4 @@
+import { databaseSchemaOf, SUBGRAPHS } from '@shequ/schema';
 import type { HostileRequest } from './hostile-request';
 
 /** What a response must never show a client: how the server is built, where it lives, what its database looks like. */
@@ -8,7 +9,7 @@ const INTERNALS: [string, RegExp][] = [
   ['a file path', /(?:^|[\s"'(=])(?:\/(?:home|root|usr|var|tmp|work|opt|srv|app|proc)\/|[A-Z]:\\\\)/],
   ['SQL', /\b(?:SELECT\s[\s\S]*\sFROM|INSERT INTO|UPDATE\s+\w+\s+SET|DELETE FROM|RETURNING|WHERE\s+\w+\s*=)\b/],
   ['a database error', /syntax error at or near|violates (?:check|foreign key|unique|not-null) constraint|duplicate key value|invalid input syntax|out of range for type|relation "|column "|current transaction is aborted|canceling statement|QueryFailedError|TypeORM|EntityNotFound|\bpg_\w+|\bSQLSTATE\b|postgres/i],
-  ['a department table', /\b(?:governance|service_delivery|volunteers|public_safety|public)\.[a-z_]+\b/],
+  ['a department table', new RegExp(`\\b(?:${[...SUBGRAPHS.map((entry) => databaseSchemaOf(entry.name)), 'public'].join('|')})\\.[a-z_]+\\b`)],
   ['an internal error', /Internal server error|INTERNAL_SERVER_ERROR|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i],
 ];
 

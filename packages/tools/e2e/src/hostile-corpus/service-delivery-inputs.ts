@@ -6,7 +6,7 @@ import { BAD_INSTANTS, BAD_INTS, BAD_TEXT, BAD_YEARS, CODE_LOOKALIKES, ID_LOOKAL
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];
-const token = staff.serviceDelivery;
+const token = staff['service-delivery'];
 
 const op = operationsAs(token);
 const step = (name: string, id: string) => op(name, `mutation ($i: ServiceRequestStepInput!) { ${name}(input: $i) { id status } }`, { i: { id, note: '已处理' } });

@@ -1,4 +1,4 @@
-import { addDays, chinaToday } from '@shequ/kit';
+import { addDays, chinaToday, DEPARTMENTS, type Department } from '@shequ/kit';
 import { testToken } from '@shequ/kit/testing';
 import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/testing';
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers/testing';
@@ -45,20 +45,20 @@ function departmentWrites(): Write[] {
     },
     {
       name: 'registerFacility',
-      department: 'serviceDelivery',
+      department: 'service-delivery',
       document: 'mutation ($i: RegisterFacilityInput!) { registerFacility(input: $i) { id } }',
       variables: { i: { communityCode: '620102001001', name: '越权食堂', kind: 'CANTEEN', ownership: 'GOVERNMENT', capacity: 40 } },
     },
     {
       name: 'acceptServiceRequest',
       byId: true,
-      department: 'serviceDelivery',
+      department: 'service-delivery',
       document: 'mutation ($i: ServiceRequestStepInput!) { acceptServiceRequest(input: $i) { id } }',
       variables: { i: { id: FIXTURE_REQUEST_IDS.submitted } },
     },
     {
       name: 'recordInvestment',
-      department: 'serviceDelivery',
+      department: 'service-delivery',
       document: 'mutation ($i: RecordInvestmentInput!) { recordInvestment(input: $i) { id } }',
       variables: { i: { communityCode: '620102001001', year: 2026, source: 'STATE', amount: 1000 } },
     },
@@ -84,26 +84,26 @@ function departmentWrites(): Write[] {
     },
     {
       name: 'reportIncident',
-      department: 'publicSafety',
+      department: 'public-safety',
       document: 'mutation ($i: ReportSafetyIncidentInput!) { reportIncident(input: $i) { id } }',
       variables: { i: { communityCode: '620102001001', category: 'THEFT', severity: 'LOW', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), summary: '越权上报' } },
     },
     {
       name: 'assignPoliceLiaison',
-      department: 'publicSafety',
+      department: 'public-safety',
       document: 'mutation ($i: AssignPoliceLiaisonInput!) { assignPoliceLiaison(input: $i) { id } }',
       variables: { i: { communityCode: '620102001001', officerName: '越警官', officerPhone: '13900000000', station: '东岗派出所', since: yesterday } },
     },
     {
       name: 'updateAssistancePlan',
       byId: true,
-      department: 'publicSafety',
+      department: 'public-safety',
       document: 'mutation ($i: UpdateAssistancePlanInput!) { updateAssistancePlan(id: "00000000-0000-4000-8000-000000000301", input: $i) { id } }',
       variables: { i: { assistancePlan: '越权修改' } },
     },
     {
       name: 'supervisedPersons (restricted, audited read)',
-      department: 'publicSafety',
+      department: 'public-safety',
       document: '{ supervisedPersons(communityCode: "620102001001") { id fullName } }',
       variables: {},
     },
@@ -119,7 +119,7 @@ export function tokenAbuse(): HostileRequest[] {
   const forged = forgedTokens();
   const resident = testToken({ sub: 'corpus-resident', roles: ['resident'], jurisdiction: '620201001001' });
   return departmentWrites().flatMap((write) => {
-    const wrongDepartment = write.department === 'governance' ? staff.publicSafety : staff.governance;
+    const wrongDepartment = staff[DEPARTMENTS.find((department) => department !== write.department) as Department];
     const refusals = write.byId ? [...TOKEN_REFUSALS, 'NOT_FOUND'] : TOKEN_REFUSALS;
     const callers: [string, string, readonly string[]][] = [
       ...forged.map(([label, token]): [string, string, readonly string[]] => [label, token, TOKEN_REFUSALS]),

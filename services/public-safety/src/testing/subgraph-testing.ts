@@ -1,0 +1,13 @@
+import type { SubgraphTesting } from '@shequ/kit/testing';
+import { publicSafetyPolicy } from '../access-policy';
+import { publicSafetySubgraph } from '../subgraph';
+import { publicSafetyMatrixCases } from './access-matrix';
+import { insertPublicSafetyFixture } from './fixture';
+
+/** Public safety in the platform's tests: its subgraph, fixture, access rules and matrix cases. */
+export const subgraphTesting: SubgraphTesting = {
+  subgraph: () => publicSafetySubgraph,
+  fixture: (dataSource) => insertPublicSafetyFixture(dataSource),
+  policy: publicSafetyPolicy,
+  matrixCases: publicSafetyMatrixCases,
+};

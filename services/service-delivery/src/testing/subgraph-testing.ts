@@ -1,0 +1,13 @@
+import type { SubgraphTesting } from '@shequ/kit/testing';
+import { serviceDeliveryPolicy } from '../access-policy';
+import { serviceDeliverySubgraph } from '../subgraph';
+import { serviceDeliveryMatrixCases } from './access-matrix';
+import { insertServiceDeliveryFixture } from './fixture';
+
+/** Service delivery in the platform's tests: its subgraph, fixture, access rules and matrix cases. */
+export const subgraphTesting: SubgraphTesting = {
+  subgraph: () => serviceDeliverySubgraph,
+  fixture: (dataSource) => insertServiceDeliveryFixture(dataSource),
+  policy: serviceDeliveryPolicy,
+  matrixCases: serviceDeliveryMatrixCases,
+};
