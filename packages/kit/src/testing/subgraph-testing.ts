@@ -4,6 +4,7 @@ import { REPOSITORY_ROOT, type SubgraphEntry } from '@shequ/schema';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
 import type { MatrixCase } from './access-matrix';
+import type { HostileRequest } from './hostile/hostile-request';
 
 /**
  * What a subgraph offers the platform's own tests, as `subgraphTesting` from
@@ -25,6 +26,8 @@ export interface SubgraphTesting {
   /** Its access rules and a case for each, against its fixture (run after every fixture is in). */
   policy: AccessPolicy;
   matrixCases(dataSource: DataSource): Promise<MatrixCase[]> | MatrixCase[];
+  /** Every argument and input field of its operations, spoiled one at a time, against its fixture: the hostile corpus sends them all through the gateway and checks nothing changed. */
+  hostileInputs?(): HostileRequest[];
 }
 
 /**

@@ -3,11 +3,13 @@ import { publicSafetyPolicy } from '../access-policy';
 import { publicSafetySubgraph } from '../subgraph';
 import { publicSafetyMatrixCases } from './access-matrix';
 import { insertPublicSafetyFixture } from './fixture';
+import { publicSafetyInputs } from './hostile-inputs';
 
-/** Public safety in the platform's tests: its subgraph, fixture, access rules and matrix cases. */
+/** Public safety in the platform's tests: its subgraph, fixture, access rules, matrix cases and hostile inputs. */
 export const subgraphTesting: SubgraphTesting = {
   subgraph: () => publicSafetySubgraph,
   fixture: (dataSource) => insertPublicSafetyFixture(dataSource),
   policy: publicSafetyPolicy,
   matrixCases: publicSafetyMatrixCases,
+  hostileInputs: publicSafetyInputs,
 };

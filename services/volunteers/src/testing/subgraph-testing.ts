@@ -3,11 +3,14 @@ import { volunteersPolicy } from '../access-policy';
 import { volunteersSubgraph } from '../subgraph';
 import { volunteersMatrixCases } from './access-matrix';
 import { insertVolunteersFixture } from './fixture';
+import { volunteersInputs } from './hostile-inputs';
+import { volunteersPartyAbuse } from './hostile-parties';
 
-/** Volunteer and NGO cultivation in the platform's tests: its subgraph, fixture, access rules and matrix cases. */
+/** Volunteer and NGO cultivation in the platform's tests: its subgraph, fixture, access rules, matrix cases and hostile inputs. */
 export const subgraphTesting: SubgraphTesting = {
   subgraph: () => volunteersSubgraph,
   fixture: (dataSource) => insertVolunteersFixture(dataSource),
   policy: volunteersPolicy,
   matrixCases: volunteersMatrixCases,
+  hostileInputs: () => [...volunteersInputs(), ...volunteersPartyAbuse()],
 };

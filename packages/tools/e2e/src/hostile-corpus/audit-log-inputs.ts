@@ -1,6 +1,4 @@
-import { admin } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
-import { BAD_INTS, FAR_INSTANTS, INJECTIONS, MALFORMED_INSTANTS } from './hostile-values';
+import { BAD_INTS, corpusAdmin as admin, FAR_INSTANTS, type HostileRequest, INJECTIONS, MALFORMED_INSTANTS, type Operation, vary } from '@shequ/kit/testing';
 
 /** Each subgraph's audit-log query, asked by an admin (the one role that may read them) with every filter spoiled. */
 export function auditLogInputs(fields: readonly string[]): HostileRequest[] {

@@ -1,5 +1,4 @@
-import { admin, staff } from './callers';
-import { vary, type HostileRequest, type Operation } from './hostile-request';
+import { corpusAdmin as admin, corpusStaff as staff, type HostileRequest, type Operation, vary } from '@shequ/kit/testing';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const cursor = (sortKey: unknown) => b64(JSON.stringify(sortKey));

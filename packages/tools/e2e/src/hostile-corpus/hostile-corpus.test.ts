@@ -1,29 +1,22 @@
 import { composeSupergraph, databaseSchemaOf, DEPARTMENTS } from '@shequ/schema';
-import { graphqlRequest } from '@shequ/kit/testing';
+import { corpusAnalyst as analyst, graphqlRequest, type HostileRequest } from '@shequ/kit/testing';
 import { auditLogInputs } from './audit-log-inputs';
-import { analyst } from './callers';
 import { forgedCursors } from './forged-cursors';
-import { governanceInputs } from './governance-inputs';
-import { startGraph, type Graph } from '../graph-harness';
-import type { HostileRequest } from './hostile-request';
+import { startGraph, subgraphsUnderTest, type Graph } from '../graph-harness';
 import { hostileRequests } from './hostile-requests';
-import { publicSafetyInputs } from './public-safety-inputs';
 import { problems } from './response-checks';
 import { fingerprint, type Fingerprint } from './row-fingerprint';
-import { serviceDeliveryInputs } from './service-delivery-inputs';
 import { tokenAbuse } from './token-abuse';
-import { volunteersInputs } from './volunteers-inputs';
-import { volunteersPartyAbuse } from './volunteers-parties';
 
 // Every audit-log query the running schema serves, whatever each subgraph names it.
 const auditLogFields = [...composeSupergraph().matchAll(/^ {2}(\w*[aA]uditLog)\(/gm)].map((match) => match[1]);
 
+// Each subgraph's own hostile inputs come from its testing entry: a new department's join the corpus with no edit here.
+const subgraphInputs = subgraphsUnderTest().flatMap(({ name, testing }) => (testing.hostileInputs ? [[name, testing.hostileInputs()] as const] : []));
+
 const corpus = {
   transport: hostileRequests(),
-  governance: governanceInputs(),
-  'service-delivery': serviceDeliveryInputs(),
-  volunteers: [...volunteersInputs(), ...volunteersPartyAbuse()],
-  'public-safety': publicSafetyInputs(),
+  ...Object.fromEntries(subgraphInputs),
   'audit logs': auditLogInputs(auditLogFields),
   'forged cursors': forgedCursors(auditLogFields),
   tokens: tokenAbuse(),

@@ -1,5 +1,4 @@
-import { analyst } from './callers';
-import { json, query, INPUT_REFUSALS, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
+import { corpusAnalyst as analyst, type HostileRequest, INPUT_REFUSALS, json, query, TOKEN_REFUSALS } from '@shequ/kit/testing';
 import { forgedTokens } from './forged-tokens';
 
 const refused = INPUT_REFUSALS;

@@ -1,5 +1,5 @@
+import { type HostileRequest } from '@shequ/kit/testing';
 import { databaseSchemaOf, SUBGRAPHS } from '@shequ/schema';
-import type { HostileRequest } from './hostile-request';
 
 /** What a response must never show a client: how the server is built, where it lives, what its database looks like. */
 const INTERNALS: [string, RegExp][] = [

@@ -1,10 +1,8 @@
 import { addDays, chinaToday, DEPARTMENTS, type Department } from '@shequ/kit';
-import { testToken } from '@shequ/kit/testing';
+import { corpusStaff as staff, corpusStaffElsewhere as otherJurisdiction, type HostileRequest, query, testToken, TOKEN_REFUSALS } from '@shequ/kit/testing';
 import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/testing';
 import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers/testing';
-import { otherJurisdiction, staff } from './callers';
 import { forgedTokens } from './forged-tokens';
-import { query, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
 
 interface Write {
   name: string;

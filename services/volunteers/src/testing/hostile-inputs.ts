@@ -1,7 +1,5 @@
-import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers/testing';
-import { analyst, staff } from './callers';
-import { operationsAs, vary, type HostileRequest } from './hostile-request';
-import { BAD_DAYS, BAD_INSTANTS, FAR_INSTANTS, MALFORMED_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
+import { BAD_DAYS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, corpusAnalyst as analyst, corpusStaff as staff, FAR_INSTANTS, ID_LOOKALIKES, INJECTIONS, MALFORMED_INSTANTS, operationsAs, overLimit, type HostileRequest, vary } from '@shequ/kit/testing';
+import { VOLUNTEERS_FIXTURE } from './fixture';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];

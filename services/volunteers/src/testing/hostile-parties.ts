@@ -1,6 +1,5 @@
-import { testToken } from '@shequ/kit/testing';
-import { VOLUNTEERS_FIXTURE } from '@shequ/volunteers/testing';
-import { query, INPUT_REFUSALS, TOKEN_REFUSALS, type HostileRequest } from './hostile-request';
+import { INPUT_REFUSALS, query, testToken, TOKEN_REFUSALS, type HostileRequest } from '@shequ/kit/testing';
+import { VOLUNTEERS_FIXTURE } from './fixture';
 
 const OUT_OF_REACH = [...TOKEN_REFUSALS, 'NOT_FOUND'] as const;
 

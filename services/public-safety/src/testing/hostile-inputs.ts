@@ -1,7 +1,5 @@
+import { BAD_DAYS, BAD_FLOATS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, corpusAnalyst as analyst, corpusStaff as staff, ID_LOOKALIKES, INJECTIONS, operationsAs, overLimit, type HostileRequest, vary } from '@shequ/kit/testing';
 import { addDays, chinaToday } from '@shequ/kit';
-import { analyst, staff } from './callers';
-import { operationsAs, vary, type HostileRequest } from './hostile-request';
-import { BAD_DAYS, BAD_FLOATS, BAD_INSTANTS, BAD_INTS, BAD_TEXT, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];

@@ -1,8 +1,9 @@
+import { BAD_INSTANTS, BAD_INTS, BAD_TEXT, BAD_YEARS, CODE_LOOKALIKES, corpusAnalyst as analyst, corpusStaff as staff, ID_LOOKALIKES, INJECTIONS, operationsAs, overLimit, type HostileRequest, vary, testToken } from '@shequ/kit/testing';
 import { chinaYear } from '@shequ/kit';
-import { FIXTURE_REQUEST_IDS } from '@shequ/service-delivery/testing';
-import { analyst, ratingResident, staff } from './callers';
-import { operationsAs, vary, type HostileRequest } from './hostile-request';
-import { BAD_INSTANTS, BAD_INTS, BAD_TEXT, BAD_YEARS, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
+import { FIXTURE_REQUEST_IDS } from './fixture';
+
+/** The resident who submitted the fixture's resolved, unrated request 10 (community 620103001001). */
+const ratingResident = testToken({ sub: 'resident-10', roles: ['resident'], jurisdiction: '620103001001' });
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];

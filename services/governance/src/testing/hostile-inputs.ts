@@ -1,6 +1,4 @@
-import { analyst, staff } from './callers';
-import { operationsAs, vary, type HostileRequest } from './hostile-request';
-import { BAD_INTS, BAD_TEXT, BAD_YEARS, BAD_FLOATS, BAD_DAYS, CODE_LOOKALIKES, ID_LOOKALIKES, INJECTIONS, overLimit } from './hostile-values';
+import { BAD_DAYS, BAD_FLOATS, BAD_INTS, BAD_TEXT, BAD_YEARS, CODE_LOOKALIKES, corpusAnalyst as analyst, corpusStaff as staff, ID_LOOKALIKES, INJECTIONS, operationsAs, overLimit, type HostileRequest, vary } from '@shequ/kit/testing';
 
 const CODES = [...INJECTIONS, ...CODE_LOOKALIKES];
 const IDS = [...INJECTIONS.slice(0, 6), ...ID_LOOKALIKES];
