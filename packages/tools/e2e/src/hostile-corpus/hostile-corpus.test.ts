@@ -69,7 +69,8 @@ describe('the hostile-input corpus through the gateway, against all four subgrap
     const tables = Object.values(before).flatMap((tablesOf) => Object.keys(tablesOf));
     for (const schema of DEPARTMENTS.map(databaseSchemaOf)) {
       expect(tables).toContain(`${schema}.audit_log`);
-      expect(tables.filter((table) => table.startsWith(`${schema}.`)).length).toBeGreaterThanOrEqual(5);
+      // Its own records besides the audit log and the migrations table.
+      expect(tables.filter((table) => table.startsWith(`${schema}.`) && !/\.(audit_log|migrations)$/.test(table)).length).toBeGreaterThan(0);
     }
     expect(before.governance['governance.community'].rows).toBeGreaterThan(0);
   });
