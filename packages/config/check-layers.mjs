@@ -62,7 +62,7 @@ const SOURCES = {
   'services/beta/src/b.ts': ["import './a';"],
   'gateway/src/index.ts': ["import '@shequ/alpha';", "import '@shequ/seed';", "import '@shequ/kit';"],
   'gateway/src/routing.test.ts': ["import '@shequ/governance';", "import '@shequ/beta';"],
-  'packages/tools/seed/src/index.ts': ["import '@shequ/alpha';", "import '@shequ/gateway';", "import '@shequ/kit';"],
+  'packages/tools/seed/src/index.ts': ["import '@shequ/alpha';", "import '@shequ/gateway';", "import '@shequ/kit';", "import '@shequ/kit/testing';"],
 };
 const EXPECTED = [
   'library-imports-upwards packages/kit/src/upward.ts → services/alpha/dist/index.js',

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startLocalServer } from '@shequ/database';
 import { parseEnvironment, runMain, StartupError } from '@shequ/kit';
-import { isScaleName, SCALES } from './scales';
+import { isScaleName, SCALES } from '@shequ/kit/testing';
 import { seedDatabase } from './seed';
 
 const USAGE = `usage: pnpm seed [--scale ${Object.keys(SCALES).join('|')}] [--seed N]`;

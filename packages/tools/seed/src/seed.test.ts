@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
+import { SCALES } from '@shequ/kit/testing';
 import { isDatabaseEmpty, migrateAll, seedDatabase } from './seed';
-import { SCALES } from './scales';
 
 // Every department seeds the demo scale here, three times over.
 jest.setTimeout(180_000);

@@ -1,27 +1,40 @@
 import { Pool, type PoolClient } from 'pg';
-import { connectAndMigrate, createLogger, createServiceDataSource, type SubgraphDefinition } from '@shequ/kit';
-import { governanceSubgraph } from '@shequ/governance';
-import { publicSafetySubgraph } from '@shequ/public-safety';
-import { serviceDeliverySubgraph } from '@shequ/service-delivery';
-import { volunteersSubgraph } from '@shequ/volunteers';
-import { seedGovernance } from './governance/seed-governance';
-import { seedGovernancePlanning } from './governance/seed-planning';
+import { SUBGRAPHS } from '@shequ/schema';
+import { migrateSubgraphs, SCALES, subgraphTestingOf, type CommunitySeeder, type ScaleName, type SubgraphTesting } from '@shequ/kit/testing';
 import { dropSecondaryIndexes, rebuildIndexes } from './load-indexes';
-import { seedPublicSafety } from './public-safety/seed-public-safety';
-import type { DepartmentSeeder } from './seed-context';
-import { SCALES, type ScaleName } from './scales';
-import { seedServiceDelivery } from './service-delivery/seed-service-delivery';
-import { seedVolunteers } from './volunteers/seed-volunteers';
 
-/** Every subgraph whose tables the seed writes; governance first, since every record keys on its communities. */
-const SEEDED_SUBGRAPHS = [governanceSubgraph, serviceDeliverySubgraph, volunteersSubgraph, publicSafetySubgraph] as SubgraphDefinition<unknown>[];
+interface Department {
+  name: string;
+  testing: SubgraphTesting;
+}
 
-const DEPARTMENT_SEEDERS: [string, DepartmentSeeder][] = [
-  ['governance', seedGovernancePlanning],
-  ['service-delivery', seedServiceDelivery],
-  ['volunteers', seedVolunteers],
-  ['public-safety', seedPublicSafety],
-];
+/** The department that owns Region and Community, and how it seeds them. */
+interface CommunityOwner {
+  name: string;
+  seedCommunities: CommunitySeeder;
+}
+
+/**
+ * The departments of the subgraph list, the owner of communities first
+ * (every other department's records key on its communities), then the
+ * others in the list's order.
+ */
+function departments(): { owner: CommunityOwner; seeded: Department[] } {
+  const listed = SUBGRAPHS.filter((entry) => entry.department).map((entry) => ({ name: entry.name, testing: subgraphTestingOf(entry) }));
+  const owners = listed.filter((department) => department.testing.ownsCommunities);
+  const [owner] = owners;
+  if (owners.length !== 1 || !owner.testing.seedCommunities) {
+    throw new Error(`the seed needs one department that owns the communities and offers seedCommunities; departments that own them: ${owners.map((department) => department.name).join(', ') || 'none'}`);
+  }
+  return {
+    owner: { name: owner.name, seedCommunities: owner.testing.seedCommunities },
+    seeded: [owner, ...listed.filter((department) => department !== owner)],
+  };
+}
+
+function subgraphsOf(seeded: readonly Department[]) {
+  return seeded.map((department) => department.testing.subgraph({}));
+}
 
 export interface SeedOptions {
   databaseUrl: string;
@@ -32,14 +45,9 @@ export interface SeedOptions {
   log?: (message: string) => void;
 }
 
-/** Brings every seeded subgraph's schema up to date through its own migrations. */
+/** Brings every department's schema up to date through its own migrations. */
 export async function migrateAll(databaseUrl: string): Promise<void> {
-  const logger = createLogger('seed', 'warn');
-  for (const definition of SEEDED_SUBGRAPHS) {
-    const { dataSource } = createServiceDataSource({ url: databaseUrl, schema: definition.databaseSchema, entities: definition.entities, migrations: definition.migrations, logger, poolSize: 1 });
-    await connectAndMigrate(dataSource, definition.databaseSchema);
-    await dataSource.destroy();
-  }
+  await migrateSubgraphs(databaseUrl, subgraphsOf(departments().seeded));
 }
 
 /** True when no region has been loaded yet. */
@@ -59,11 +67,11 @@ export async function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
 const KEPT_TABLES = ['migrations', 'audit_log', 'tier_target'];
 
 /** Empties every other table of the seeded schemas. */
-async function truncateSeededTables(client: PoolClient): Promise<void> {
+async function truncateSeededTables(client: PoolClient, schemas: readonly string[]): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
      WHERE schemaname = ANY($1) AND NOT tablename = ANY($2)`,
-    [SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema), KEPT_TABLES],
+    [schemas, KEPT_TABLES],
   );
   if (rows.length > 0) {
     await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);
@@ -83,27 +91,30 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
   const log = options.log ?? (() => undefined);
   const scale = SCALES[options.scale];
   const started = Date.now();
-  await migrateAll(options.databaseUrl);
+  const { owner, seeded } = departments();
+  const subgraphs = subgraphsOf(seeded);
+  await migrateSubgraphs(options.databaseUrl, subgraphs);
   const pool = new Pool({ connectionString: options.databaseUrl, max: 1 });
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await truncateSeededTables(client);
-    const schemas = SEEDED_SUBGRAPHS.map((definition) => definition.databaseSchema);
+    const schemas = subgraphs.map((definition) => definition.databaseSchema);
+    await truncateSeededTables(client, schemas);
     const indexes = await dropSecondaryIndexes(client, schemas);
-    log(`governance: regions and communities (${scale.communities} communities)`);
-    const { communities } = await seedGovernance(client, scale, options.seed);
-    const context = {
+    const base = {
       scaleName: options.scale,
       scale,
       seed: options.seed,
-      communities,
       referenceDate: startOfUtcDay(options.referenceDate ?? new Date()),
-      log,
     };
-    for (const [name, seedDepartment] of DEPARTMENT_SEEDERS) {
+    log(`${owner.name}: regions and communities (${scale.communities} communities)`);
+    const communities = await owner.seedCommunities(client, { ...base, log: (message) => log(`${owner.name}: ${message}`) });
+    for (const { name, testing } of seeded) {
+      if (!testing.seed) {
+        continue;
+      }
       const departmentStarted = Date.now();
-      await seedDepartment(client, { ...context, log: (message) => log(`${name}: ${message}`) });
+      await testing.seed(client, { ...base, communities, log: (message) => log(`${name}: ${message}`) });
       log(`${name}: done in ${((Date.now() - departmentStarted) / 1000).toFixed(1)} s`);
     }
     const indexesStarted = Date.now();

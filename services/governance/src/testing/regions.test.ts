@@ -1,5 +1,5 @@
-import gansu from '../data/gansu-prefectures.json';
-import { SCALES } from '../scales';
+import { SCALES } from '@shequ/kit/testing';
+import gansu from './gansu-prefectures.json';
 import { generateRegions, SYNTHETIC_MARK } from './regions';
 
 describe('generateRegions', () => {

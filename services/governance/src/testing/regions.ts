@@ -1,8 +1,5 @@
-import gansu from '../data/gansu-prefectures.json';
-import { apportion, Random } from '../random';
-import type { Scale } from '../scales';
-
-export type Tier = 'ADVANCED' | 'STANDARD' | 'FOUNDATIONAL';
+import { apportion, Random, type CommunityRow, type Scale, type Tier } from '@shequ/kit/testing';
+import gansu from './gansu-prefectures.json';
 
 export interface RegionRow {
   code: string;
@@ -11,16 +8,6 @@ export interface RegionRow {
   parentCode: string | null;
   population: number;
   households: number;
-  synthetic: boolean;
-}
-
-export interface CommunityRow {
-  code: string;
-  name: string;
-  streetCode: string;
-  population: number;
-  households: number;
-  tier: Tier;
   synthetic: boolean;
 }
 

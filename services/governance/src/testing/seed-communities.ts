@@ -1,11 +1,9 @@
-import type { PoolClient } from 'pg';
-import { bulkInsert } from '../bulk-insert';
-import type { Scale } from '../scales';
-import { generateRegions, type CommunityRow, type RegionRow } from './regions';
+import { bulkInsert, type CommunityRow, type CommunitySeeder } from '@shequ/kit/testing';
+import { generateRegions, type RegionRow } from './regions';
 
-/** Writes regions and communities into governance's own tables; returns what later seeders key on. */
-export async function seedGovernance(client: PoolClient, scale: Scale, seed: number): Promise<{ communities: CommunityRow[] }> {
-  const { regions, communities } = generateRegions(scale, seed);
+/** Writes regions and communities into governance's own tables; returns what the departments' seeders key on. */
+export const seedCommunities: CommunitySeeder = async (client, context) => {
+  const { regions, communities } = generateRegions(context.scale, context.seed);
   await bulkInsert<RegionRow>(client, 'governance.region', [
     { name: 'code', type: 'text[]', value: (r) => r.code },
     { name: 'name', type: 'text[]', value: (r) => r.name },
@@ -24,5 +22,5 @@ export async function seedGovernance(client: PoolClient, scale: Scale, seed: num
     { name: 'tier', type: 'text[]', value: (c) => c.tier },
     { name: 'synthetic', type: 'boolean[]', value: (c) => c.synthetic },
   ], communities);
-  return { communities };
-}
+  return communities;
+};

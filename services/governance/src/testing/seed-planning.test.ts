@@ -1,14 +1,14 @@
 import { Client, Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
-import { migrateAll } from '../seed';
-import { SCALES } from '../scales';
-import { seedGovernance } from './seed-governance';
+import { migrateSubgraphs, SCALES } from '@shequ/kit/testing';
+import { governanceSubgraph } from '../subgraph';
+import { seedCommunities } from './seed-communities';
 import { seedGovernancePlanning } from './seed-planning';
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await migrateAll(database.url);
+  await migrateSubgraphs(database.url, [governanceSubgraph]);
 });
 afterAll(() => database.drop());
 
@@ -20,8 +20,9 @@ async function seedAndSummarise(seed: number) {
   try {
     await client.query('BEGIN');
     await client.query('TRUNCATE governance.community, governance.region, governance.community_capacity, governance.practical_project, governance.plan, governance.plan_target, governance.plan_measure, governance.demonstration_unit CASCADE');
-    const { communities } = await seedGovernance(client, SCALES.demo, seed);
-    await seedGovernancePlanning(client, { scaleName: 'demo', scale: SCALES.demo, seed, communities, referenceDate, log: () => undefined });
+    const context = { scaleName: 'demo', scale: SCALES.demo, seed, referenceDate, log: () => undefined } as const;
+    const communities = await seedCommunities(client, context);
+    await seedGovernancePlanning(client, { ...context, communities });
     await client.query('COMMIT');
   } finally {
     client.release();

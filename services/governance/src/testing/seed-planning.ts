@@ -1,8 +1,4 @@
-import type { PoolClient } from 'pg';
-import { bulkInsert } from '../bulk-insert';
-import { Random } from '../random';
-import type { SeedContext } from '../seed-context';
-import type { CommunityRow, Tier } from './regions';
+import { bulkInsert, Random, type CommunityRow, type DepartmentSeeder, type Tier } from '@shequ/kit/testing';
 
 const OFFICE_SPACE: Record<Tier, [number, number]> = { ADVANCED: [380, 800], STANDARD: [200, 480], FOUNDATIONAL: [90, 320] };
 const PROJECT_TITLES = ['老旧小区改造', '加装电梯', '社区食堂', '日间照料中心', '健身步道', '文化活动室', '平安监控', '便民服务站', '儿童之家', '雨污分流'];
@@ -17,7 +13,7 @@ interface ProjectRow { communityCode: string; year: number; title: string; budge
  * projects for the last three years and this one, plans for the province and
  * every prefecture, and a few demonstration units.
  */
-export async function seedGovernancePlanning(client: PoolClient, context: SeedContext): Promise<void> {
+export const seedGovernancePlanning: DepartmentSeeder = async (client, context) => {
   const random = new Random(context.seed + 101);
   const thisYear = context.referenceDate.getUTCFullYear();
   let projects = 0;
@@ -98,4 +94,4 @@ export async function seedGovernancePlanning(client: PoolClient, context: SeedCo
     { name: 'practice', type: 'text[]', value: () => random.pick(PRACTICES) },
   ], designated);
   context.log(`plans for ${planRegions.length} regions, ${designated.length} demonstration units`);
-}
+};

@@ -4,8 +4,10 @@ import { governanceSubgraph } from '../subgraph';
 import { governanceMatrixCases } from './access-matrix';
 import { insertGovernanceFixture } from './fixture';
 import { governanceInputs } from './hostile-inputs';
+import { seedCommunities } from './seed-communities';
+import { seedGovernancePlanning } from './seed-planning';
 
-/** Governance in the platform's tests: its subgraph, fixture, access rules, matrix cases and hostile inputs. */
+/** Governance in the platform's tests and seed: its subgraph, fixture, access rules, matrix cases, hostile inputs and seeders. */
 export const subgraphTesting: SubgraphTesting = {
   subgraph: () => governanceSubgraph,
   ownsCommunities: true,
@@ -13,4 +15,6 @@ export const subgraphTesting: SubgraphTesting = {
   policy: governancePolicy,
   matrixCases: governanceMatrixCases,
   hostileInputs: governanceInputs,
+  seedCommunities,
+  seed: seedGovernancePlanning,
 };

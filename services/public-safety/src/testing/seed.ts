@@ -1,8 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { CommunityRow } from '../governance/regions';
-import { bulkInsert, type ColumnSpec } from '../bulk-insert';
-import { Random } from '../random';
-import type { DepartmentSeeder, SeedContext } from '../seed-context';
+import { bulkInsert, Random, type ColumnSpec, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
 
 /** Public safety's own stream of random numbers, apart from the other departments'. */
 const SEED_OFFSET = 4004;

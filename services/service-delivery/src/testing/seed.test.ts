@@ -1,14 +1,14 @@
 import { Client, Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
-import { seedGovernance } from '../governance/seed-governance';
-import { SCALES } from '../scales';
-import { migrateAll } from '../seed';
-import { seedServiceDelivery } from './seed-service-delivery';
+import { communityOwner, migrateSubgraphs, SCALES } from '@shequ/kit/testing';
+import { serviceDeliverySubgraph } from '../subgraph';
+import { seedServiceDelivery } from './seed';
 
+const owner = communityOwner();
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await migrateAll(database.url);
+  await migrateSubgraphs(database.url, [owner.subgraph({}), serviceDeliverySubgraph]);
 });
 afterAll(() => database.drop());
 
@@ -23,8 +23,9 @@ async function seedAndSummarise(seed: number) {
     await client.query('BEGIN');
     await client.query(`TRUNCATE ${TABLES.map((table) => `service_delivery.${table}`).join(', ')}`);
     await client.query('TRUNCATE governance.community, governance.region CASCADE');
-    const { communities } = await seedGovernance(client, SCALES.demo, seed);
-    await seedServiceDelivery(client, { scaleName: 'demo', scale: SCALES.demo, seed, communities, referenceDate, log: (message) => messages.push(message) });
+    const context = { scaleName: 'demo', scale: SCALES.demo, seed, referenceDate, log: (message: string) => messages.push(message) } as const;
+    const communities = await owner.seedCommunities(client, context);
+    await seedServiceDelivery(client, { ...context, communities });
     await client.query('COMMIT');
   } finally {
     client.release();

@@ -1,9 +1,6 @@
 import type { PoolClient } from 'pg';
-import { SERVICE_CATEGORIES, SERVICE_OFFERINGS } from '@shequ/service-delivery';
-import { bulkInsert } from '../bulk-insert';
-import type { CommunityRow } from '../governance/regions';
-import { Random } from '../random';
-import type { DepartmentSeeder, SeedContext } from '../seed-context';
+import { bulkInsert, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
+import { SERVICE_CATEGORIES, SERVICE_OFFERINGS } from '../catalogue/catalogue.data';
 
 /** Keeps this department's random stream apart from the others'. */
 const SEED_OFFSET = 2;

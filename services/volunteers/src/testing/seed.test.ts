@@ -1,15 +1,15 @@
 import { Pool, type PoolClient } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
-import { seedGovernance } from '../governance/seed-governance';
-import { SCALES } from '../scales';
-import { migrateAll } from '../seed';
-import { seedVolunteers } from './seed-volunteers';
+import { communityOwner, migrateSubgraphs, SCALES, type CommunityRow } from '@shequ/kit/testing';
+import { volunteersSubgraph } from '../subgraph';
+import { seedVolunteers } from './seed';
 
+const owner = communityOwner();
 let database: TestDatabase;
 let pool: Pool;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await migrateAll(database.url);
+  await migrateSubgraphs(database.url, [owner.subgraph({}), volunteersSubgraph]);
   pool = new Pool({ connectionString: database.url, max: 1 });
 });
 afterAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => {
 const referenceDate = new Date(Date.UTC(2026, 2, 1));
 const TABLES = ['hour_redemption', 'activity_signup', 'activity', 'team_member', 'team', 'organization_community', 'organization', 'volunteer'];
 
-async function seedOnce(client: PoolClient, communities: Awaited<ReturnType<typeof seedGovernance>>['communities']): Promise<string> {
+async function seedOnce(client: PoolClient, communities: readonly CommunityRow[]): Promise<string> {
   await client.query(`TRUNCATE ${TABLES.map((table) => `volunteers.${table}`).join(', ')}`);
   await seedVolunteers(client, { scaleName: 'demo', scale: SCALES.demo, seed: 7, communities, referenceDate, log: () => undefined });
   const { rows } = await client.query(`SELECT
@@ -36,7 +36,7 @@ describe('seedVolunteers', () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { communities } = await seedGovernance(client, SCALES.demo, 7);
+      const communities = await owner.seedCommunities(client, { scaleName: 'demo', scale: SCALES.demo, seed: 7, referenceDate, log: () => undefined });
       const first = await seedOnce(client, communities);
       process.stdout.write(`seeded demo volunteers in ${Date.now() - started} ms\n`);
       const { rows: [counts] } = await client.query(`SELECT
@@ -82,7 +82,7 @@ describe('seedVolunteers', () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { communities } = await seedGovernance(client, SCALES.demo, 7);
+      const communities = await owner.seedCommunities(client, { scaleName: 'demo', scale: SCALES.demo, seed: 7, referenceDate, log: () => undefined });
       // Residents as a stress-scale community has them: the census's population over 150,000 communities.
       const small = communities.slice(0, 40).map((community) => ({ ...community, population: 170 }));
       const countAt = async (scaleName: 'province' | 'stress') => {

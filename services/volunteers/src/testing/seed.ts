@@ -1,8 +1,5 @@
 import type { PoolClient } from 'pg';
-import { bulkInsert } from '../bulk-insert';
-import type { CommunityRow } from '../governance/regions';
-import { Random } from '../random';
-import type { DepartmentSeeder, SeedContext } from '../seed-context';
+import { bulkInsert, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
 
 /*
  * The volunteers department's records: volunteers, teams, organisations

@@ -1,8 +1,20 @@
 import type { PoolClient } from 'pg';
-import type { CommunityRow } from './governance/regions';
 import type { Scale, ScaleName } from './scales';
 
-/** What a department's seeder gets: the communities governance wrote, and how much to make. */
+export type Tier = 'ADVANCED' | 'STANDARD' | 'FOUNDATIONAL';
+
+/** A community as the owner of communities seeded it: what every department's records key on. */
+export interface CommunityRow {
+  code: string;
+  name: string;
+  streetCode: string;
+  population: number;
+  households: number;
+  tier: Tier;
+  synthetic: boolean;
+}
+
+/** What a department's seeder gets: the communities the owner of communities wrote, and how much to make. */
 export interface SeedContext {
   scaleName: ScaleName;
   scale: Scale;
@@ -16,3 +28,9 @@ export interface SeedContext {
 
 /** Writes one department's records into its own tables, in the seed's transaction. */
 export type DepartmentSeeder = (client: PoolClient, context: SeedContext) => Promise<void>;
+
+/** The context before any community exists. */
+export type CommunitySeedContext = Omit<SeedContext, 'communities'>;
+
+/** Writes the regions and communities of a scale, in the seed's transaction, and returns the communities the departments' seeders key on. */
+export type CommunitySeeder = (client: PoolClient, context: CommunitySeedContext) => Promise<CommunityRow[]>;
