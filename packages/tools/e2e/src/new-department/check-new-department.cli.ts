@@ -145,6 +145,7 @@ async function check(work: string): Promise<void> {
   }
 
   await commandStep('pnpm compose (build the schema and every service, compose the supergraph)', { command: 'npx', args: [...PNPM, 'compose'], cwd: copy, timeoutMs: 15 * MINUTE }, logs);
+  await commandStep('pnpm infra (the compose file and the Kubernetes manifests, from the subgraph list)', { command: 'npx', args: [...PNPM, 'infra'], cwd: copy, timeoutMs: 10 * MINUTE }, logs);
 
   await step(`the supergraph serves ${NEW_DEPARTMENT.mutation} and Community.${NEW_DEPARTMENT.communityField} from ${NEW_DEPARTMENT.name}`, () => {
     const supergraph = readFileSync(join(copy, 'packages', 'schema', 'supergraph.graphql'), 'utf8');

@@ -137,7 +137,7 @@ describe('reading the matrix walk’s failure', () => {
 });
 
 describe('changes in the copy', () => {
-  it('allows the department’s folder, its entry, the lockfile and regenerated schemas, and nothing else', () => {
+  it('allows the department’s folder, its entry, the lockfile, regenerated schemas and infrastructure, and nothing else', () => {
     const changes = [
       { status: 'added', path: 'services/neighbourhood-watch/src/subgraph.ts' },
       { status: 'added', path: 'services/neighbourhood-watch/schema.graphql' },
@@ -145,8 +145,10 @@ describe('changes in the copy', () => {
       { status: 'modified', path: 'packages/schema/supergraph.graphql' },
       { status: 'modified', path: 'pnpm-lock.yaml' },
       { status: 'modified', path: 'infra/docker-compose.yml' },
+      { status: 'modified', path: 'infra/k8s/shequ.yaml' },
+      { status: 'modified', path: 'infra/Dockerfile' },
       { status: 'added', path: 'services/neighbourhood-watch-extra/x.ts' },
     ] as const;
-    expect(unexpectedChanges([...changes], NEW_DEPARTMENT).map((change) => change.path)).toEqual(['infra/docker-compose.yml', 'services/neighbourhood-watch-extra/x.ts']);
+    expect(unexpectedChanges([...changes], NEW_DEPARTMENT).map((change) => change.path)).toEqual(['infra/Dockerfile', 'services/neighbourhood-watch-extra/x.ts']);
   });
 });
