@@ -18,6 +18,29 @@ export type FeedFactory = (requestId: string) => FeedSource;
 export const FEED_PAGE_SIZE = 10_000;
 
 
+/** Attempts of a feed read that fails before any answer arrives. */
+const NETWORK_ATTEMPTS = 3;
+
+/**
+ * A feed read is a read: one that failed in transport (a kept-alive
+ * connection the department's server closed as the request went out, a
+ * restart) is sent again, after a short pause, rather than failing the
+ * department's whole refresh. An answer, even an error, is never retried.
+ */
+export async function withNetworkRetries(send: () => Promise<Response>, pauseMs = 500): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      // fetch rejects with a TypeError only when no answer came (by name: the error may come from another realm).
+      if (attempt >= NETWORK_ATTEMPTS || (error as Error | null)?.name !== 'TypeError') {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
+}
+
 /** The headers that say who reads a feed: the statistics service's own signature over each request. */
 export type FeedCredentials = (request: SignedRequest) => Record<string, string>;
 
@@ -29,11 +52,14 @@ export type FeedCredentials = (request: SignedRequest) => Record<string, string>
 export function httpFeedSource(urls: Record<FeedDepartment, string>, credentials: FeedCredentials, requestId = ''): FeedSource {
   async function ask<T>(department: FeedDepartment, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const request = JSON.stringify({ query, variables });
-    const response = await fetch(urls[department], {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...credentials({ requestId, body: request }), ...(requestId ? { 'x-request-id': requestId } : {}) },
-      body: request,
-    });
+    const send = () =>
+      fetch(urls[department], {
+        method: 'POST',
+        // Signed anew for each attempt: a signature is good for a short window only.
+        headers: { 'content-type': 'application/json', ...credentials({ requestId, body: request }), ...(requestId ? { 'x-request-id': requestId } : {}) },
+        body: request,
+      });
+    const response = await withNetworkRetries(send);
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (body.errors?.length || !body.data) {
       throw new Error(`the ${department} feed did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);

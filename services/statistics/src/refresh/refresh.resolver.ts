@@ -11,7 +11,7 @@ export class RefreshResolver {
   async statisticsStatus(@Ctx() context: StatisticsContext): Promise<StatisticsStatus> {
     const [row] = await context.dataSource.query(
       `SELECT (SELECT max(finished_at) FROM statistics.refresh_log) AS as_of,
-              EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted) AS refreshing,
+              EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND granted) AS refreshing,
               (SELECT row_to_json(r) FROM (SELECT started_at, finished_at, "full", months_collected, rows_written, departments
                                            FROM statistics.refresh_log ORDER BY id DESC LIMIT 1) r) AS last`,
       [REFRESH_LOCK.classId, REFRESH_LOCK.objectId],
