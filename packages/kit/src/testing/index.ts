@@ -25,4 +25,5 @@ export { Random, apportion } from './seeding/random';
 export { bulkInsert, type ColumnSpec } from './seeding/bulk-insert';
 export { migrateSubgraphs } from './seeding/migrate-subgraphs';
 export { communityOwner } from './seeding/community-owner';
+export { seedDepartmentAfresh } from './seeding/seed-afresh';
 export type { CommunityRow, CommunitySeedContext, CommunitySeeder, DepartmentSeeder, SeedContext, Tier } from './seeding/seed-context';

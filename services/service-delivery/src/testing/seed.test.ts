@@ -1,6 +1,6 @@
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
-import { communityOwner, migrateSubgraphs, SCALES } from '@shequ/kit/testing';
+import { communityOwner, migrateSubgraphs, seedDepartmentAfresh } from '@shequ/kit/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 import { seedServiceDelivery } from './seed';
 
@@ -16,21 +16,7 @@ const referenceDate = new Date(Date.UTC(2026, 10, 29));
 const TABLES = ['service_request_transition', 'service_request', 'service_offering', 'service_category', 'service_facility', 'service_investment'];
 
 async function seedAndSummarise(seed: number) {
-  const pool = new Pool({ connectionString: database.url, max: 1 });
-  const client = await pool.connect();
-  const messages: string[] = [];
-  try {
-    await client.query('BEGIN');
-    await client.query(`TRUNCATE ${TABLES.map((table) => `service_delivery.${table}`).join(', ')}`);
-    await client.query('TRUNCATE governance.community, governance.region CASCADE');
-    const context = { scaleName: 'demo', scale: SCALES.demo, seed, referenceDate, log: (message: string) => messages.push(message) } as const;
-    const communities = await owner.seedCommunities(client, context);
-    await seedServiceDelivery(client, { ...context, communities });
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-    await pool.end();
-  }
+  const messages = await seedDepartmentAfresh(database.url, { name: 'service-delivery', tables: TABLES, seeder: seedServiceDelivery }, { seed, referenceDate });
   const reader = new Client({ connectionString: database.url });
   await reader.connect();
   try {
