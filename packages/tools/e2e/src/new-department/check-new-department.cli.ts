@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { runBounded, type CommandResult } from './bounded-command';
@@ -245,6 +245,8 @@ async function main(): Promise<void> {
   }
   const started = process.hrtime.bigint();
   const work = realpathSync(mkdtempSync(join(tmpdir(), 'shequ-new-department-')));
+  // Run as root, the embedded PostgreSQL runs as a user of its own, which must reach the copy's binaries: mkdtemp's 0700 would refuse it.
+  chmodSync(work, 0o755);
   process.stdout.write(`working in ${work}\n`);
   let passed = false;
   try {
