@@ -60,22 +60,30 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
   return { dataSource, counter };
 }
 
+/** The advisory lock's first key for schema migrations; the second is the schema's hash. */
+export const MIGRATION_LOCK_CLASS = 736_001;
+
 /**
  * Connects and brings the service's schema up to date (creating the Postgres
  * schema first: the migrations table lives in it). Migrations run without the
  * statement timeout: backfilling a summary over millions of rows may take minutes.
+ * Under an advisory lock per schema, so two processes starting together never
+ * migrate at once.
  */
 export async function connectAndMigrate(dataSource: DataSource, schema: string): Promise<void> {
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SET statement_timeout = 0');
+    // Replicas starting together take turns: each waits for the lock, then finds the others' migrations done.
+    await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]);
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const migrations = new MigrationExecutor(dataSource, runner);
     migrations.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
     await migrations.executePendingMigrations();
   } finally {
-    // Back to the pool with the connection's own timeout; a broken connection must not hide the migration's error.
+    // Back to the pool unlocked, with the connection's own timeout; a broken connection must not hide the migration's error.
+    await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]).catch(() => undefined);
     await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
