@@ -10,6 +10,7 @@ const LAST_YEAR = 9999;
  */
 export function storableInstant(scalar: GraphQLScalarType) {
   const check = (value: unknown) => {
+    // UTC years on purpose: the bound is PostgreSQL's storage range for an instant, not a calendar day in China.
     if (value instanceof Date && (value.getUTCFullYear() < FIRST_YEAR || value.getUTCFullYear() > LAST_YEAR)) {
       throw new GraphQLError(`DateTimeISO must lie in the years ${FIRST_YEAR}–${LAST_YEAR}`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
