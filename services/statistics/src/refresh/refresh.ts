@@ -119,7 +119,10 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
       try {
         const started = performance.now();
         const collected = await refreshDepartment(runner, turns, feed, department, options.full, latestMonth);
-        log(`${department}: ${collected.monthsCollected} months and the stocks collected`, started);
+        options.logger?.info(
+          { ms: Math.round(performance.now() - started), pages: collected.pages, listMs: Math.round(collected.listMs), readMs: Math.round(collected.readMs), writeMs: Math.round(collected.writeMs) },
+          `statistics refresh: ${department}: ${collected.monthsCollected} months and the stocks collected`,
+        );
         collected.months.forEach((month) => changedMonths.add(month));
         monthsCollected += collected.monthsCollected;
         rowsWritten += collected.rowsWritten;
@@ -190,11 +193,31 @@ function oneAtATime(): InTurn {
 
 type Page = Awaited<ReturnType<FeedSource['figures']>>;
 
-async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null): Promise<Page[]> {
+/** Where a department's refresh spends its time: reading its feed, and writing (not waiting for the turn to write). */
+interface DepartmentTimes {
+  pages: number;
+  readMs: number;
+  writeMs: number;
+  /** Listing the months with their fingerprints: the department's whole history read. */
+  listMs: number;
+}
+
+/** Runs `work`, adding its duration to `times[field]`. */
+async function timed<T>(times: DepartmentTimes, field: 'readMs' | 'writeMs' | 'listMs', work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    times[field] += performance.now() - started;
+  }
+}
+
+async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null, times: DepartmentTimes): Promise<Page[]> {
   const pages: Page[] = [];
   for (let after: string | null = null; ; ) {
-    const page = await feed.figures(department, month, after);
+    const page = await timed(times, 'readMs', () => feed.figures(department, month, after));
     pages.push(page);
+    times.pages += 1;
     if (!page.nextCursor) {
       return pages;
     }
@@ -215,9 +238,10 @@ async function refreshDepartment(
   latestMonth: string,
 ) {
   const months = new Set<string>([latestMonth]);
+  const times: DepartmentTimes = { pages: 0, readMs: 0, writeMs: 0, listMs: 0 };
   let monthsCollected = 0;
   let rowsWritten = 0;
-  const published = FLOW_MEASURES[department].length ? await listMonths(() => feed.figureMonths(department)) : [];
+  const published = FLOW_MEASURES[department].length ? await listMonths(() => timed(times, 'listMs', () => feed.figureMonths(department))) : [];
   const held = await write(() => storedFingerprints(runner, department));
   const listed = new Set(published.map((month) => month.month));
   let writing: Promise<number> = Promise.resolve(0);
@@ -225,10 +249,10 @@ async function refreshDepartment(
     if (!full && held.get(month.month) === month.fingerprint) {
       continue;
     }
-    const pages = await readPages(feed, department, month.month);
+    const pages = await readPages(feed, department, month.month, times);
     rowsWritten += await writing;
     writing = write(() =>
-      inTransaction(runner, async () => {
+      timed(times, 'writeMs', () => inTransaction(runner, async () => {
         const stored = await storeMonthFlows(runner, department, month.month, pages);
         // The month's fingerprint commits with its figures, so an interrupted refresh collects it again.
         await storeFingerprint(runner, department, month);
@@ -236,13 +260,13 @@ async function refreshDepartment(
           months.add(month.month);
         }
         return stored.published;
-      }),
+      })),
     );
     monthsCollected += 1;
   }
   rowsWritten += await writing;
-  const stocks = await readPages(feed, department, null);
-  await write(async () => {
+  const stocks = await readPages(feed, department, null, times);
+  await write(() => timed(times, 'writeMs', async () => {
     // A month the department no longer lists has no flows any more.
     for (const month of held.keys()) {
       if (!listed.has(month) && (await storeMonthFlows(runner, department, month, [])).changed > 0) {
@@ -258,6 +282,6 @@ async function refreshDepartment(
       }
       return written;
     });
-  });
-  return { months: [...months], monthsCollected, rowsWritten };
+  }));
+  return { months: [...months], monthsCollected, rowsWritten, ...times };
 }
