@@ -1,4 +1,4 @@
-import type { Viewer } from '@shequ/kit';
+import type { TraceContext, Viewer } from '@shequ/kit';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -12,6 +12,8 @@ export interface GatewayContext {
   callerKey: string;
   /** SUBGRAPH_SIGNING_KEY: every subgraph request is signed with it. */
   subgraphSigningKey?: string;
+  /** The caller's trace (or the gateway's own): forwarded to every subgraph as traceparent, so their logs carry its id. */
+  trace?: TraceContext;
   /**
    * Set when the gateway wrote the operation itself (an export's page): its
    * size is the gateway's choice, bounded by the endpoint, so the page-size

@@ -10,7 +10,7 @@ import { CONSOLE_ASSETS_DIR } from '@shequ/console';
 import { IDE_ASSETS_DIR } from '@shequ/ide';
 import { developmentTokenRoute } from './pages/development-token';
 import { jsonDocument, redirectTo, staticAppRoutes } from './pages/static-pages';
-import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, type Logger, type Viewer } from '@shequ/kit';
+import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, requestMetricsPlugin, requestTraceContext, type Logger, type Viewer } from '@shequ/kit';
 import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { divisionCodesPlugin } from './codes/codes-plugin';
 import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { createPreflight } from './limits/preflight';
 import { RedisCache } from './limits/redis-cache';
 import { TrustedDocuments } from './limits/trusted-documents';
+import { SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 /** The operation types the supergraph serves: query always, mutation when some subgraph has one. */
@@ -59,9 +60,11 @@ const CLIENT_MANIFEST_PATH = join(dirname(require.resolve('@shequ/client/package
 export async function startGateway(settings: GatewaySettings): Promise<RunningGateway> {
   const logger = createLogger('gateway', settings.logLevel);
   const supergraphSdl = readFileSync(settings.supergraphPath, 'utf8');
+  const metrics = new ProcessMetrics('gateway');
+  const subgraphFetches = new SubgraphFetchMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches }),
     logger,
   });
   const limits = settings.limits ?? DEFAULT_LIMITS;
@@ -85,6 +88,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
+      requestMetricsPlugin(),
       divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
       // Apollo's own landing page loads Sandbox from a CDN: the gateway serves its own IDE instead (`/ide/`).
@@ -114,11 +118,12 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     signal,
     callerKey: callerKeyOf(viewer, request),
     subgraphSigningKey: settings.signingKey,
+    trace: requestTraceContext(request),
   });
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
-    metrics: new ProcessMetrics('gateway'),
+    metrics,
     exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
     context: async ({ request, requestId, signal }) => contextOf(request, await viewerOf(request), requestId, signal),
     ready: async () => true,

@@ -1,5 +1,7 @@
+// First: OpenTelemetry (when OTEL_EXPORTER_OTLP_ENDPOINT is set) must patch node:http and fetch before anything loads them.
+import '@shequ/kit/tracing';
 import cluster from 'node:cluster';
-import { runMain, stopOnSignals, createLogger } from '@shequ/kit';
+import { runMain, serveClusterMetrics, stopOnSignals, createLogger } from '@shequ/kit';
 import { readEnvironment } from './environment';
 import { startGateway } from './gateway';
 
@@ -10,6 +12,8 @@ import { startGateway } from './gateway';
 runMain(async () => {
   const settings = readEnvironment();
   if ((settings.workers ?? 1) > 1 && cluster.isPrimary) {
+    // A scrape reaches one worker; the primary adds up every worker's figures for it.
+    serveClusterMetrics();
     for (let worker = 0; worker < (settings.workers ?? 1); worker += 1) {
       cluster.fork();
     }

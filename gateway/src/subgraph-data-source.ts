@@ -2,15 +2,18 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { formatTraceparent, tracingEnabled } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
+import type { SubgraphFetchFailure, SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
  * Calls one subgraph over Node's own fetch (keep-alive connections), with a
  * deadline, passing on the caller's Authorization header — every subgraph
- * verifies the token again — and the gateway's request id, so one id follows
- * the request through every log, signed so the subgraph knows the request
- * (and the figures in its representations) came from the gateway.
+ * verifies the token again — and the gateway's request id and trace context,
+ * so one id and one trace follow the request through every log, signed so the
+ * subgraph knows the request (and the figures in its representations) came
+ * from the gateway. Each fetch is timed in the gateway's metrics by subgraph.
  */
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -31,20 +34,42 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * `copyForEachCaller: false` for answers nobody merges into a result tree
    * (an export's pages, read once and written out): a page of millions of
-   * fields is not copied.
+   * fields is not copied. With `metrics`, every fetch is timed under
+   * `subgraph` (the subgraph's name in the supergraph).
    */
   constructor(
     url: string,
     timeoutMs: number,
-    private readonly options: { copyForEachCaller: boolean } = { copyForEachCaller: true },
+    private readonly options: { copyForEachCaller?: boolean; subgraph?: string; metrics?: SubgraphFetchMetrics } = {},
   ) {
+    const { subgraph, metrics } = options;
     // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
     const timedFetch = ((input: string, init: RequestInit) => {
       const callers = fetchSignal.getStore();
       const deadline = AbortSignal.timeout(timeoutMs);
+      const started = process.hrtime.bigint();
+      const measure = (failure?: SubgraphFetchFailure) => {
+        if (metrics && subgraph) {
+          metrics.fetched(subgraph, Number(process.hrtime.bigint() - started) / 1e9, failure);
+        }
+      };
       // Held until the fetch settles: inside AbortSignal.any a timeout signal nothing else references may be
       // garbage-collected before it fires (nodejs/node#57736), and a fetch to a hung subgraph would then never end.
-      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline }).finally(() => deadline.aborted);
+      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline })
+        .then(
+          (response) => {
+            measure(response.ok ? undefined : 'http_error');
+            return response;
+          },
+          (error: unknown) => {
+            // Given up because every caller left: the subgraph did nothing wrong, and the time says nothing of it.
+            if (deadline.aborted || !callers?.aborted) {
+              measure(deadline.aborted ? 'timeout' : 'unreachable');
+            }
+            throw error;
+          },
+        )
+        .finally(() => deadline.aborted);
     }) as unknown as Fetcher;
     super({ url, fetcher: timedFetch });
   }
@@ -88,7 +113,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     // The gateway merges answers into its own result tree: each caller gets its own data.
     return entry.response
-      .then((response) => (this.options.copyForEachCaller ? { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) } : response))
+      .then((response) => (this.options.copyForEachCaller !== false ? { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) } : response))
       .finally(() => callerGone?.removeEventListener('abort', leave));
   }
 
@@ -118,6 +143,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) {
       request.http?.headers.set('authorization', context.authorization);
     }
+    // When tracing, OpenTelemetry's fetch instrumentation writes traceparent itself, its fetch span the parent.
+    if (context.trace && !tracingEnabled()) {
+      request.http?.headers.set('traceparent', formatTraceparent(context.trace));
+      if (context.trace.traceState) {
+        request.http?.headers.set('tracestate', context.trace.traceState);
+      }
+    }
+    // Last: the signature covers the request id and the body, which are final now (trace headers are not signed).
     signSubgraphRequest(request, context.subgraphSigningKey, context.requestId);
   }
 }

@@ -22,15 +22,26 @@ export class CompositionError extends Error {
   override name = 'CompositionError';
 }
 
+/** A subgraph's SDL as text, wherever it was read from (its working schema, a released baseline, a test's copy). */
+export interface SubgraphSchemaSource {
+  entry: SubgraphEntry;
+  sdl: string;
+}
+
 /**
  * Composes every listed subgraph's committed schema.graphql (or those of
  * `entries`) into a supergraph; a failure carries the composer's own messages.
  */
 export function composeSupergraph(entries: readonly SubgraphEntry[] = SUBGRAPHS): string {
-  const services = entries.map((entry) => ({
+  return composeSubgraphSchemas(entries.map((entry) => ({ entry, sdl: readFileSync(subgraphSchemaPath(entry.directory), 'utf8') })));
+}
+
+/** Composes the given subgraph schemas; the schema checks compose one subgraph's working schema with the others' released ones. */
+export function composeSubgraphSchemas(sources: readonly SubgraphSchemaSource[]): string {
+  const services = sources.map(({ entry, sdl }) => ({
     name: entry.name,
     url: defaultRoutingUrl(entry),
-    typeDefs: parse(readFileSync(subgraphSchemaPath(entry.directory), 'utf8')),
+    typeDefs: parse(sdl),
   }));
   const result = composeServices(services);
   if (result.errors) {

@@ -27,6 +27,12 @@ describe('the statistics environment', () => {
     expect(() => readEnvironment({ NODE_ENV: 'production', DATABASE_URL: base.DATABASE_URL, JWT_JWKS_URL: 'https://id.example.gov.cn/jwks.json' })).toThrow(/SUBGRAPH_SIGNING_KEY/);
   });
 
+  it('migrates at start unless MIGRATE_ON_START=false, like every subgraph', () => {
+    expect(readEnvironment(base).migrateOnStart).toBe(true);
+    expect(readEnvironment({ ...base, MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(() => readEnvironment({ ...base, MIGRATE_ON_START: 'off' })).toThrow(/MIGRATE_ON_START/);
+  });
+
   it('refuses a bad interval or URL, naming the variable', () => {
     expect(() => readEnvironment({ ...base, STATISTICS_REFRESH_INTERVAL: 'hourly' })).toThrow(/STATISTICS_REFRESH_INTERVAL/);
     expect(() => readEnvironment({ ...base, STATISTICS_REFRESH_INTERVAL: '-5' })).toThrow(/STATISTICS_REFRESH_INTERVAL/);

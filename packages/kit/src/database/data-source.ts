@@ -1,7 +1,11 @@
-import { DataSource, MigrationExecutor, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from 'pino';
 import { StatementCounter } from './statement-counter';
 import { CHINA_TIME_ZONE } from '../time/china-time';
+import { StartupError } from '../environment/parse-environment';
+import { applyPendingMigrations, pendingMigrationNames } from './migrations';
+
+export { MIGRATION_LOCK_CLASS } from './migrations';
 
 export interface DataSourceOptions {
   url: string;
@@ -60,31 +64,34 @@ export function createServiceDataSource(options: DataSourceOptions): ServiceData
   return { dataSource, counter };
 }
 
-/** The advisory lock's first key for schema migrations; the second is the schema's hash. */
-export const MIGRATION_LOCK_CLASS = 736_001;
-
 /**
- * Connects and brings the service's schema up to date (creating the Postgres
- * schema first: the migrations table lives in it). Migrations run without the
- * statement timeout: backfilling a summary over millions of rows may take minutes.
- * Under an advisory lock per schema, so two processes starting together never
+ * Connects and brings the service's schema up to date (see
+ * applyPendingMigrations): under an advisory lock per schema, so two
+ * processes starting together, or a process and a migration job, never
  * migrate at once.
  */
 export async function connectAndMigrate(dataSource: DataSource, schema: string): Promise<void> {
   await dataSource.initialize();
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.query('SET statement_timeout = 0');
-    // Replicas starting together take turns: each waits for the lock, then finds the others' migrations done.
-    await runner.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]);
-    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    const migrations = new MigrationExecutor(dataSource, runner);
-    migrations.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
-    await migrations.executePendingMigrations();
-  } finally {
-    // Back to the pool unlocked, with the connection's own timeout; a broken connection must not hide the migration's error.
-    await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]).catch(() => undefined);
-    await runner.query('RESET statement_timeout').catch(() => undefined);
-    await runner.release();
+  await applyPendingMigrations(dataSource, schema);
+}
+
+/**
+ * Connects without migrating (MIGRATE_ON_START=false: a migration job owns
+ * that step) and refuses to go on while any of this build's migrations is
+ * pending, naming them: serving requests against an older schema would fail
+ * them one by one instead of once here.
+ */
+export async function connectAndCheckMigrations(dataSource: DataSource, schema: string, service: string): Promise<void> {
+  await dataSource.initialize();
+  const pending = await pendingMigrationNames(dataSource, schema).catch(async (error: unknown) => {
+    await dataSource.destroy();
+    throw error;
+  });
+  if (pending.length > 0) {
+    await dataSource.destroy();
+    throw new StartupError(
+      `${service}: ${pending.length} migration${pending.length === 1 ? ' is' : 's are'} pending in schema ${schema} (${pending.join(', ')}) ` +
+        `and MIGRATE_ON_START=false: run the service's \`main.js migrate up\` first (\`pnpm migrate ${service} up\` from a checkout), or start with MIGRATE_ON_START=true`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
+import { countStatementForRequest } from '../observability/request-observation';
 import { callerScope } from '../server/caller-scope';
 
 /**
@@ -16,6 +17,7 @@ export class StatementCounter implements TypeOrmLogger {
 
   logQuery(query: string, parameters?: unknown[]): void {
     this.statements += 1;
+    countStatementForRequest();
     if (this.captured && this.captured.length < 10_000) {
       this.captured.push({ sql: query, parameters: parameters ?? [] });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_JWT_SECRET, type TokenSettings } from '../auth/jwt';
+import { tracingVariables } from '../observability/tracing-environment';
 
 export const portSchema = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
 
@@ -39,6 +40,8 @@ export const commonEnvironmentSchema = z.object({
   JWT_MAX_LIFETIME: durationSchema.default(`${DEFAULT_MAX_TOKEN_LIFETIME_SECONDS}`),
   /** Outside development, `/metrics` answers only to this bearer token (and not at all without one). */
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the `@shequ/kit/tracing` entry starts it). */
+  ...tracingVariables,
 });
 
 type Mode = z.output<typeof commonEnvironmentSchema>['NODE_ENV'];

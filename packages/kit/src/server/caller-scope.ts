@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { observedRequest } from '../observability/request-observation';
 
 /**
  * The signal of the request being served, aborted when its caller goes
@@ -10,8 +11,8 @@ export const callerScope = new AsyncLocalStorage<AbortSignal>();
 /**
  * Runs work that outlives the request that started it (a statistics
  * refresh answered before it ends): its SQL is not cancelled when the
- * caller goes.
+ * caller goes, nor counted as the request's.
  */
 export function detachedFromCaller<T>(work: () => T): T {
-  return callerScope.exit(work);
+  return callerScope.exit(() => observedRequest.exit(work));
 }

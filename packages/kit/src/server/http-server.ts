@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { observedRequest, type RequestObservation } from '../observability/request-observation';
+import { requestTraceContext, type TraceContext } from '../observability/trace-context';
+import { stopTracing } from '../observability/tracing-state';
 import { callerScope } from './caller-scope';
 import { applyExposure, mayReadMetrics, type HttpExposure } from './http-exposure';
 import type { ProcessMetrics } from './metrics';
@@ -19,6 +22,8 @@ export interface RequestInfo {
   signedByGateway: boolean;
   /** The platform service that signed the request as its own (see `serviceOf`), or null. */
   service: string | null;
+  /** The trace the request belongs to (see `requestTraceContext`); its id is on every log line of the request. */
+  trace: TraceContext;
 }
 
 export interface HttpServerOptions<Context extends BaseContext> {
@@ -148,6 +153,12 @@ function graphqlErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** A GraphQL request the server refuses itself, before Apollo: the code is counted with the request's metrics. */
+function refuse(response: ServerResponse, status: number, message: string, code: string): void {
+  observedRequest.getStore()?.refused(code);
+  sendJson(response, status, graphqlErrorBody(message, code));
+}
+
 /**
  * One HTTP server per process: `/graphql` through Apollo Server, `/health`
  * (the process is alive) and `/ready` (it can serve). Every request gets an
@@ -168,22 +179,24 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
-        sendJson(response, 400, graphqlErrorBody('request body is not valid JSON', 'BAD_REQUEST'));
+        refuse(response, 400, 'request body is not valid JSON', 'BAD_REQUEST');
         return;
       }
     }
     const info = identify(options.isSignedByGateway?.(request, text) ?? false, options.serviceOf?.(request, text) ?? null);
     if (holdsUnstorableText(body) || holdsUnstorableText(Object.fromEntries(url.searchParams))) {
-      sendJson(response, 400, graphqlErrorBody('strings must be well-formed Unicode without NUL (\\u0000) characters', 'BAD_REQUEST'));
+      refuse(response, 400, 'strings must be well-formed Unicode without NUL (\\u0000) characters', 'BAD_REQUEST');
       return;
     }
     if (Array.isArray(body)) {
-      sendJson(response, 400, graphqlErrorBody('batched requests are not supported: send one operation per request', 'BAD_REQUEST'));
+      refuse(response, 400, 'batched requests are not supported: send one operation per request', 'BAD_REQUEST');
       return;
     }
     if (options.preflight) {
       const verdict = options.preflight(body ?? Object.fromEntries(url.searchParams), request, info.signedByGateway);
       if ('error' in verdict) {
+        const code = verdict.error.extensions?.code;
+        observedRequest.getStore()?.refused(typeof code === 'string' ? code : 'BAD_REQUEST');
         sendJson(response, verdict.status, { errors: [{ message: verdict.error.message, extensions: verdict.error.extensions }] });
         return;
       }
@@ -213,21 +226,25 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     response.end();
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const offered = request.headers['x-request-id'];
     const clientRequestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : undefined;
+    // Read now, while the request's span (when tracing) is the active one.
+    const trace = requestTraceContext(request);
     // Replaced once a /graphql request's body shows whether the gateway signed it.
     let logger = options.logger;
     const ownId = randomUUID();
     const identify = (signed: boolean, service: string | null = null): Omit<RequestInfo, 'signal'> => {
       const requestId = (signed || service !== null) && clientRequestId ? clientRequestId : ownId;
       if (requestId !== ownId || logger === options.logger) {
-        logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId } : { requestId });
+        logger = options.logger.child(clientRequestId && clientRequestId !== requestId ? { requestId, clientRequestId, traceId: trace.traceId } : { requestId, traceId: trace.traceId });
         response.setHeader('x-request-id', requestId);
       }
-      return { request, requestId, logger, signedByGateway: signed, service };
+      return { request, requestId, logger, signedByGateway: signed, service, trace };
     };
+    // The /graphql request's metrics, also when it fails outside its handler (a body too large).
+    let observation: RequestObservation | undefined;
     identify(false);
     if (url.pathname === '/graphql') {
       const started = process.hrtime.bigint();
@@ -257,23 +274,36 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           }
           sendJson(response, 404, { error: 'not found' });
           return;
-        case '/metrics':
+        case '/metrics': {
           if (!mayReadMetrics(options.exposure, request)) {
             sendJson(response, 404, { error: 'not found' });
             return;
           }
-          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-          response.end(options.metrics.render());
+          const page = await options.metrics.render().catch((error: unknown) => {
+            logger.warn({ err: error }, 'metrics could not be gathered');
+            return null;
+          });
+          if (!page) {
+            // A partial scrape would show counters going backwards: none at all is the honest answer.
+            sendJson(response, 503, { error: 'the metrics of every worker could not be gathered' });
+            return;
+          }
+          response.writeHead(200, { 'content-type': page.contentType });
+          response.end(page.text);
           return;
+        }
         case '/graphql': {
           if (options.landingPage && request.method === 'GET' && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? '')) {
             response.writeHead(302, { location: options.landingPage });
             response.end();
             return;
           }
-          options.metrics.requests += 1;
+          const observed = options.metrics.startRequest();
+          observation = observed;
+          response.once('close', () => observed.end(response.statusCode, !response.writableFinished));
           const admission = options.admit ? await options.admit(request) : { release: () => undefined };
           if (!('release' in admission)) {
+            observed.refused(admission.code);
             response.writeHead(admission.status, { 'content-type': 'application/json', ...admission.headers });
             response.end(JSON.stringify(graphqlErrorBody(admission.message, admission.code)));
             return;
@@ -286,7 +316,9 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
               callerGone.abort();
             }
           });
-          await callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone.signal })));
+          await observedRequest.run(observed, () =>
+            callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone.signal }))),
+          );
           return;
         }
         default: {
@@ -308,14 +340,17 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
     };
     handle().catch((error: unknown) => {
       if (error instanceof BodyNotUtf8) {
+        observation?.refused('BAD_REQUEST');
         sendJson(response, 400, graphqlErrorBody('request body is not valid UTF-8', 'BAD_REQUEST'));
         return;
       }
       if (error instanceof BodyTooLarge) {
+        observation?.refused('BAD_REQUEST');
         response.setHeader('connection', 'close');
         sendJson(response, 413, graphqlErrorBody(`request body is larger than ${maxBodyBytes} bytes`, 'BAD_REQUEST'));
         return;
       }
+      observation?.refused('INTERNAL_SERVER_ERROR');
       logger.error({ err: error }, 'request failed');
       if (!response.headersSent) {
         sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
@@ -324,6 +359,8 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       }
     });
   });
+  server.once('listening', () => options.metrics.serving());
+  return server;
 }
 
 /** Listens and resolves the base URL, e.g. http://127.0.0.1:4001 (port 0 picks a free one). */
@@ -347,8 +384,8 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /**
- * Runs `stop` once on the first SIGTERM or SIGINT, then exits; a second
- * signal exits at once.
+ * Runs `stop` once on the first SIGTERM or SIGINT, sends the spans still
+ * buffered (when tracing), then exits; a second signal exits at once.
  */
 export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;
@@ -359,7 +396,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     stop().then(
-      () => process.exit(0),
+      () => stopTracing().then(() => process.exit(0)),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -1,8 +1,13 @@
+import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../server/context';
 import { SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, serviceRequestHeaders, signGatewayRequest } from '../auth/gateway-signature';
-import { graphqlRequest, startTestSubgraph, testToken, TEST_SIGNING_KEY, type TestSubgraph } from '../testing';
+import { createTestDatabase } from '@shequ/database/testing';
+import { runMigrationCommand } from '../database/migration-command';
+import { StartupError } from '../environment/parse-environment';
+import { graphqlRequest, startTestSubgraph, testToken, TEST_JWT_SECRET, TEST_SIGNING_KEY, type TestSubgraph } from '../testing';
+import { startSubgraph } from './start-subgraph';
 import { buildFederatedSchema } from '../schema/federated-schema';
 import { Weight } from '../schema/weight';
 import { defineSubgraph } from './subgraph-definition';
@@ -271,5 +276,38 @@ describe('health and readiness', () => {
     const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});
+
+describe('MIGRATE_ON_START=false', () => {
+  it('refuses to start while a migration is pending, naming it; starts once `migrate up` ran; is not ready once one is pending again', async () => {
+    const database = await createTestDatabase();
+    const settings = { port: 0, host: '127.0.0.1', databaseUrl: database.url, tokens: { secret: TEST_JWT_SECRET }, development: false, logLevel: 'silent', migrateOnStart: false };
+    const migrate = (command: 'up' | 'down') => runMigrationCommand(probeSubgraph, command, database.url, () => undefined);
+    try {
+      const refusal = await startSubgraph(probeSubgraph, settings).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(StartupError);
+      expect((refusal as StartupError).message).toBe(
+        'probe: 1 migration is pending in schema probe (SlowMigration1700000000000) and MIGRATE_ON_START=false: ' +
+          "run the service's `main.js migrate up` first (`pnpm migrate probe up` from a checkout), or start with MIGRATE_ON_START=true",
+      );
+      // It only looked: not even the schema was made.
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT to_regnamespace('probe') IS NULL AS absent`).finally(() => client.end());
+      expect(rows[0].absent).toBe(true);
+      await expect(migrate('up')).resolves.toBeUndefined();
+      const running = await startSubgraph(probeSubgraph, settings);
+      try {
+        const ready = () => fetch(running.url.replace(/\/graphql$/, '/ready')).then((response) => response.status);
+        expect(await ready()).toBe(200);
+        await migrate('down');
+        expect(await ready()).toBe(503);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await database.drop();
+    }
   });
 });

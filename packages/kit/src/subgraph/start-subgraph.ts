@@ -6,7 +6,8 @@ import { GATEWAY_SIGNATURE_HEADER, SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, ver
 import { serviceViewer } from '../auth/viewer';
 import { createTokenVerifier, type TokenSettings } from '../auth/jwt';
 import { cancelWhenCallerGone } from '../database/cancel-when-caller-gone';
-import { createServiceDataSource, connectAndMigrate } from '../database/data-source';
+import { createServiceDataSource, connectAndCheckMigrations, connectAndMigrate } from '../database/data-source';
+import { pendingMigrationNames } from '../database/migrations';
 import type { StatementCounter } from '../database/statement-counter';
 import { createErrorFormatter } from '../errors/format-error';
 import { createLogger, type Logger } from '../logging/logger';
@@ -16,6 +17,8 @@ import { buildFederatedSchema } from '../schema/federated-schema';
 import type { SubgraphContext } from '../server/context';
 import { closeServer, createHttpServer, listen } from '../server/http-server';
 import { ProcessMetrics } from '../server/metrics';
+import { requestMetricsPlugin } from '../observability/metrics-plugin';
+import { observedDatabase } from '../observability/observed-database';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 export interface SubgraphSettings {
@@ -30,8 +33,14 @@ export interface SubgraphSettings {
   statementTimeoutMs?: number;
   /** METRICS_TOKEN: who may read `/metrics` outside development. */
   metricsToken?: string;
-  /** A cluster worker: the primary already migrated. */
+  /** A cluster worker: the primary already migrated (or checked). */
   skipMigrations?: boolean;
+  /**
+   * MIGRATE_ON_START, true unless false: migrate the schema at start. False
+   * where a migration job owns that step: the process then only checks that
+   * nothing is pending and refuses to start otherwise, naming what is.
+   */
+  migrateOnStart?: boolean;
   /** Keep every SQL statement sent and serve them at /debug/sql (benchmarks only; never in production). */
   sqlCapture?: boolean;
   /** Depth, alias, token and directive limits, the gateway's by default (MAX_DEPTH, … as at the gateway). */
@@ -77,6 +86,8 @@ export async function startSubgraph<Loaders>(
   });
   if (settings.skipMigrations) {
     await dataSource.initialize();
+  } else if (settings.migrateOnStart === false) {
+    await connectAndCheckMigrations(dataSource, definition.databaseSchema, definition.name);
   } else {
     await connectAndMigrate(dataSource, definition.databaseSchema);
   }
@@ -95,6 +106,7 @@ export async function startSubgraph<Loaders>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       representationsFromGatewayOnly(keyFields),
+      requestMetricsPlugin(),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -104,7 +116,7 @@ export async function startSubgraph<Loaders>(
   const server = createHttpServer<SubgraphContext<Loaders>>({
     apollo,
     logger,
-    metrics: new ProcessMetrics(definition.name, () => counter.statements),
+    metrics: new ProcessMetrics(definition.name, observedDatabase(dataSource, counter)),
     // Browsers call the gateway, never a subgraph: no CORS origins here.
     exposure: { development: settings.development, metricsToken: settings.metricsToken },
     sqlCapture: settings.sqlCapture
@@ -138,8 +150,8 @@ export async function startSubgraph<Loaders>(
       };
     },
     ready: async () => {
-      await dataSource.query('SELECT 1');
-      return !(await dataSource.showMigrations());
+      // Reads only: a readiness probe never creates the migrations table.
+      return (await pendingMigrationNames(dataSource, definition.databaseSchema)).length === 0;
     },
   });
   const baseUrl = await listen(server, settings.port, settings.host);

@@ -1,7 +1,7 @@
 import { DEVELOPMENT_JWT_SECRET } from '../auth/jwt';
 import { DEVELOPMENT_SIGNING_KEY } from '../environment/signing-key-environment';
 import { DEFAULT_DOCUMENT_LIMITS } from '../limits/document-limits';
-import { readSubgraphEnvironment } from './subgraph-environment';
+import { readMigrationEnvironment, readSubgraphEnvironment } from './subgraph-environment';
 
 // Governance's entry in the subgraph list: port 4001, GOVERNANCE_DATABASE_URL.
 const options = 'governance';
@@ -78,11 +78,42 @@ describe('readSubgraphEnvironment', () => {
     [{ DATABASE_URL: URL, JWT_SECRET: SECRET, JWT_MAX_LIFETIME: 'forever' }, 'JWT_MAX_LIFETIME: must be a duration'],
     [{ DATABASE_URL: URL, JWT_SECRET: SECRET, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_URL: URL, JWT_SECRET: SECRET, STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
+    [{ DATABASE_URL: URL, JWT_SECRET: SECRET, MIGRATE_ON_START: 'no' }, "MIGRATE_ON_START: Invalid enum value. Expected 'true' | 'false'"],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readSubgraphEnvironment(env, options)).toThrow(message);
   });
 
   it('takes the development secret when NODE_ENV=development says so', () => {
     expect(readSubgraphEnvironment({ DATABASE_URL: URL, NODE_ENV: 'development', JWT_SECRET: DEVELOPMENT_JWT_SECRET }, options).tokens.secret).toBe(DEVELOPMENT_JWT_SECRET);
+  });
+});
+
+describe('MIGRATE_ON_START', () => {
+  it('migrates at start unless set to false, where a migration job owns the step', () => {
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL }, options).migrateOnStart).toBe(true);
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, MIGRATE_ON_START: 'true' }, options).migrateOnStart).toBe(true);
+    expect(readSubgraphEnvironment({ ...DEPLOYED, DATABASE_URL: URL, MIGRATE_ON_START: 'false' }, options).migrateOnStart).toBe(false);
+  });
+});
+
+describe('readMigrationEnvironment', () => {
+  it('needs the database URL alone: no token secret or signing key, whatever the mode', () => {
+    expect(readMigrationEnvironment({ NODE_ENV: 'production', DATABASE_URL: URL }, options)).toEqual({ databaseUrl: URL });
+    expect(readMigrationEnvironment({ DATABASE_URL: URL, JWT_SECRET: 'short' }, options)).toEqual({ databaseUrl: URL });
+  });
+
+  it('prefers the service its own database URL', () => {
+    const own = 'postgres://governance@db:5432/shequ';
+    expect(readMigrationEnvironment({ DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: own }, options).databaseUrl).toBe(own);
+    expect(readMigrationEnvironment({ GOVERNANCE_DATABASE_URL: own }, options).databaseUrl).toBe(own);
+  });
+
+  it.each([
+    [{}, 'DATABASE_URL: required (or GOVERNANCE_DATABASE_URL); the migration command needs nothing else'],
+    [{ NODE_ENV: 'production', JWT_SECRET: SECRET }, 'DATABASE_URL: required (or GOVERNANCE_DATABASE_URL)'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: Invalid url'],
+    [{ DATABASE_URL: URL, GOVERNANCE_DATABASE_URL: 'not a url' }, 'GOVERNANCE_DATABASE_URL: Invalid url'],
+  ])('stops on %j naming the variable', (env, message) => {
+    expect(() => readMigrationEnvironment(env, options)).toThrow(message);
   });
 });

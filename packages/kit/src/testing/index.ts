@@ -27,3 +27,4 @@ export { migrateSubgraphs } from './seeding/migrate-subgraphs';
 export { communityOwner } from './seeding/community-owner';
 export { seedDepartmentAfresh } from './seeding/seed-afresh';
 export type { CommunityRow, CommunitySeedContext, CommunitySeeder, DepartmentSeeder, SeedContext, Tier } from './seeding/seed-context';
+export { metricValue, parsePrometheusText, type PrometheusSample } from '../observability/prometheus-text';

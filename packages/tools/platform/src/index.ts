@@ -1,2 +1,3 @@
 export { readEnvironment, type PlatformSettings } from './environment';
 export { startNodeProcess, waitUntilReady, stopProcess, type ManagedProcess } from './child-process';
+export { departmentRoles, departmentRolesSql, DEFAULT_ROLE_PREFIX, type DepartmentRole, type DepartmentRolesOptions, type RolePasswords } from './migrate/department-roles';

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { startLocalServer } from '@shequ/database';
 import { parseEnvironment, runMain, StartupError } from '@shequ/kit';
 import { isScaleName, SCALES } from '@shequ/kit/testing';
-import { seedDatabase } from './seed';
+import { seedDatabase, seedEmptyDatabase } from './seed';
 
-const USAGE = `usage: pnpm seed [--scale ${Object.keys(SCALES).join('|')}] [--seed N]`;
+const USAGE = `usage: pnpm seed [--scale ${Object.keys(SCALES).join('|')}] [--seed N] [--if-empty]`;
 
 runMain(async () => {
   const env = parseEnvironment(z.object({ DATABASE_URL: z.string().url().optional() }), process.env);
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '1' }, 'if-empty': { type: 'boolean', default: false } } });
   const seed = Number(values.seed);
   if (!isScaleName(values.scale) || !Number.isInteger(seed) || seed < 0) {
     throw new StartupError(`--scale must be one of ${Object.keys(SCALES).join(', ')} and --seed a whole number\n${USAGE}`);
@@ -17,7 +17,13 @@ runMain(async () => {
   const server = env.DATABASE_URL ? null : await startLocalServer();
   try {
     const databaseUrl = env.DATABASE_URL ?? (server?.url as string);
-    await seedDatabase({ databaseUrl, scale: values.scale, seed, log: (message) => process.stdout.write(`${message}\n`) });
+    const options = { databaseUrl, scale: values.scale, seed, log: (message: string) => process.stdout.write(`${message}\n`) };
+    if (!values['if-empty']) {
+      await seedDatabase(options);
+    } else if (!(await seedEmptyDatabase(options))) {
+      // Without --if-empty the seed replaces everything: here the data written through the graph stays.
+      options.log('the database already holds regions: left as it is (--if-empty)');
+    }
   } finally {
     await server?.stop();
   }

@@ -63,6 +63,19 @@ export async function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
+/**
+ * Seeds only a database that holds no regions yet, and says whether it did:
+ * `pnpm seed --if-empty`, the compose file's seed step, which may be run
+ * again on a database that already holds what was written through the graph.
+ */
+export async function seedEmptyDatabase(options: SeedOptions): Promise<boolean> {
+  if (!(await isDatabaseEmpty(options.databaseUrl))) {
+    return false;
+  }
+  await seedDatabase(options);
+  return true;
+}
+
 /** Tables the seed leaves alone: migration history, audit trails, and reference data the migrations wrote (the tier templates). */
 const KEPT_TABLES = ['migrations', 'audit_log', 'tier_target'];
 

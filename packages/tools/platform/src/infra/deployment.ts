@@ -9,6 +9,48 @@ export const GENERATED_HEADER = [
   '# do not edit by hand; change the list, or the generator in packages/tools/platform/src/infra/.',
 ].join('\n');
 
+/** Where a deployed image holds its service: `pnpm deploy` writes the package there, its `dist/main.js` the entry point. */
+export const IMAGE_WORKDIR = '/app';
+
+/**
+ * The gateway's supergraph in its image. `@shequ/schema` finds its committed
+ * supergraph from the repository's layout, which a deployed image does not
+ * have, so the gateway is told where its own copy of the package put it.
+ */
+export const DEPLOYED_SUPERGRAPH_PATH = `${IMAGE_WORKDIR}/node_modules/@shequ/schema/supergraph.graphql`;
+
+/** One process the platform deploys: the gateway or a subgraph, each its own package and image. */
+export interface Deployable {
+  /** The Deployment, Service and compose service name: the subgraph's name from the list, or `gateway`. */
+  name: string;
+  /** The workspace package `pnpm deploy --filter` takes, and the Dockerfile's SERVICE build argument. */
+  packageName: string;
+  /** The image, without a tag: Kustomize overlays and compose set the tag. */
+  image: string;
+  port: number;
+  /** The subgraph's entry in the list; null for the gateway. */
+  subgraph: SubgraphEntry | null;
+}
+
+export const GATEWAY_NAME = 'gateway';
+
+/** Every subgraph's package is `@shequ/<name>` (as the kit's `subgraphTestingOf` also assumes), the gateway's `@shequ/gateway`. */
+export function packageNameOf(name: string): string {
+  return `@shequ/${name}`;
+}
+
+export function imageOf(name: string): string {
+  return `shequ/${name}`;
+}
+
+/** The subgraphs in the list's order, then the gateway. */
+export function deployables(subgraphs: readonly SubgraphEntry[], gatewayPort: number): Deployable[] {
+  return [
+    ...subgraphs.map((entry) => ({ name: entry.name, packageName: packageNameOf(entry.name), image: imageOf(entry.name), port: entry.port, subgraph: entry })),
+    { name: GATEWAY_NAME, packageName: packageNameOf(GATEWAY_NAME), image: imageOf(GATEWAY_NAME), port: gatewayPort, subgraph: null },
+  ];
+}
+
 /**
  * Whether a subgraph is handed every department's URL. The one entry that is
  * no department is statistics, which reads each department's feed from the
@@ -24,7 +66,13 @@ export function internalUrl(entry: SubgraphEntry): string {
   return `http://${entry.name}:${entry.port}/graphql`;
 }
 
-/** The command that starts a subgraph in the shared image, as a YAML flow sequence. */
-export function subgraphCommand(entry: SubgraphEntry): string {
-  return `["node", "${entry.directory}/dist/main.js"]`;
+/** The command that applies a subgraph's pending migrations, in its own image (the kit's `main.js migrate up`). */
+export const MIGRATE_COMMAND = ['node', 'dist/main.js', 'migrate', 'up'];
+
+/**
+ * A health check for images without curl: node itself asks the process's
+ * own port (node 20 has fetch), and the exit code says whether it answered 2xx.
+ */
+export function nodeProbeCommand(port: number, path: string): string[] {
+  return ['node', '-e', `fetch('http://127.0.0.1:${port}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
 }
