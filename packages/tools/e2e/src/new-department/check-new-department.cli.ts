@@ -1,22 +1,26 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { NEW_SUBGRAPH_CLI, nextFreePort, readSubgraphList, SUBGRAPH_LIST_PATH } from '@shequ/scaffold';
 import { runBounded, type CommandResult } from './bounded-command';
-import { NEW_DEPARTMENT, withDepartmentEntry, writeTemplate } from './department-template';
-import { matrixMismatches, notJoined, readJestReport, testTitled, unexpectedChanges, type JestReport } from './evidence';
+import { changedBetween, matrixMismatches, notJoined, readJestReport, testFilesNotPassed, testTitled, unexpectedChanges, type JestReport } from './evidence';
 import { changesSinceBaseline, copyFiles, lineCounts, recordBaseline, repositoryFiles } from './repository-copy';
+import { controlTestingEntry, THROWAWAY as NEW_DEPARTMENT } from './throwaway-department';
 
 /**
  * Proves that a department joins the platform by its own folder and one
- * entry in the subgraph list: in a copy of the repository it adds the
- * template department, installs, composes, runs the authorisation matrix,
- * checks what changed, and runs the matrix once more against a deliberately
- * wrong policy to see that the new department's case is really walked.
+ * entry in the subgraph list, as `pnpm new-subgraph` writes them: in a copy
+ * of the repository it runs the scaffold, installs, composes, builds, runs
+ * the new subgraph's own tests, typechecks and lints it, runs the
+ * authorisation matrix, checks what changed, and runs the matrix once more
+ * against a deliberately wrong policy to see that the new department's case
+ * is really walked.
  */
 
 // Built to packages/tools/e2e/dist/new-department/.
 const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
-const SOURCES = join(ROOT, 'packages', 'tools', 'e2e', 'src', 'new-department');
+// The scaffold's package folder, from the root: the root script builds it before this check.
+const SCAFFOLD = join('packages', 'tools', 'scaffold');
 const PNPM = ['-y', 'pnpm@10.34.9'];
 const MINUTE = 60_000;
 // The matrix test's own titles: the check looks for these results in jest's report.
@@ -106,7 +110,14 @@ function ensure(condition: boolean, failure: string): void {
   }
 }
 
-function matrixReport(path: string): JestReport {
+/** The test files under `folder`, as absolute paths (jest's report names them so). */
+function testFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function jestReport(path: string): JestReport {
   ensure(existsSync(path), `jest wrote no report to ${path}`);
   return readJestReport(path);
 }
@@ -125,14 +136,17 @@ async function check(work: string): Promise<void> {
     process.stdout.write(`${copied.length} files copied${absent.length ? `; ${absent.length} deleted in the working tree left out` : ''}\n`);
   });
 
-  const port = await step(`add ${NEW_DEPARTMENT.name}: its folder and its entry in the subgraph list`, () => {
-    ensure(!existsSync(department), `${NEW_DEPARTMENT.directory} already exists`);
-    const written = writeTemplate(join(SOURCES, 'template'), department);
-    const listPath = join(copy, 'packages', 'schema', 'src', 'subgraphs.ts');
-    const { source, port } = withDepartmentEntry(readFileSync(listPath, 'utf8'), NEW_DEPARTMENT);
-    writeFileSync(listPath, source);
-    process.stdout.write(`${written.length} files in ${NEW_DEPARTMENT.directory}; port ${port}\n`);
-    return port;
+  // The scaffold as a department runs it, from the copy's own package (built here: dist/ is not among the copied files).
+  const port = nextFreePort(readSubgraphList(readFileSync(join(copy, SUBGRAPH_LIST_PATH), 'utf8')));
+  cpSync(join(ROOT, SCAFFOLD, 'dist'), join(copy, SCAFFOLD, 'dist'), { recursive: true });
+  await commandStep(
+    `the scaffold: new-subgraph ${NEW_DEPARTMENT.name} --port ${port} (writes its folder and its entry in the subgraph list)`,
+    { command: process.execPath, args: [join(SCAFFOLD, NEW_SUBGRAPH_CLI), NEW_DEPARTMENT.name, '--port', String(port)], cwd: copy, timeoutMs: 2 * MINUTE },
+    logs,
+  );
+  await step(`the scaffold wrote ${NEW_DEPARTMENT.directory}/`, () => {
+    ensure(existsSync(join(department, 'package.json')) && existsSync(join(department, 'src', 'testing', 'subgraph-testing.ts')), `${NEW_DEPARTMENT.directory} lacks its package.json or its testing entry`);
+    process.stdout.write(`${testFilesUnder(join(department, 'src')).length} test files in ${NEW_DEPARTMENT.directory}\n`);
   });
 
   const install = { command: 'npx', cwd: copy, timeoutMs: 10 * MINUTE };
@@ -145,7 +159,16 @@ async function check(work: string): Promise<void> {
   }
 
   await commandStep('pnpm compose (build the schema and every service, compose the supergraph)', { command: 'npx', args: [...PNPM, 'compose'], cwd: copy, timeoutMs: 15 * MINUTE }, logs);
+  const beforeInfra = changesSinceBaseline(copy);
   await commandStep('pnpm infra (the compose file and the Kubernetes manifests, from the subgraph list)', { command: 'npx', args: [...PNPM, 'infra'], cwd: copy, timeoutMs: 10 * MINUTE }, logs);
+  // What the generator writes from the list is the department's to commit, not to edit: the check takes its layout from it.
+  const infraWrote = await step(`pnpm infra wrote ${NEW_DEPARTMENT.name} into infra/`, () => {
+    const wrote = changedBetween(beforeInfra, changesSinceBaseline(copy));
+    const naming = wrote.filter((path) => existsSync(join(copy, path)) && readFileSync(join(copy, path), 'utf8').includes(NEW_DEPARTMENT.name));
+    ensure(naming.length > 0, `no file pnpm infra changed names ${NEW_DEPARTMENT.name} (changed: ${wrote.join(', ') || 'none'})`);
+    process.stdout.write(`${wrote.length} files changed, ${naming.length} naming ${NEW_DEPARTMENT.name}\n`);
+    return wrote;
+  });
 
   await step(`the supergraph serves ${NEW_DEPARTMENT.mutation} and Community.${NEW_DEPARTMENT.communityField} from ${NEW_DEPARTMENT.name}`, () => {
     const supergraph = readFileSync(join(copy, 'packages', 'schema', 'supergraph.graphql'), 'utf8');
@@ -168,12 +191,27 @@ async function check(work: string): Promise<void> {
     logs,
   );
 
-  await commandStep(`${NEW_DEPARTMENT.name}'s own tests`, { command: join(department, 'node_modules', '.bin', 'jest'), args: ['--ci'], cwd: department, timeoutMs: 10 * MINUTE }, logs);
+  const departmentBinaries = join(department, 'node_modules', '.bin');
+  const ownTestsPath = join(work, 'department-tests.json');
+  await commandStep(
+    `${NEW_DEPARTMENT.name}'s own tests`,
+    { command: join(departmentBinaries, 'jest'), args: ['--ci', '--json', `--outputFile=${ownTestsPath}`], cwd: department, timeoutMs: 10 * MINUTE },
+    logs,
+  );
+  await step('every test file the scaffold wrote ran and passed', () => {
+    const report = jestReport(ownTestsPath);
+    ensure(report.numPendingTests === 0 && report.numTotalTests > 0, `the department's jest report has ${report.numTotalTests} tests, ${report.numPendingTests} skipped`);
+    const wrong = testFilesNotPassed(report, testFilesUnder(join(department, 'src')));
+    ensure(wrong.length === 0, wrong.join('; '));
+  });
+  // What a department's CI runs beside its tests: jest compiles the tests without checking their types.
+  await commandStep(`${NEW_DEPARTMENT.name} typechecks, tests included`, { command: join(departmentBinaries, 'tsc'), args: ['-p', 'tsconfig.json', '--noEmit'], cwd: department, timeoutMs: 5 * MINUTE }, logs);
+  await commandStep(`${NEW_DEPARTMENT.name} passes the workspace's lint rules`, { command: join(departmentBinaries, 'eslint'), args: ['src'], cwd: department, timeoutMs: 5 * MINUTE }, logs);
 
   const matrixPath = join(work, 'access-matrix.json');
   await commandStep('the authorisation matrix through the gateway', { command: jest, args: ['src/access-matrix.test.ts', '--ci', '--json', `--outputFile=${matrixPath}`], cwd: e2e, timeoutMs: 15 * MINUTE }, logs);
   await step('the matrix covered the new mutation and rule, and walked every case', () => {
-    const report = matrixReport(matrixPath);
+    const report = jestReport(matrixPath);
     ensure(report.success && report.numFailedTests === 0 && report.numPendingTests === 0 && report.numTotalTests > 0, 'the matrix report is not a clean pass');
     for (const title of [MUTATION_COVERAGE, POLICY_COVERAGE, WALK]) {
       const test = testTitled(report, title);
@@ -186,7 +224,7 @@ async function check(work: string): Promise<void> {
     for (const change of changes) {
       process.stdout.write(`  ${change.status.padEnd(8)} ${change.path}\n`);
     }
-    const unexpected = unexpectedChanges(changes, NEW_DEPARTMENT);
+    const unexpected = unexpectedChanges(changes, NEW_DEPARTMENT, infraWrote);
     ensure(unexpected.length === 0, `changed besides the department and generated files: ${unexpected.map((change) => change.path).join(', ')}`);
     const list = lineCounts(copy, 'packages/schema/src/subgraphs.ts');
     ensure(list.removed === 0 && list.added === 8, `the subgraph list should gain one 8-line entry, got +${list.added} −${list.removed}`);
@@ -199,12 +237,12 @@ async function check(work: string): Promise<void> {
   });
 
   // The control: the same matrix, told the opposite of what the department does for its mutation, must fail on exactly that case.
-  copyFileSync(join(SOURCES, 'control', 'subgraph-testing.ts.template'), join(department, 'src', 'testing', 'subgraph-testing.ts'));
-  await commandStep('control: rebuild the department with a wrong claim in its matrix cases', { command: join(department, 'node_modules', '.bin', 'tsc'), args: ['-p', 'tsconfig.build.json'], cwd: department, timeoutMs: 5 * MINUTE }, logs);
+  writeFileSync(join(department, 'src', 'testing', 'subgraph-testing.ts'), controlTestingEntry());
+  await commandStep('control: rebuild the department with a wrong claim in its matrix cases', { command: join(departmentBinaries, 'tsc'), args: ['-p', 'tsconfig.build.json'], cwd: department, timeoutMs: 5 * MINUTE }, logs);
   const controlPath = join(work, 'access-matrix-control.json');
   await commandStep('control: the authorisation matrix again (expected to fail)', { command: jest, args: ['src/access-matrix.test.ts', '--ci', '--json', `--outputFile=${controlPath}`], cwd: e2e, timeoutMs: 15 * MINUTE }, logs, { mayFail: true });
   await step(`control: the walk reported ${NEW_DEPARTMENT.name}'s case and nothing else`, () => {
-    const report = matrixReport(controlPath);
+    const report = jestReport(controlPath);
     ensure(!report.success, 'the matrix passed although the department claimed the opposite of what it does');
     ensure(testTitled(report, MUTATION_COVERAGE).status === 'passed', `"${MUTATION_COVERAGE}…" did not pass in the control`);
     const walk = testTitled(report, WALK);

@@ -80,6 +80,21 @@ export function testTitled(report: JestReport, start: string): JestAssertion {
   return found[0];
 }
 
+/** Why each of `files` (absolute paths) did not run and pass in the report: an empty list when every one did. */
+export function testFilesNotPassed(report: JestReport, files: string[]): string[] {
+  if (files.length === 0) {
+    return ['there is no test file to run'];
+  }
+  return files.flatMap((file) => {
+    const result = report.testResults.find((candidate) => candidate.name === file);
+    if (!result) {
+      return [`${file} did not run`];
+    }
+    const failed = result.assertionResults.filter((assertion) => assertion.status !== 'passed');
+    return result.status === 'passed' && failed.length === 0 ? [] : [`${file} ${result.status}${failed.length ? `: ${failed.map((assertion) => `"${assertion.title}" ${assertion.status}`).join(', ')}` : ''}`];
+  });
+}
+
 /**
  * The mismatches the matrix walk reported (its `expect(mismatches).toEqual([])`
  * prints each as a quoted string: "<subgraph> <operation> (<fields>) as <caller>: expected …, got …").
@@ -88,16 +103,28 @@ export function matrixMismatches(failureMessages: string[]): string[] {
   return failureMessages.flatMap((message) => [...message.matchAll(/"((?:[^"\\\n]|\\.)*? as [^"\n]*?: expected [^"\n]*?, got [^"\n]*?)"/g)].map((match) => match[1]));
 }
 
-/** What the department may change besides its own folder: its entry in the list, and files that builds and installs regenerate. */
-/** Files the platform writes from the subgraph list or the lockfile's importers: a department commits them regenerated, never edits them. */
-const GENERATED = ['pnpm-lock.yaml', 'infra/docker-compose.yml', 'infra/k8s/shequ.yaml'];
+/** What install writes from the workspace's importers: a department commits it regenerated, never edits it. */
+const LOCKFILE = 'pnpm-lock.yaml';
 
-export function unexpectedChanges(changes: Change[], department: { directory: string }): Change[] {
+/** The paths whose change is new in `after`: what a step between the two readings wrote. */
+export function changedBetween(before: Change[], after: Change[]): string[] {
+  const seen = new Set(before.map((change) => `${change.status} ${change.path}`));
+  return after.filter((change) => !seen.has(`${change.status} ${change.path}`)).map((change) => change.path);
+}
+
+/**
+ * What changed besides the department's own folder, its entry in the list,
+ * the lockfile, generated schemas and `regenerated` — the files a generator
+ * (`pnpm infra`, from the subgraph list) wrote, which a department commits
+ * regenerated, never edits.
+ */
+export function unexpectedChanges(changes: Change[], department: { directory: string }, regenerated: string[]): Change[] {
   return changes.filter(
     (change) =>
       !change.path.startsWith(`${department.directory}/`) &&
       change.path !== 'packages/schema/src/subgraphs.ts' &&
-      !GENERATED.includes(change.path) &&
+      change.path !== LOCKFILE &&
+      !regenerated.includes(change.path) &&
       !change.path.endsWith('.graphql'),
   );
 }

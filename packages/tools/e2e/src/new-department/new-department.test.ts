@@ -1,72 +1,57 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NEW_DEPARTMENT, withDepartmentEntry, writeTemplate } from './department-template';
-import { matrixMismatches, notJoined, unexpectedChanges } from './evidence';
+import { placeholdersOf, renderSubgraph } from '@shequ/scaffold';
+import { changedBetween, matrixMismatches, notJoined, testFilesNotPassed, unexpectedChanges, type JestReport } from './evidence';
+import { controlTestingEntry, THROWAWAY } from './throwaway-department';
 
-// The check itself runs for many minutes (`pnpm check:new-department`); these pin the parts that decide its verdict.
+// The check itself runs for minutes (`pnpm check:new-department`); these pin the parts that decide its verdict.
 
-const LIST = `export const SUBGRAPHS = [
-  {
-    name: 'governance',
-    directory: 'services/governance',
-    port: 4001,
-    urlVariable: 'GOVERNANCE_URL',
-    databaseUrlVariable: 'GOVERNANCE_DATABASE_URL',
-    department: true,
-  },
-  {
-    name: 'statistics',
-    directory: 'services/statistics',
-    port: 4005,
-    urlVariable: 'STATISTICS_URL',
-    databaseUrlVariable: 'STATISTICS_DATABASE_URL',
-    department: false,
-  },
-] as const satisfies readonly SubgraphEntry[];
-`;
+describe('the control', () => {
+  const generated = new Map(renderSubgraph(placeholdersOf(THROWAWAY, 0)).map((file) => [file.path, file.content]));
+  const control = controlTestingEntry();
 
-describe('the entry added to the subgraph list', () => {
-  it('comes last, on the port after the highest, with variables named after the department', () => {
-    const { source, port } = withDepartmentEntry(LIST, NEW_DEPARTMENT);
-    expect(port).toBe(4006);
-    expect(source).toBe(
-      LIST.replace(
-        '] as const',
-        `  {
-    name: 'neighbourhood-watch',
-    directory: 'services/neighbourhood-watch',
-    port: 4006,
-    urlVariable: 'NEIGHBOURHOOD_WATCH_URL',
-    databaseUrlVariable: 'NEIGHBOURHOOD_WATCH_DATABASE_URL',
-    department: true,
-  },
-] as const`,
-      ),
-    );
+  it('claims the opposite of the generated rule for the generated mutation', () => {
+    expect(control).not.toContain('{{');
+    expect(generated.get('src/access-policy.ts')).toContain(`${THROWAWAY.mutation}: { roles: ['department_staff'], department: '${THROWAWAY.name}' },`);
+    expect(control).toContain(`${THROWAWAY.mutation}: { roles: ['community_worker'] }`);
+    expect(control).toContain(`matrixCase.operation === '${THROWAWAY.mutation}'`);
   });
 
-  it('is refused when the list already names the department, or its end is not found once', () => {
-    const once = withDepartmentEntry(LIST, NEW_DEPARTMENT).source;
-    expect(() => withDepartmentEntry(once, NEW_DEPARTMENT)).toThrow('already has an entry named neighbourhood-watch');
-    expect(() => withDepartmentEntry(LIST.replace('] as const satisfies', '] satisfies'), NEW_DEPARTMENT)).toThrow('found 0');
+  it('imports only what the scaffold’s files beside it export, and replaces its testing entry', () => {
+    const imports = [...control.matchAll(/^import (?:type )?\{ (\w+) \} from '(\.{1,2}\/[^']+)';$/gm)].map(([, name, from]) => ({ name, from }));
+    expect(imports.length).toBe(4);
+    for (const { name, from } of imports) {
+      const path = join('src/testing', `${from}.ts`);
+      expect({ path, exported: new RegExp(`^export (const|function|async function) ${name}\\b`, 'm').test(generated.get(path) ?? '') }).toEqual({ path, exported: true });
+    }
+    expect(generated.get('src/testing/subgraph-testing.ts')).toContain('export const subgraphTesting: SubgraphTesting = {');
+    expect(control).toContain('export const subgraphTesting: SubgraphTesting = {');
   });
 });
 
-describe('the template', () => {
-  it('writes a package of the department’s name with a testing entry, every file without its suffix', () => {
-    const target = mkdtempSync(join(tmpdir(), 'department-template-'));
-    try {
-      const written = writeTemplate(join(__dirname, 'template'), target);
-      expect(written).toEqual(expect.arrayContaining(['package.json', 'README.md', 'src/subgraph.ts', 'src/testing/subgraph-testing.ts', 'src/migrations/1767000000000-neighbourhood-watch-schema.ts']));
-      expect(written.filter((path) => path.endsWith('.template'))).toEqual([]);
-      const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
-      expect(manifest.name).toBe(`@shequ/${NEW_DEPARTMENT.name}`);
-      expect(Object.keys(manifest.exports)).toEqual(['.', './testing', './package.json']);
-      expect(readFileSync(join(target, 'src/subgraph.ts'), 'utf8')).toContain(`name: '${NEW_DEPARTMENT.name}'`);
-    } finally {
-      rmSync(target, { recursive: true, force: true });
-    }
+describe('the department’s own test report', () => {
+  const report = (results: { name: string; status: string; assertions: string[] }[]): JestReport => ({
+    success: results.every((result) => result.status === 'passed'),
+    numTotalTests: results.length,
+    numFailedTests: 0,
+    numPendingTests: 0,
+    testResults: results.map(({ name, status, assertions }) => ({ name, status, message: '', assertionResults: assertions.map((assertion) => ({ title: 'a test', fullName: 'a test', status: assertion, failureMessages: [] })) })),
+  });
+
+  it('passes when every test file ran and every test in it passed', () => {
+    expect(testFilesNotPassed(report([{ name: '/d/src/a.test.ts', status: 'passed', assertions: ['passed'] }, { name: '/d/src/b.test.ts', status: 'passed', assertions: ['passed', 'passed'] }]), ['/d/src/a.test.ts', '/d/src/b.test.ts'])).toEqual([]);
+  });
+
+  it('names a file that did not run, failed or skipped a test, and an empty set of files', () => {
+    const results = report([
+      { name: '/d/src/a.test.ts', status: 'failed', assertions: ['passed', 'failed'] },
+      { name: '/d/src/b.test.ts', status: 'passed', assertions: ['pending'] },
+    ]);
+    expect(testFilesNotPassed(results, ['/d/src/a.test.ts', '/d/src/b.test.ts', '/d/src/c.test.ts'])).toEqual([
+      '/d/src/a.test.ts failed: "a test" failed',
+      '/d/src/b.test.ts passed: "a test" pending',
+      '/d/src/c.test.ts did not run',
+    ]);
+    expect(testFilesNotPassed(results, [])).toEqual(['there is no test file to run']);
   });
 });
 
@@ -81,7 +66,7 @@ type Community
 {
   code: String!
   name: String! @join__field(graph: GOVERNANCE)
-  watchPosts: [WatchPost!]! @join__field(graph: NEIGHBOURHOOD_WATCH)
+  neighbourhoodWatchRecords: [NeighbourhoodWatchRecord!]! @join__field(graph: NEIGHBOURHOOD_WATCH)
 }
 
 type Mutation
@@ -89,11 +74,11 @@ type Mutation
   @join__type(graph: NEIGHBOURHOOD_WATCH)
 {
   renameCommunity(code: String!, name: String!): Community! @join__field(graph: GOVERNANCE)
-  registerWatchPost(
+  registerNeighbourhoodWatchRecord(
     """1–100 characters."""
     title: String!
     communityCode: String!
-  ): WatchPost! @join__field(graph: NEIGHBOURHOOD_WATCH)
+  ): NeighbourhoodWatchRecord! @join__field(graph: NEIGHBOURHOOD_WATCH)
 
   """Renames a community."""
   retitleCommunity(
@@ -104,16 +89,16 @@ type Mutation
 
 describe('reading the supergraph', () => {
   it('finds a field served by the subgraph, and an entity it joins by its key', () => {
-    expect(notJoined(SUPERGRAPH, 'Mutation', 'registerWatchPost', 'neighbourhood-watch')).toBeNull();
-    expect(notJoined(SUPERGRAPH, 'Community', 'watchPosts', 'neighbourhood-watch', 'code')).toBeNull();
+    expect(notJoined(SUPERGRAPH, 'Mutation', 'registerNeighbourhoodWatchRecord', 'neighbourhood-watch')).toBeNull();
+    expect(notJoined(SUPERGRAPH, 'Community', 'neighbourhoodWatchRecords', 'neighbourhood-watch', 'code')).toBeNull();
   });
 
   it('says why when it is not', () => {
     expect(notJoined(SUPERGRAPH, 'Mutation', 'renameCommunity', 'neighbourhood-watch')).toContain('is not resolved by neighbourhood-watch');
     expect(notJoined(SUPERGRAPH, 'Mutation', 'retitleCommunity', 'neighbourhood-watch')).toContain('is not resolved by neighbourhood-watch');
-    expect(notJoined(SUPERGRAPH, 'Community', 'watchPost', 'neighbourhood-watch')).toBe('the supergraph has no field Community.watchPost');
-    expect(notJoined(SUPERGRAPH.replace('@join__type(graph: NEIGHBOURHOOD_WATCH, key: "code")', ''), 'Community', 'watchPosts', 'neighbourhood-watch', 'code')).toContain('does not join Community');
-    expect(notJoined(SUPERGRAPH, 'Community', 'watchPosts', 'public-safety')).toBe('the supergraph lists no subgraph named public-safety');
+    expect(notJoined(SUPERGRAPH, 'Community', 'neighbourhoodWatchRecord', 'neighbourhood-watch')).toBe('the supergraph has no field Community.neighbourhoodWatchRecord');
+    expect(notJoined(SUPERGRAPH.replace('@join__type(graph: NEIGHBOURHOOD_WATCH, key: "code")', ''), 'Community', 'neighbourhoodWatchRecords', 'neighbourhood-watch', 'code')).toContain('does not join Community');
+    expect(notJoined(SUPERGRAPH, 'Community', 'neighbourhoodWatchRecords', 'public-safety')).toBe('the supergraph lists no subgraph named public-safety');
   });
 });
 
@@ -126,18 +111,18 @@ describe('reading the matrix walk’s failure', () => {
 
 - Array []
 + Array [
-+   "neighbourhood-watch registerWatchPost (registerWatchPost) as community worker inside: expected allowed, got FORBIDDEN (registerWatchPost needs one of the roles department_staff (department_staff of neighbourhood-watch))",
-+   "neighbourhood-watch registerWatchPost (registerWatchPost) as neighbourhood-watch staff inside: expected FORBIDDEN, got allowed (no error)",
++   "neighbourhood-watch registerNeighbourhoodWatchRecord (registerNeighbourhoodWatchRecord) as community worker inside: expected allowed, got FORBIDDEN (registerNeighbourhoodWatchRecord needs one of the roles department_staff (department_staff of neighbourhood-watch))",
++   "neighbourhood-watch registerNeighbourhoodWatchRecord (registerNeighbourhoodWatchRecord) as neighbourhood-watch staff inside: expected FORBIDDEN, got allowed (no error)",
 + ]`;
     expect(matrixMismatches([message])).toEqual([
-      'neighbourhood-watch registerWatchPost (registerWatchPost) as community worker inside: expected allowed, got FORBIDDEN (registerWatchPost needs one of the roles department_staff (department_staff of neighbourhood-watch))',
-      'neighbourhood-watch registerWatchPost (registerWatchPost) as neighbourhood-watch staff inside: expected FORBIDDEN, got allowed (no error)',
+      'neighbourhood-watch registerNeighbourhoodWatchRecord (registerNeighbourhoodWatchRecord) as community worker inside: expected allowed, got FORBIDDEN (registerNeighbourhoodWatchRecord needs one of the roles department_staff (department_staff of neighbourhood-watch))',
+      'neighbourhood-watch registerNeighbourhoodWatchRecord (registerNeighbourhoodWatchRecord) as neighbourhood-watch staff inside: expected FORBIDDEN, got allowed (no error)',
     ]);
   });
 });
 
 describe('changes in the copy', () => {
-  it('allows the department’s folder, its entry, the lockfile, regenerated schemas and infrastructure, and nothing else', () => {
+  it('allows the department’s folder, its entry, the lockfile, regenerated schemas and what the generator wrote, and nothing else', () => {
     const changes = [
       { status: 'added', path: 'services/neighbourhood-watch/src/subgraph.ts' },
       { status: 'added', path: 'services/neighbourhood-watch/schema.graphql' },
@@ -149,6 +134,18 @@ describe('changes in the copy', () => {
       { status: 'modified', path: 'infra/Dockerfile' },
       { status: 'added', path: 'services/neighbourhood-watch-extra/x.ts' },
     ] as const;
-    expect(unexpectedChanges([...changes], NEW_DEPARTMENT).map((change) => change.path)).toEqual(['infra/Dockerfile', 'services/neighbourhood-watch-extra/x.ts']);
+    const regenerated = ['infra/docker-compose.yml', 'infra/k8s/shequ.yaml'];
+    expect(unexpectedChanges([...changes], THROWAWAY, regenerated).map((change) => change.path)).toEqual(['infra/Dockerfile', 'services/neighbourhood-watch-extra/x.ts']);
+    expect(unexpectedChanges([...changes], THROWAWAY, []).map((change) => change.path)).toEqual(['infra/docker-compose.yml', 'infra/k8s/shequ.yaml', 'infra/Dockerfile', 'services/neighbourhood-watch-extra/x.ts']);
+  });
+
+  it('takes as a step’s writing only what changed anew between two readings', () => {
+    const before = [
+      { status: 'modified', path: 'packages/schema/supergraph.graphql' },
+      { status: 'added', path: 'services/neighbourhood-watch/schema.graphql' },
+    ] as const;
+    const after = [...before, { status: 'modified', path: 'infra/docker-compose.yml' }, { status: 'added', path: 'infra/k8s/base/neighbourhood-watch.yaml' }] as const;
+    expect(changedBetween([...before], [...after])).toEqual(['infra/docker-compose.yml', 'infra/k8s/base/neighbourhood-watch.yaml']);
+    expect(changedBetween([...after], [...after])).toEqual([]);
   });
 });
