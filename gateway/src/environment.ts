@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
-import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, subgraphUrlsOf, subgraphUrlVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
+import { GATEWAY_PORT, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_HEAVY_OPERATIONS, type HeavyOperationLimits } from './limits/heavy-operations';
@@ -81,7 +81,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
       .default('')
       .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
       .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
-    ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
+    ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)
   .superRefine(signingKeyRequiredOutsideDevelopment)
@@ -94,13 +94,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
 /** The gateway's settings, read once from the environment at start. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
   const parsed = parseEnvironment(gatewayEnvironmentSchema, env);
-  const subgraphUrls: Record<string, string> = {};
-  for (const entry of SUBGRAPHS) {
-    const url = (parsed as Record<string, unknown>)[entry.urlVariable];
-    if (typeof url === 'string') {
-      subgraphUrls[entry.name] = url;
-    }
-  }
+  const subgraphUrls = subgraphUrlsOf(parsed);
   return {
     port: parsed.PORT,
     host: listenHostOf(parsed),

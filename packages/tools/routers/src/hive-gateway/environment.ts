@@ -11,12 +11,14 @@ import {
   signingKeyOf,
   signingKeyRequiredOutsideDevelopment,
   signingKeyVariables,
+  subgraphUrlsOf,
+  subgraphUrlVariables,
   tokenSettingsOf,
   tokensRequiredOutsideDevelopment,
   type DocumentLimits,
   type TokenSettings,
 } from '@shequ/kit';
-import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { GATEWAY_PORT, SUPERGRAPH_PATH } from '@shequ/schema';
 
 /**
  * Hive Gateway's demand control adds up `@cost` weights per subgraph fetch
@@ -74,7 +76,7 @@ const hiveGatewayEnvironmentSchema = commonEnvironmentSchema
       .default('')
       .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
       .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
-    ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()])),
+    ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)
   .superRefine(signingKeyRequiredOutsideDevelopment)
@@ -99,13 +101,7 @@ function hiveLogLevel(level: string): HiveGatewaySettings['logLevel'] {
 /** The settings, read once from the environment; a bad variable throws a StartupError naming it. */
 export function readHiveGatewayEnvironment(env: NodeJS.ProcessEnv = process.env): HiveGatewaySettings {
   const parsed = parseEnvironment(hiveGatewayEnvironmentSchema, env);
-  const subgraphUrls: Record<string, string> = {};
-  for (const entry of SUBGRAPHS) {
-    const url = (parsed as Record<string, unknown>)[entry.urlVariable];
-    if (typeof url === 'string') {
-      subgraphUrls[entry.name] = url;
-    }
-  }
+  const subgraphUrls = subgraphUrlsOf(parsed);
   return {
     port: parsed.PORT,
     host: listenHostOf(parsed),
