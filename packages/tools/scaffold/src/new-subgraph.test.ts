@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
@@ -70,6 +70,55 @@ describe('pnpm new-subgraph', () => {
       expect(out).toContain(`  ${step} `);
     }
     expect(out.indexOf('pnpm install')).toBeLessThan(out.indexOf('pnpm compose'));
+  });
+
+  describe('then links and composes the new subgraph with the repository\'s own pnpm', () => {
+    /** Records each command asked for, with what the written list held at that moment, and answers the given exit codes in turn. */
+    function runWithCommands(codes: number[], ...argv: string[]) {
+      const calls: { command: string; cwd: string; listed: boolean }[] = [];
+      let out = '';
+      let err = '';
+      const code = runNewSubgraph(argv, {
+        cwd: root,
+        now: NOW,
+        out: (text) => (out += text),
+        err: (text) => (err += text),
+        run: (command, args, cwd) => {
+          calls.push({ command: [command, ...args].join(' '), cwd, listed: readFileSync(join(cwd, SUBGRAPH_LIST_PATH), 'utf8').includes("'river-patrol'") });
+          return codes[calls.length - 1] ?? 0;
+        },
+      });
+      return { code, out, err, calls };
+    }
+
+    it('install, then compose, in the repository root once the files are written; only the steps left are printed', () => {
+      const { code, out, err, calls } = runWithCommands([0, 0], 'river-patrol', '--port', FREE_PORT);
+      expect([code, err]).toEqual([0, '']);
+      expect(calls).toEqual([
+        { command: 'npx -y pnpm@10.34.9 install', cwd: root, listed: true },
+        { command: 'npx -y pnpm@10.34.9 compose', cwd: root, listed: true },
+      ]);
+      expect(out).toContain('installed and composed');
+      expect(out).not.toMatch(/^ {2}pnpm install /m);
+      expect(out).toMatch(/^ {2}pnpm infra /m);
+    });
+
+    it('stops at a step that fails, exit code 1, keeping what it wrote and printing every step still to run', () => {
+      const { code, out, err, calls } = runWithCommands([1], 'river-patrol', '--port', FREE_PORT);
+      expect(code).toBe(1);
+      expect(calls.map((call) => call.command)).toEqual(['npx -y pnpm@10.34.9 install']);
+      expect(err).toContain('pnpm install failed (exit code 1)');
+      expect(existsSync(join(root, 'services/river-patrol/package.json'))).toBe(true);
+      expect(out).toMatch(/^ {2}pnpm install /m);
+      expect(out).toMatch(/^ {2}pnpm compose /m);
+    });
+
+    it('not with --no-compose, nor with --dry-run', () => {
+      expect(runWithCommands([], 'river-patrol', '--port', FREE_PORT, '--dry-run').calls).toEqual([]);
+      const { code, out, calls } = runWithCommands([], 'river-patrol', '--port', FREE_PORT, '--no-compose');
+      expect([code, calls]).toEqual([0, []]);
+      expect(out).toMatch(/^ {2}pnpm install /m);
+    });
   });
 
   it('names everything it generates after the subgraph, with no placeholder or other department left', () => {

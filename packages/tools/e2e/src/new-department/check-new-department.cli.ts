@@ -140,8 +140,8 @@ async function check(work: string): Promise<void> {
   const port = nextFreePort(readSubgraphList(readFileSync(join(copy, SUBGRAPH_LIST_PATH), 'utf8')));
   cpSync(join(ROOT, SCAFFOLD, 'dist'), join(copy, SCAFFOLD, 'dist'), { recursive: true });
   await commandStep(
-    `the scaffold: new-subgraph ${NEW_DEPARTMENT.name} --port ${port} (writes its folder and its entry in the subgraph list)`,
-    { command: process.execPath, args: [join(SCAFFOLD, NEW_SUBGRAPH_CLI), NEW_DEPARTMENT.name, '--port', String(port)], cwd: copy, timeoutMs: 2 * MINUTE },
+    `the scaffold: new-subgraph ${NEW_DEPARTMENT.name} --port ${port} (writes its folder and its entry in the subgraph list; the check installs and composes next, as its own steps)`,
+    { command: process.execPath, args: [join(SCAFFOLD, NEW_SUBGRAPH_CLI), NEW_DEPARTMENT.name, '--port', String(port), '--no-compose'], cwd: copy, timeoutMs: 2 * MINUTE },
     logs,
   );
   await step(`the scaffold wrote ${NEW_DEPARTMENT.directory}/`, () => {
