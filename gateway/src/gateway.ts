@@ -10,7 +10,7 @@ import { CONSOLE_ASSETS_DIR } from '@shequ/console';
 import { IDE_ASSETS_DIR } from '@shequ/ide';
 import { developmentTokenRoute } from './pages/development-token';
 import { jsonDocument, redirectTo, staticAppRoutes } from './pages/static-pages';
-import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, requestMetricsPlugin, requestTraceContext, type Logger, type Viewer } from '@shequ/kit';
+import { closeServer, createErrorFormatter, createHttpServer, createLogger, listen, createTokenVerifier, ProcessMetrics, requestMetricsPlugin, requestTraceContext, serviceUnavailablePlugin, type Logger, type Viewer } from '@shequ/kit';
 import { CodeRegistry, DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { divisionCodesPlugin } from './codes/codes-plugin';
 import { divisionCodesFrom, supergraphUrlOf } from './codes/division-codes-source';
@@ -29,6 +29,7 @@ import { RedisCache } from './limits/redis-cache';
 import { TrustedDocuments } from './limits/trusted-documents';
 import { SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { SubgraphReadiness, supergraphSubgraphs } from './subgraph-readiness';
 
 /** The operation types the supergraph serves: query always, mutation when some subgraph has one. */
 function rootOperationTypes(supergraphSdl: string): ReadonlySet<OperationTypeNode> {
@@ -64,7 +65,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const subgraphFetches = new SubgraphFetchMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches }),
+    buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches, logger }),
     logger,
   });
   const limits = settings.limits ?? DEFAULT_LIMITS;
@@ -89,6 +90,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     formatError: createErrorFormatter({ development: settings.development, logger }),
     plugins: [
       requestMetricsPlugin(),
+      serviceUnavailablePlugin(),
       divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
       // Apollo's own landing page loads Sandbox from a CDN: the gateway serves its own IDE instead (`/ide/`).
@@ -100,6 +102,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   // Before serving, so the first request is checked; an unreachable governance only leaves the check off.
   await codes.refresh();
 
+  const readiness = new SubgraphReadiness(supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, url: settings.subgraphUrls[name] ?? url })));
   const verifyToken = createTokenVerifier(settings.tokens);
   // Admission and the context both need the caller: the token is verified once per request.
   const verified = new WeakMap<IncomingMessage, Promise<Viewer | null>>();
@@ -126,7 +129,8 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     metrics,
     exposure: { development: settings.development, metricsToken: settings.metricsToken, corsOrigins: settings.corsOrigins },
     context: async ({ request, requestId, signal }) => contextOf(request, await viewerOf(request), requestId, signal),
-    ready: async () => true,
+    // Ready while every subgraph is: a replica whose departments cannot answer should not be sent callers.
+    ready: () => readiness.check(),
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
     admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),

@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { formatTraceparent, tracingEnabled } from '@shequ/kit';
+import { formatTraceparent, tracingEnabled, type Logger } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphFetchFailure, SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
+import { failedFetchAnswer, PASSED_THROUGH_UNAVAILABLE_CODES, subgraphFailureOf } from './subgraph-failure';
 import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
@@ -35,12 +36,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * `copyForEachCaller: false` for answers nobody merges into a result tree
    * (an export's pages, read once and written out): a page of millions of
    * fields is not copied. With `metrics`, every fetch is timed under
-   * `subgraph` (the subgraph's name in the supergraph).
+   * `subgraph` (the subgraph's name in the supergraph). With `subgraph`, a
+   * fetch for a caller's operation that fails is answered with coded errors
+   * naming it, and `logger` keeps the detail the caller does not see.
    */
   constructor(
     url: string,
-    timeoutMs: number,
-    private readonly options: { copyForEachCaller?: boolean; subgraph?: string; metrics?: SubgraphFetchMetrics } = {},
+    private readonly timeoutMs: number,
+    private readonly options: { copyForEachCaller?: boolean; subgraph?: string; metrics?: SubgraphFetchMetrics; logger?: Logger } = {},
   ) {
     const { subgraph, metrics } = options;
     // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
@@ -84,6 +87,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * every caller waiting for it has gone.
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const subgraph = this.options.subgraph;
+    if (!subgraph || options.kind !== 'incoming operation') {
+      return this.processShared(options);
+    }
+    return this.processShared(options).catch((error: unknown) => {
+      const failure = subgraphFailureOf(error, subgraph, this.timeoutMs, options.context?.signal?.aborted ?? false);
+      if (!failure) {
+        throw error;
+      }
+      this.options.logger?.warn({ err: error, subgraph, code: failure.code, requestId: options.context?.requestId }, 'subgraph fetch failed');
+      // An answer, not a throw: the executor then gives each error the path of the field it left empty.
+      return failedFetchAnswer(failure, subgraph, options.request.query, options.request.variables) as unknown as SubgraphResponse;
+    });
+  }
+
+  private processShared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { request, context } = options;
     if (!request.query || /^\s*mutation\b/.test(request.query)) {
       return super.process(options);
@@ -121,7 +140,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * A subgraph refuses a request it cannot even execute (a variable its
    * scalar rejects, say) with a 4xx and a coded GraphQL error: hand that error
    * on as it is, instead of a bare "400: Bad Request" the client cannot act on
-   * (and which would carry the subgraph's address).
+   * (and which would carry the subgraph's address). A 5xx is the subgraph
+   * being unavailable: SERVICE_UNAVAILABLE as the subgraph coded it (its
+   * database is down), SUBGRAPH_UNAVAILABLE otherwise.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => null);
@@ -130,6 +151,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (response.status >= 400 && response.status < 500 && typeof code === 'string' && typeof first.message === 'string') {
       const { http: _http, stacktrace: _stacktrace, ...extensions } = first.extensions ?? {};
       return new GraphQLError(first.message, { extensions: { ...extensions, code } });
+    }
+    if (response.status >= 500) {
+      const passedThrough = typeof code === 'string' && PASSED_THROUGH_UNAVAILABLE_CODES.has(code) && typeof first.message === 'string';
+      return new GraphQLError(passedThrough ? (first.message as string) : `${response.status}: ${response.statusText}`, { extensions: { code: passedThrough ? code : 'SUBGRAPH_UNAVAILABLE' } });
     }
     const status = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
     return new GraphQLError(`${response.status}: ${response.statusText}`, status ? { extensions: { code: status } } : {});

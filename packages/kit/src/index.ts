@@ -8,6 +8,7 @@ export { definePolicy, authorize, authorizedRecord, readableRecord, recordOutcom
 export * from './codes/division-codes';
 export * from './errors/graphql-errors';
 export { createErrorFormatter } from './errors/format-error';
+export { isDatabaseUnavailable, RETRY_AFTER_SECONDS, serviceUnavailablePlugin } from './errors/service-unavailable';
 export {
   commonEnvironmentSchema,
   durationSeconds,
@@ -49,7 +50,7 @@ export { formatTraceparent, parseTraceparent, parseTracestate, requestTraceConte
 export { tracingEnabled } from './observability/tracing-state';
 export { tracingVariables } from './observability/tracing-environment';
 export { detachedFromCaller } from './server/caller-scope';
-export { createHttpServer, listen, closeServer, stopOnSignals, type Admission, type RequestInfo, type RouteHandler, type RouteInfo } from './server/http-server';
+export { createHttpServer, listen, closeServer, stopOnSignals, type Admission, type Readiness, type RequestInfo, type RouteHandler, type RouteInfo } from './server/http-server';
 export { defineModule, defineSubgraph, type LoadersOf, type SubgraphDefinition, type SubgraphModule } from './subgraph/subgraph-definition';
 export { startSubgraph, type RunningSubgraph, type SubgraphSettings } from './subgraph/start-subgraph';
 export { readMigrationEnvironment, readSubgraphEnvironment } from './subgraph/subgraph-environment';

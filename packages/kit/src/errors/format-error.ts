@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerScope } from '../server/caller-scope';
+import { isDatabaseUnavailable } from './service-unavailable';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -18,6 +19,8 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'TIMEOUT',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /** PostgreSQL's query_canceled: the statement ran past statement_timeout. */
@@ -31,11 +34,13 @@ function isStatementTimeout(error: unknown): boolean {
 /**
  * Apollo `formatError`: errors the code raised on purpose pass through; work
  * stopped because the caller has gone, and a statement stopped by the
- * statement timeout, become TIMEOUT; any other
+ * statement timeout, become TIMEOUT; a database that cannot be reached
+ * becomes SERVICE_UNAVAILABLE naming the `service` (see
+ * `serviceUnavailablePlugin` for its Retry-After and 503); any other
  * error (a database failure, a bug) is logged and, outside development,
  * reaches the client only as "Internal server error" — no SQL, stack or path.
  */
-export function createErrorFormatter(options: { development: boolean; logger: Logger }) {
+export function createErrorFormatter(options: { development: boolean; logger: Logger; service?: string }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (PUBLIC_CODES.has(code)) {
@@ -52,6 +57,16 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
       // The caller left (or the gateway gave up): what stopped was stopped for them, and nobody reads this answer.
       options.logger.info({ path: formatted.path }, 'stopped: the caller has gone');
       return { message: 'The caller went before the answer was ready', extensions: { code: 'TIMEOUT' }, path: formatted.path };
+    }
+    if (options.service && isDatabaseUnavailable(original)) {
+      // Logged with its detail (the address, the driver's message); the caller learns only that it may retry.
+      options.logger.warn({ err: original, path: formatted.path }, 'the database is unavailable');
+      return {
+        message: `the ${options.service} database is unavailable; retry shortly`,
+        extensions: { code: 'SERVICE_UNAVAILABLE', department: options.service },
+        path: formatted.path,
+        locations: formatted.locations,
+      };
     }
     if (isStatementTimeout(original)) {
       options.logger.warn({ path: formatted.path }, 'a statement ran past the statement timeout');

@@ -29,8 +29,12 @@ export interface RequestInfo {
 export interface HttpServerOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   context: (info: RequestInfo) => Promise<Context>;
-  /** Resolves true when the process can serve (database reachable, migrations applied). */
-  ready: () => Promise<boolean>;
+  /**
+   * Resolves true when the process can serve (database reachable, migrations
+   * applied), or a verdict with detail for `/ready`'s body (the gateway names
+   * the subgraphs that are not ready).
+   */
+  ready: () => Promise<boolean | Readiness>;
   logger: Logger;
   metrics: ProcessMetrics;
   /**
@@ -84,6 +88,12 @@ export interface RouteInfo {
 }
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, info: RouteInfo) => Promise<void>;
+
+/** `/ready`'s verdict with what it found: `detail` goes into the JSON body beside `status`. */
+export interface Readiness {
+  ready: boolean;
+  detail?: Record<string, unknown>;
+}
 
 export type Admission = { release: () => void } | { status: number; headers: Record<string, string>; message: string; code: string };
 
@@ -263,8 +273,9 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           sendJson(response, 200, { status: 'ok' });
           return;
         case '/ready': {
-          const ready = await options.ready().catch(() => false);
-          sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+          const verdict = await options.ready().catch(() => false);
+          const { ready, detail } = typeof verdict === 'boolean' ? { ready: verdict, detail: {} } : verdict;
+          sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...detail });
           return;
         }
         case '/debug/sql':

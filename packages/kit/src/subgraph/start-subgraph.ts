@@ -10,6 +10,7 @@ import { createServiceDataSource, connectAndCheckMigrations, connectAndMigrate }
 import { pendingMigrationNames } from '../database/migrations';
 import type { StatementCounter } from '../database/statement-counter';
 import { createErrorFormatter } from '../errors/format-error';
+import { serviceUnavailablePlugin } from '../errors/service-unavailable';
 import { createLogger, type Logger } from '../logging/logger';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitsPreflight, type DocumentLimits } from '../limits/document-limits';
 import { representationsFromGatewayOnly } from '../schema/entity-representations';
@@ -101,12 +102,13 @@ export async function startSubgraph<Loaders>(
     schema,
     introspection: settings.development,
     includeStacktraceInErrorResponses: settings.development,
-    formatError: createErrorFormatter({ development: settings.development, logger }),
+    formatError: createErrorFormatter({ development: settings.development, logger, service: definition.name }),
     // Traces are for Apollo's hosted studio, which Shequ does not use.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       representationsFromGatewayOnly(keyFields),
       requestMetricsPlugin(),
+      serviceUnavailablePlugin(),
       ...(settings.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
