@@ -20,6 +20,10 @@ export function formatCheckReport(report: CheckReport): string {
       lines.push(`  ${check.entry.name}: ${failure}`);
     }
   }
+  const notComposing = failing.filter((check) => check.composition && !check.composition.composes).map((check) => check.entry.name);
+  if (notComposing.length > 1) {
+    lines.push('', `A change that spans subgraphs composes only with its other halves: release them together, \`pnpm release ${notComposing.join(' ')}\`.`);
+  }
   lines.push(
     '',
     `A breaking change can break the frontends that use what it removes or changes. To release it all the same, add`,

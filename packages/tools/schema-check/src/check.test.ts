@@ -131,7 +131,7 @@ describe('pnpm check', () => {
 
   it('does not call removing an @external field breaking: this subgraph only read it', async () => {
     workspace.editWorking('volunteers', '  population: Int! @external\n', '');
-    workspace.editWorking('volunteers', 'volunteerStats: VolunteerStats! @requires(fields: "population") @cost(weight: 1000)', 'volunteerStats: VolunteerStats! @cost(weight: 1000)');
+    workspace.editWorking('volunteers', 'volunteerStats: VolunteerStats @requires(fields: "population") @cost(weight: 1000)', 'volunteerStats: VolunteerStats @cost(weight: 1000)');
     const report = await checkSubgraphs({ root: workspace.root });
     const volunteers = subgraph(report, 'volunteers');
     expect(volunteers.breaking).toEqual([]);

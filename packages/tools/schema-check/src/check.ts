@@ -10,8 +10,13 @@ export interface CheckOptions {
   root: string;
   /** The subgraph list (`SUBGRAPHS` unless a test gives its own). */
   entries?: readonly SubgraphEntry[];
-  /** Check only this subgraph (a release checks the one it releases); the others still count as released schemas to compose with. */
-  only?: string;
+  /**
+   * Check only these subgraphs, released together (a release checks what it
+   * releases): each composes with the working schemas of the others named and
+   * the released schemas of the rest, so a change that spans departments
+   * (a field and the @external that mirrors it) is released as one.
+   */
+  only?: readonly string[];
 }
 
 /**
@@ -89,8 +94,9 @@ interface SubgraphSources {
  */
 export async function checkSubgraphs(options: CheckOptions): Promise<CheckReport> {
   const entries = options.entries ?? SUBGRAPHS;
-  if (options.only !== undefined) {
-    assertKnownSubgraph(options.only, entries);
+  const together = new Set(options.only ?? []);
+  for (const name of together) {
+    assertKnownSubgraph(name, entries);
   }
   const sources: SubgraphSources[] = entries.map((entry) => {
     const files = subgraphFiles(options.root, entry);
@@ -98,8 +104,8 @@ export async function checkSubgraphs(options: CheckOptions): Promise<CheckReport
   });
   const checks: SubgraphCheck[] = [];
   for (const source of sources) {
-    if (options.only === undefined || source.entry.name === options.only) {
-      checks.push(await checkSubgraph(options.root, source, sources));
+    if (options.only === undefined || together.has(source.entry.name)) {
+      checks.push(await checkSubgraph(options.root, source, sources, together));
     }
   }
   return { root: options.root, subgraphs: checks, passed: checks.every((check) => failuresOf(check).length === 0) };
@@ -114,7 +120,7 @@ export function assertKnownSubgraph(name: string, entries: readonly SubgraphEntr
   return entry;
 }
 
-async function checkSubgraph(root: string, source: SubgraphSources, all: readonly SubgraphSources[]): Promise<SubgraphCheck> {
+async function checkSubgraph(root: string, source: SubgraphSources, all: readonly SubgraphSources[], together: ReadonlySet<string>): Promise<SubgraphCheck> {
   const check: SubgraphCheck = {
     entry: source.entry,
     files: source.files,
@@ -157,7 +163,7 @@ async function checkSubgraph(root: string, source: SubgraphSources, all: readonl
     }
     // A schema that reorders or reformats without changing anything composes as its baseline did.
     if (check.state !== 'unchanged') {
-      check.composition = compositionWithReleased(source, all);
+      check.composition = compositionWithReleased(source, all, together);
     }
   } catch (error) {
     if (!(error instanceof SchemaCheckError)) {
@@ -169,10 +175,13 @@ async function checkSubgraph(root: string, source: SubgraphSources, all: readonl
   return check;
 }
 
-/** `source`'s working schema with every other subgraph's released one (or, for one never released, its working schema). */
-function compositionWithReleased(source: SubgraphSources, all: readonly SubgraphSources[]): CompositionOutcome {
+/**
+ * `source`'s working schema with every other subgraph's released one (or,
+ * for one never released or released together with it, its working schema).
+ */
+function compositionWithReleased(source: SubgraphSources, all: readonly SubgraphSources[], together: ReadonlySet<string>): CompositionOutcome {
   const schemas: SubgraphSchemaSource[] = all.flatMap((other) => {
-    const sdl = other.entry.name === source.entry.name ? source.working : (other.released ?? other.working);
+    const sdl = other.entry.name === source.entry.name || together.has(other.entry.name) ? other.working : (other.released ?? other.working);
     return sdl === null ? [] : [{ entry: other.entry, sdl }];
   });
   try {

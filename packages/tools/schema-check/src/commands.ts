@@ -1,7 +1,7 @@
 import { SUBGRAPHS, type SubgraphEntry } from '@shequ/schema';
 import { checkSubgraphs } from './check';
 import { formatCheckReport } from './check-report';
-import { ReleaseRefused, releaseSubgraph } from './release';
+import { ReleaseRefused, releaseSubgraphs } from './release';
 import { SchemaCheckError } from './schema-check-error';
 
 /** Where a command prints, and which repository it works on: the checkout from the command line, a copy in tests. */
@@ -21,15 +21,15 @@ export async function runCheckCommand(context: CommandContext): Promise<number> 
   });
 }
 
-/** `pnpm release <subgraph>`: 0 when released or when there was nothing to release, 1 when refused. */
+/** `pnpm release <subgraph> [<subgraph>…]`: 0 when released or when there was nothing to release, 1 when refused. */
 export async function runReleaseCommand(args: readonly string[], today: string, context: CommandContext): Promise<number> {
   return refusalsAsExitCode(context, async () => {
     const names = (context.entries ?? SUBGRAPHS).map((entry) => entry.name).join('|');
-    if (args.length !== 1) {
-      throw new SchemaCheckError('USAGE', `usage: pnpm release <${names}> (one subgraph at a time)`);
+    if (args.length === 0) {
+      throw new SchemaCheckError('USAGE', `usage: pnpm release <${names}> [more subgraphs released with it]`);
     }
     try {
-      const result = await releaseSubgraph({ root: context.root, entries: context.entries, name: args[0], today });
+      const result = await releaseSubgraphs({ root: context.root, entries: context.entries, names: args, today });
       context.out(formatCheckReport(result.report));
       context.out(`${result.message}\n`);
       return 0;

@@ -1,6 +1,6 @@
 export { checkSubgraphs, failuresOf, assertKnownSubgraph, type CheckOptions, type CheckReport, type SubgraphCheck, type SubgraphState, type BreakingChange, type CompositionOutcome } from './check';
 export { formatCheckReport } from './check-report';
-export { releaseSubgraph, ReleaseRefused, type ReleaseOptions, type ReleaseResult } from './release';
+export { releaseSubgraphs, ReleaseRefused, type ReleaseOptions, type ReleaseResult } from './release';
 export { runCheckCommand, runReleaseCommand, type CommandContext } from './commands';
 export { schemaChangesBetween, type SchemaChange, type SchemaChanges } from './schema-changes';
 export { buildSubgraph, type SubgraphSchema } from './subgraph-schema';

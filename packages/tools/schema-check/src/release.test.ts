@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { checkSubgraphs } from './check';
 import { runReleaseCommand } from './commands';
-import { releaseSubgraph, ReleaseRefused } from './release';
+import { releaseSubgraphs, ReleaseRefused } from './release';
 import { SchemaCheckError } from './schema-check-error';
 import { createSchemaWorkspace, type SchemaWorkspace } from './testing/schema-workspace';
 
@@ -37,7 +37,7 @@ describe('pnpm release <subgraph>', () => {
     const { code, out } = await releaseCommand(['volunteers']);
     expect(code).toBe(0);
     expect(out).toContain(
-      `Released volunteers: services/volunteers/schema.released.graphql now holds the working schema; the changes are appended to services/volunteers/CHANGELOG.md under ${TODAY}; services/volunteers/schema-changes.acknowledged.json is cleared.`,
+      `Released volunteers: services/volunteers/schema.released.graphql now holds the working schema, its changes are appended to services/volunteers/CHANGELOG.md under ${TODAY} and services/volunteers/schema-changes.acknowledged.json is cleared. Commit these files.`,
     );
     expect(readFileSync(files.released, 'utf8')).toBe(readFileSync(files.working, 'utf8'));
     expect(JSON.parse(readFileSync(files.acknowledgements, 'utf8'))).toEqual([]);
@@ -77,9 +77,9 @@ describe('pnpm release <subgraph>', () => {
 
   it('appends each later release under its own date, oldest first', async () => {
     workspace.editWorking('volunteers', '  hourBalance: Float\n', '  hourBalance: Float\n  badge: String\n');
-    await releaseSubgraph({ root: workspace.root, name: 'volunteers', today: '2026-11-30' });
+    await releaseSubgraphs({ root: workspace.root, names: ['volunteers'], today: '2026-11-30' });
     workspace.editWorking('volunteers', '  badge: String\n', '  badge: String\n  nickname: String\n');
-    await releaseSubgraph({ root: workspace.root, name: 'volunteers', today: '2026-12-01' });
+    await releaseSubgraphs({ root: workspace.root, names: ['volunteers'], today: '2026-12-01' });
     const changelog = readFileSync(workspace.files('volunteers').changelog, 'utf8');
     expect(changelog.match(/^## .*$/gm)).toEqual(['## 2026-11-30', '## 2026-12-01']);
     expect(changelog.indexOf('Volunteer.badge')).toBeLessThan(changelog.indexOf('## 2026-12-01'));
@@ -92,14 +92,14 @@ describe('pnpm release <subgraph>', () => {
     const released = readFileSync(files.released, 'utf8');
     const { code, out } = await releaseCommand(['governance']);
     expect(code).toBe(0);
-    expect(out).toContain('governance: no changes against its released baseline; nothing released, nothing written.');
+    expect(out).toContain('governance: no changes against the released baselines; nothing released, nothing written.');
     expect(existsSync(files.changelog)).toBe(false);
     expect(readFileSync(files.released, 'utf8')).toBe(released);
     expect(JSON.parse(readFileSync(files.acknowledgements, 'utf8'))).toEqual([{ change: 'Community.tier', reason: 'Planned for next month.' }]);
   });
 
   it('refuses an unknown subgraph, listing the names it knows', async () => {
-    await expect(releaseSubgraph({ root: workspace.root, name: 'housing', today: TODAY })).rejects.toEqual(
+    await expect(releaseSubgraphs({ root: workspace.root, names: ['housing'], today: TODAY })).rejects.toEqual(
       new SchemaCheckError('UNKNOWN_SUBGRAPH', 'no subgraph named "housing"; the subgraphs are: governance, service-delivery, volunteers, public-safety, statistics'),
     );
     const { code, err } = await releaseCommand(['housing']);
@@ -107,11 +107,28 @@ describe('pnpm release <subgraph>', () => {
     expect(err).toBe('UNKNOWN_SUBGRAPH: no subgraph named "housing"; the subgraphs are: governance, service-delivery, volunteers, public-safety, statistics\n');
   });
 
-  it('asks for exactly one subgraph', async () => {
-    for (const args of [[], ['volunteers', 'governance']]) {
-      const { code, err } = await releaseCommand(args);
-      expect(code).toBe(1);
-      expect(err).toBe('USAGE: usage: pnpm release <governance|service-delivery|volunteers|public-safety|statistics> (one subgraph at a time)\n');
+  it('asks for a subgraph', async () => {
+    const { code, err } = await releaseCommand([]);
+    expect(code).toBe(1);
+    expect(err).toBe('USAGE: usage: pnpm release <governance|service-delivery|volunteers|public-safety|statistics> [more subgraphs released with it]\n');
+  });
+
+  it('releases a change that spans subgraphs only together: alone it does not compose with the other\'s release', async () => {
+    // service-delivery's figures become non-null again, and governance's @external copy of them must follow.
+    workspace.editWorking('service-delivery', /serviceStats: ServiceStats @requires/g, 'serviceStats: ServiceStats! @requires');
+    workspace.editWorking('governance', /serviceStats: ServiceStats @external/g, 'serviceStats: ServiceStats! @external');
+    const released = readFileSync(workspace.files('governance').released, 'utf8');
+    const alone = await releaseCommand(['service-delivery']);
+    expect(alone.code).toBe(1);
+    expect(alone.err).toContain("service-delivery: its working schema does not compose with the other subgraphs' released schemas");
+    expect(readFileSync(workspace.files('governance').released, 'utf8')).toBe(released);
+
+    const together = await releaseCommand(['service-delivery', 'governance']);
+    expect([together.code, together.err]).toEqual([0, '']);
+    for (const name of ['service-delivery', 'governance']) {
+      const files = workspace.files(name);
+      expect(readFileSync(files.released, 'utf8')).toBe(readFileSync(files.working, 'utf8'));
+      expect(readFileSync(files.changelog, 'utf8')).toContain('Region.serviceStats');
     }
   });
 
@@ -119,14 +136,14 @@ describe('pnpm release <subgraph>', () => {
     const files = workspace.files('volunteers');
     workspace.editWorking('volunteers', REMOVE_HOUR_BALANCE, '');
     const released = readFileSync(files.released, 'utf8');
-    const refusal = releaseSubgraph({ root: workspace.root, name: 'volunteers', today: TODAY });
+    const refusal = releaseSubgraphs({ root: workspace.root, names: ['volunteers'], today: TODAY });
     await expect(refusal).rejects.toBeInstanceOf(ReleaseRefused);
-    await expect(refusal).rejects.toMatchObject({ code: 'CHECK_FAILED', message: 'volunteers is not released: 1 breaking change not acknowledged' });
+    await expect(refusal).rejects.toMatchObject({ code: 'CHECK_FAILED', message: 'nothing is released: volunteers: 1 breaking change not acknowledged' });
 
     const { code, out, err } = await releaseCommand(['volunteers']);
     expect(code).toBe(1);
     expect(out).toContain('[Volunteer.hourBalance]');
-    expect(err).toBe('CHECK_FAILED: volunteers is not released: 1 breaking change not acknowledged\n');
+    expect(err).toBe('CHECK_FAILED: nothing is released: volunteers: 1 breaking change not acknowledged\n');
     expect(readFileSync(files.released, 'utf8')).toBe(released);
     expect(existsSync(files.changelog)).toBe(false);
   });
@@ -134,7 +151,7 @@ describe('pnpm release <subgraph>', () => {
   it('makes a first release of a subgraph never released', async () => {
     const files = workspace.files('statistics');
     rmSync(files.released);
-    const result = await releaseSubgraph({ root: workspace.root, name: 'statistics', today: TODAY });
+    const result = await releaseSubgraphs({ root: workspace.root, names: ['statistics'], today: TODAY });
     expect(result.released).toBe(true);
     expect(readFileSync(files.released, 'utf8')).toBe(readFileSync(files.working, 'utf8'));
     expect(readFileSync(files.changelog, 'utf8')).toMatch(new RegExp(`## ${TODAY}\n\nFirst release: the baseline is the schema as it stands \\(\\d+ types\\)\\.\n$`));

@@ -9,7 +9,8 @@ import { definedTypeCount } from './subgraph-schema';
 
 export interface ReleaseOptions {
   root: string;
-  name: string;
+  /** One subgraph, or several released as one (a change that spans them). */
+  names: readonly string[];
   /** The China date the release is made (`chinaToday()`); the changelog's heading. */
   today: string;
   entries?: readonly SubgraphEntry[];
@@ -37,32 +38,35 @@ export class ReleaseRefused extends SchemaCheckError {
 }
 
 /**
- * Promotes a subgraph's working schema to its released baseline, appends the
- * release's changes to its CHANGELOG.md and clears its acknowledgements (they
- * are released now). Only a schema that passes the check is released: a
- * breaking change without its acknowledgement, or a schema that does not
- * compose with the others' released ones, is refused with CHECK_FAILED.
+ * Promotes each named subgraph's working schema to its released baseline,
+ * appends the release's changes to its CHANGELOG.md and clears its
+ * acknowledgements (they are released now). Only schemas that pass the check
+ * together are released: a breaking change without its acknowledgement, or
+ * a schema that does not compose with the others named and the rest's
+ * released ones, refuses the whole release with CHECK_FAILED.
  */
-export async function releaseSubgraph(options: ReleaseOptions): Promise<ReleaseResult> {
+export async function releaseSubgraphs(options: ReleaseOptions): Promise<ReleaseResult> {
   const entries = options.entries ?? SUBGRAPHS;
-  const entry = assertKnownSubgraph(options.name, entries);
-  const report = await checkSubgraphs({ root: options.root, entries, only: entry.name });
-  const [check] = report.subgraphs;
-  const failures = failuresOf(check);
+  const names = [...new Set(options.names)];
+  if (names.length === 0) {
+    throw new SchemaCheckError('USAGE', `name a subgraph to release: ${entries.map((entry) => entry.name).join(', ')}`);
+  }
+  names.forEach((name) => assertKnownSubgraph(name, entries));
+  const report = await checkSubgraphs({ root: options.root, entries, only: names });
+  const failures = report.subgraphs.flatMap((check) => failuresOf(check).map((failure) => `${check.entry.name}: ${failure}`));
   if (failures.length) {
-    throw new ReleaseRefused(`${entry.name} is not released: ${failures.join('; ')}`, report);
+    throw new ReleaseRefused(`nothing is released: ${failures.join('; ')}`, report);
   }
-  if (check.state === 'unchanged') {
-    return { released: false, report, message: `${entry.name}: no changes against its released baseline; nothing released, nothing written.` };
+  const changed = report.subgraphs.filter((check) => check.state !== 'unchanged');
+  if (changed.length === 0) {
+    return { released: false, report, message: `${names.join(', ')}: no changes against the released baselines; nothing released, nothing written.` };
   }
-  const files = check.files;
-  appendToChangelog(files.changelog, entry.name, changelogEntry(check, options.today, check.working ? definedTypeCount(check.working) : 0));
-  writeFileSync(files.released, check.workingSdl as string);
-  clearAcknowledgements(files.acknowledgements);
-  const written = [
-    `${repositoryPath(options.root, files.released)} now holds the working schema`,
-    `the changes are appended to ${repositoryPath(options.root, files.changelog)} under ${options.today}`,
-    `${repositoryPath(options.root, files.acknowledgements)} is cleared`,
-  ];
-  return { released: true, report, message: `Released ${entry.name}: ${written.join('; ')}. Commit these files.` };
+  const written = changed.map((check) => {
+    const files = check.files;
+    appendToChangelog(files.changelog, check.entry.name, changelogEntry(check, options.today, check.working ? definedTypeCount(check.working) : 0));
+    writeFileSync(files.released, check.workingSdl as string);
+    clearAcknowledgements(files.acknowledgements);
+    return `${check.entry.name}: ${repositoryPath(options.root, files.released)} now holds the working schema, its changes are appended to ${repositoryPath(options.root, files.changelog)} under ${options.today} and ${repositoryPath(options.root, files.acknowledgements)} is cleared`;
+  });
+  return { released: true, report, message: `Released ${written.join('; ')}. Commit these files.` };
 }

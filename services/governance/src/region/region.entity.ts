@@ -48,14 +48,14 @@ export class Region {
 
   // Owned by the other departments; declared here only so the assessment can @require them.
   @Directive('@external')
-  @Field(() => ServiceStatsFigures)
+  @Field(() => ServiceStatsFigures, { nullable: true })
   serviceStats?: ServiceStatsFigures;
 
   @Directive('@external')
-  @Field(() => VolunteerStatsFigures)
+  @Field(() => VolunteerStatsFigures, { nullable: true })
   volunteerStats?: VolunteerStatsFigures;
 
   @Directive('@external')
-  @Field(() => SafetyStatsFigures)
+  @Field(() => SafetyStatsFigures, { nullable: true })
   safetyStats?: SafetyStatsFigures;
 }

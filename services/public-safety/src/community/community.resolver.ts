@@ -26,12 +26,12 @@ export class CommunitySafetyResolver {
     return context.loaders.policing.currentPoliceLiaison.load(community.code);
   }
 
-  @FieldResolver(() => [SafetyGroup], { description: 'Security committees and patrol groups of the community.' })
+  @FieldResolver(() => [SafetyGroup], { nullable: true, description: 'Security committees and patrol groups of the community.' })
   safetyGroups(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext): Promise<SafetyGroup[]> {
     return context.loaders.prevention.safetyGroupsByCommunity.load(community.code);
   }
 
-  @FieldResolver(() => SafetyIncidentConnection, { description: "The community's safety incidents, latest first." })
+  @FieldResolver(() => SafetyIncidentConnection, { nullable: true, description: "The community's safety incidents, latest first." })
   safetyIncidents(
     @Root() community: CommunityReference,
     @Ctx() context: PublicSafetyContext,
@@ -41,7 +41,7 @@ export class CommunitySafetyResolver {
     return context.loaders.incidents.safetyIncidentPages.load({ scope: community.code, criteria: readSafetyIncidentFilter(filter), page: readPage(pageArgs, SAFETY_INCIDENT_CURSOR) });
   }
 
-  @FieldResolver(() => MediationCaseConnection, { description: "The community's mediation cases, latest received first." })
+  @FieldResolver(() => MediationCaseConnection, { nullable: true, description: "The community's mediation cases, latest received first." })
   mediationCases(
     @Root() community: CommunityReference,
     @Ctx() context: PublicSafetyContext,
@@ -51,13 +51,13 @@ export class CommunitySafetyResolver {
     return context.loaders.mediation.mediationCasePages.load({ scope: community.code, criteria: readMediationCaseFilter(filter), page: readPage(pageArgs, MEDIATION_CASE_CURSOR) });
   }
 
-  @FieldResolver(() => InspectionConnection, { description: "The community's inspections, latest first." })
+  @FieldResolver(() => InspectionConnection, { nullable: true, description: "The community's inspections, latest first." })
   inspections(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext, @Args() pageArgs: PageArgs): Promise<Connection<Inspection>> {
     return context.loaders.inspections.inspectionPages.load({ scope: community.code, criteria: {}, page: readPage(pageArgs, INSPECTION_CURSOR) });
   }
 
   @Directive('@requires(fields: "population")')
-  @FieldResolver(() => SafetyStats, { description: "The community's safety figures; incidentsPer1000Residents uses governance's population." })
+  @FieldResolver(() => SafetyStats, { nullable: true, description: "The community's safety figures; incidentsPer1000Residents uses governance's population." })
   @Weight(1500)
   async safetyStats(@Root() community: CommunityReference, @Ctx() context: PublicSafetyContext): Promise<SafetyStats> {
     return toSafetyStats(await context.loaders.community.safetyStats.load(community.code), community.population ?? 0, 1);
@@ -67,7 +67,7 @@ export class CommunitySafetyResolver {
 @Resolver(() => RegionReference)
 export class RegionSafetyResolver {
   @Directive('@requires(fields: "population communityCount")')
-  @FieldResolver(() => SafetyStats, { description: "The region's safety figures over every community under it; coverage is over governance's communityCount." })
+  @FieldResolver(() => SafetyStats, { nullable: true, description: "The region's safety figures over every community under it; coverage is over governance's communityCount." })
   @Weight(1500)
   async safetyStats(@Root() region: RegionReference, @Ctx() context: PublicSafetyContext): Promise<SafetyStats> {
     return toSafetyStats(await context.loaders.community.safetyStats.load(region.code), region.population ?? 0, region.communityCount ?? 0);

@@ -66,5 +66,5 @@ describe('seedPublicSafety', () => {
     expect({ ...again, messages: [] }).toEqual({ ...first, messages: [] });
     const other = await seedAndSummarise(8);
     expect(other.incident_checksum).not.toBe(first.incident_checksum);
-  }, 60_000);
+  });
 });

@@ -12,7 +12,7 @@ import { ServiceStats, withPopulation } from './service-stats.type';
 
 @Resolver(() => CommunityReference)
 export class CommunityServiceResolver {
-  @FieldResolver(() => [ServiceFacility], { description: "The community's service facilities, by kind and name." })
+  @FieldResolver(() => [ServiceFacility], { nullable: true, description: "The community's service facilities, by kind and name." })
   serviceFacilities(
     @Root() community: CommunityReference,
     @Ctx() context: ServiceDeliveryContext,
@@ -21,7 +21,7 @@ export class CommunityServiceResolver {
     return context.loaders.facilities.facilityLists.load({ communityCode: community.code, criteria: readFacilityFilter(filter) });
   }
 
-  @FieldResolver(() => ServiceRequestConnection, { description: "The community's service requests, newest first. Descriptions and submitters are null unless you may read them." })
+  @FieldResolver(() => ServiceRequestConnection, { nullable: true, description: "The community's service requests, newest first. Descriptions and submitters are null unless you may read them." })
   serviceRequests(
     @Root() community: CommunityReference,
     @Ctx() context: ServiceDeliveryContext,
@@ -32,7 +32,7 @@ export class CommunityServiceResolver {
   }
 
   @Directive('@requires(fields: "population")')
-  @FieldResolver(() => ServiceStats, { description: 'Service delivery in this community (public aggregate).' })
+  @FieldResolver(() => ServiceStats, { nullable: true, description: 'Service delivery in this community (public aggregate).' })
   @Weight(2500)
   async serviceStats(@Root() community: CommunityReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
     return withPopulation(await context.loaders.community.serviceFigures.load(community.code), community.population);
@@ -42,7 +42,7 @@ export class CommunityServiceResolver {
 @Resolver(() => RegionReference)
 export class RegionServiceResolver {
   @Directive('@requires(fields: "population")')
-  @FieldResolver(() => ServiceStats, { description: 'Service delivery over every community of this region (public aggregate).' })
+  @FieldResolver(() => ServiceStats, { nullable: true, description: 'Service delivery over every community of this region (public aggregate).' })
   @Weight(2500)
   async serviceStats(@Root() region: RegionReference, @Ctx() context: ServiceDeliveryContext): Promise<ServiceStats> {
     return withPopulation(await context.loaders.community.serviceFigures.load(region.code), region.population);

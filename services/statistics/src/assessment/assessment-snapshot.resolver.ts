@@ -66,7 +66,7 @@ export class AssessmentSnapshotResolver {
 
 @Resolver(() => RegionReference)
 export class RegionAssessmentHistoryResolver {
-  @FieldResolver(() => [AssessmentYear], { description: 'Every stored assessment year for the communities of this region, oldest first.' })
+  @FieldResolver(() => [AssessmentYear], { nullable: true, description: 'Every stored assessment year for the communities of this region, oldest first.' })
   assessmentHistory(@Root() region: RegionReference, @Ctx() context: StatisticsContext): Promise<AssessmentYear[]> {
     return context.loaders.assessment.history.load(region.code);
   }

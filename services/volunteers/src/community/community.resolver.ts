@@ -47,7 +47,7 @@ export class CommunityVolunteersResolver {
     return context.loaders.volunteer.volunteerPages.load({ scope: community.code, criteria, page });
   }
 
-  @FieldResolver(() => VolunteerActivityConnection, { description: 'Volunteer activities held in the community, latest start first.' })
+  @FieldResolver(() => VolunteerActivityConnection, { nullable: true, description: 'Volunteer activities held in the community, latest start first.' })
   volunteerActivities(
     @Root() community: CommunityReference,
     @Ctx() context: VolunteersContext,
@@ -58,7 +58,7 @@ export class CommunityVolunteersResolver {
     return context.loaders.activity.activityPages.load({ scope: community.code, criteria, page: readPage(pageArgs, ACTIVITY_CURSOR) });
   }
 
-  @FieldResolver(() => SocialOrganizationConnection, { description: 'Intermediary and social organisations serving the community, by name. (filter.regionCode is ignored here.)' })
+  @FieldResolver(() => SocialOrganizationConnection, { nullable: true, description: 'Intermediary and social organisations serving the community, by name. (filter.regionCode is ignored here.)' })
   organizations(
     @Root() community: CommunityReference,
     @Ctx() context: VolunteersContext,
@@ -70,7 +70,7 @@ export class CommunityVolunteersResolver {
   }
 
   @Directive('@requires(fields: "population")')
-  @FieldResolver(() => VolunteerStats, { description: 'Volunteering in the community; the same figures as Region.volunteerStats.' })
+  @FieldResolver(() => VolunteerStats, { nullable: true, description: 'Volunteering in the community; the same figures as Region.volunteerStats.' })
   @Weight(1000)
   volunteerStats(@Root() community: CommunityReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
     return statsFor(community.code, community.population, context);
@@ -80,7 +80,7 @@ export class CommunityVolunteersResolver {
 @Resolver(() => RegionReference)
 export class RegionVolunteersResolver {
   @Directive('@requires(fields: "population")')
-  @FieldResolver(() => VolunteerStats, { description: "Volunteering over every community in the region; the same figures as Community.volunteerStats." })
+  @FieldResolver(() => VolunteerStats, { nullable: true, description: "Volunteering over every community in the region; the same figures as Community.volunteerStats." })
   @Weight(1000)
   volunteerStats(@Root() region: RegionReference, @Ctx() context: VolunteersContext): Promise<VolunteerStats> {
     return statsFor(region.code, region.population, context);

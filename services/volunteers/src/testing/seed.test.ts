@@ -76,7 +76,7 @@ describe('seedVolunteers', () => {
     } finally {
       client.release();
     }
-  }, 120_000);
+  });
 
   it('seeds ten times the volunteers and hours of the same residents at the stress scale', async () => {
     const client = await pool.connect();
