@@ -55,13 +55,13 @@ function databaseUrlEnv(entry: SubgraphEntry): EnvVar {
   return secretEnv(entry.databaseUrlVariable, databaseSecretOf(entry), DATABASE_SECRET_KEY.url);
 }
 
-function serviceContainer(deployable: Deployable, env: EnvVar[], cpu: string, memory: string, memoryLimit: string): Container {
+function serviceContainer(deployable: Deployable, env: EnvVar[], cpu: string, memory: string, memoryLimit: string, readinessPath: '/ready' | '/health' = '/ready'): Container {
   return {
     name: deployable.name,
     image: deployable.image,
     ports: [{ name: 'http', containerPort: deployable.port, protocol: 'TCP' }],
     env,
-    ...probes(),
+    ...probes(readinessPath),
     resources: resources(cpu, memory, memoryLimit),
   };
 }
@@ -203,7 +203,7 @@ function gatewayFile(deployable: Deployable, subgraphs: readonly SubgraphEntry[]
     name: `${deployable.name}.yaml`,
     comments: ['The gateway: the only process reached from outside the cluster, through its Ingress.'],
     objects: [
-      deployment(deployable, 'gateway', serviceContainer(deployable, env, '500m', '256Mi', '768Mi'), {}),
+      deployment(deployable, 'gateway', serviceContainer(deployable, env, '500m', '256Mi', '768Mi', '/health'), {}),
       service(deployable, 'gateway'),
       autoscaler(deployable, 'gateway'),
       disruptionBudget(deployable, 'gateway'),

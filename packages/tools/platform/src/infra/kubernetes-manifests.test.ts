@@ -56,11 +56,11 @@ describe.each(ofKind<Deployment>('Deployment').map((deployment) => [deployment.m
   const [container] = pod.containers;
   const podLabels = deployment.spec?.template.metadata?.labels;
 
-  it('has a startup probe covering a slow start before liveness may restart it, liveness on /health and readiness on /ready', () => {
+  it('has a startup probe covering a slow start before liveness may restart it, liveness on /health, and readiness on a subgraph\'s /ready (the gateway\'s /health: its /ready fails with any department)', () => {
     expect(container.startupProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
     expect((container.startupProbe?.periodSeconds ?? 0) * (container.startupProbe?.failureThreshold ?? 0)).toBeGreaterThanOrEqual(300);
     expect(container.livenessProbe?.httpGet).toEqual({ path: '/health', port: 'http' });
-    expect(container.readinessProbe?.httpGet).toEqual({ path: '/ready', port: 'http' });
+    expect(container.readinessProbe?.httpGet).toEqual({ path: name === 'gateway' ? '/health' : '/ready', port: 'http' });
   });
 
   it('runs its own image, is selected by its Service, budget and autoscaler, and leaves its replica count to the autoscaler', () => {

@@ -129,13 +129,18 @@ export function resources(cpu: string, memory: string, memoryLimit: string): Res
  * The three probes of a long-running process on its named port `http`:
  * startup on /health covers a slow start (up to 5 minutes) before liveness
  * may restart anything; liveness on /health (the event loop answers);
- * readiness on /ready (database reachable, no migration pending).
+ * readiness on `readinessPath`: a subgraph's /ready (database reachable, no
+ * migration pending). The gateway's /ready is not ready while any subgraph
+ * is down, which would take every gateway pod out of the Service and turn
+ * one department's outage into the whole graph's: its pods are ready on
+ * /health, and answer the rest of each operation with a coded error for
+ * the missing department.
  */
-export function probes(): Pick<Container, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
+export function probes(readinessPath: '/ready' | '/health' = '/ready'): Pick<Container, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
   const get = (path: string): Probe['httpGet'] => ({ path, port: 'http' });
   return {
     startupProbe: { httpGet: get('/health'), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60 },
     livenessProbe: { httpGet: get('/health'), periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
-    readinessProbe: { httpGet: get('/ready'), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+    readinessProbe: { httpGet: get(readinessPath), periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
   };
 }
