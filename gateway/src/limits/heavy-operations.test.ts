@@ -64,7 +64,7 @@ describe('heavy operations at the gateway', () => {
     const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway(testGatewaySettings({ governance: url }, { subgraphTimeoutMs: 60_000, heavyOperations: { inFlight: 1, perCaller: 1, threshold: 1_000, queueWaitMs: 0 } }));
     // The gateway waits up to 5 s for the hanging governance's division codes before it serves; on a busy machine, more.
-  }, 120_000);
+  });
   afterAll(async () => {
     hanging.closeAllConnections();
     await gateway.stop();

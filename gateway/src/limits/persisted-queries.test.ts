@@ -28,7 +28,7 @@ beforeAll(async () => {
   governance = await startTestSubgraph(governanceSubgraph);
   await insertGovernanceFixture(governance.dataSource);
   redis = await startTestRedis();
-}, 60_000);
+});
 
 afterAll(async () => {
   await redis?.stop();

@@ -208,7 +208,7 @@ describe('a caller who goes', () => {
     } finally {
       await patient.stop();
     }
-  }, 45_000);
+  });
 });
 
 describe('the SQL capture for benchmarks', () => {

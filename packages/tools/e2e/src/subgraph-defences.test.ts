@@ -15,7 +15,7 @@ function depthOf(query: string): number {
 let graph: Graph;
 beforeAll(async () => {
   graph = await startGraph();
-}, 120_000);
+});
 afterAll(() => graph.stop());
 
 const analyst = testToken({ sub: 'defences-analyst', roles: ['analyst'], jurisdiction: '620000' });

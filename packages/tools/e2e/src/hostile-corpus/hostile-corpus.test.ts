@@ -50,7 +50,7 @@ async function send(request: HostileRequest): Promise<{ status: number; text: st
 beforeAll(async () => {
   graph = await startGraph();
   before = await fingerprints();
-}, 120_000);
+});
 
 afterAll(async () => {
   await graph?.stop();
