@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, subgraphUrlsOf, subgraphUrlVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
+import { commonEnvironmentSchema, corsOriginsVariable, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, subgraphUrlsOf, subgraphUrlVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { GATEWAY_PORT, SUPERGRAPH_PATH } from '@shequ/schema';
 import { DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
@@ -76,11 +76,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     CODE_REGISTRY_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_REFRESH_INTERVAL_MS),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...signingKeyVariables,
-    CORS_ORIGINS: z
-      .string()
-      .default('')
-      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
-      .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
+    ...corsOriginsVariable,
     ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)

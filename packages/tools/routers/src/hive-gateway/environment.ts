@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
   commonEnvironmentSchema,
+  corsOriginsVariable,
   documentLimitsOf,
   documentLimitVariables,
   listenHostOf,
@@ -71,11 +72,7 @@ const hiveGatewayEnvironmentSchema = commonEnvironmentSchema
       .refine((path) => path === undefined || existsSync(path), 'no such file'),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     ...signingKeyVariables,
-    CORS_ORIGINS: z
-      .string()
-      .default('')
-      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
-      .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
+    ...corsOriginsVariable,
     ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)

@@ -15,3 +15,12 @@ export function subgraphUrlsOf(parsed: Record<string, unknown>): Record<string, 
   }
   return urls;
 }
+
+/** CORS_ORIGINS: the browser origins a router answers, comma-separated; none by default. */
+export const corsOriginsVariable = {
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
+};
