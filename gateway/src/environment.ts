@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { commonEnvironmentSchema, corsOriginsVariable, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, portSchema, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, subgraphUrlsOf, subgraphUrlVariables, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
-import { GATEWAY_PORT, SUPERGRAPH_PATH } from '@shequ/schema';
+import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, routerVariables, subgraphUrlsOf, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
 import { DEFAULT_HEAVY_OPERATIONS, type HeavyOperationLimits } from './limits/heavy-operations';
@@ -49,9 +48,7 @@ const flag = z.enum(['true', 'false']).default('false').transform((value) => val
 
 const gatewayEnvironmentSchema = commonEnvironmentSchema
   .extend({
-    PORT: portSchema(GATEWAY_PORT),
-    SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
-    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    ...routerVariables,
     // The same variables, defaults and meaning as every subgraph's.
     ...documentLimitVariables,
     MAX_PAGE_SIZE: positive(DEFAULT_LIMITS.maxPageSize),
@@ -76,8 +73,6 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     CODE_REGISTRY_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_REFRESH_INTERVAL_MS),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ...signingKeyVariables,
-    ...corsOriginsVariable,
-    ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)
   .superRefine(signingKeyRequiredOutsideDevelopment)

@@ -21,7 +21,7 @@ export {
 } from './environment/common-environment';
 export { parseEnvironment, runMain, StartupError } from './environment/parse-environment';
 export { DEVELOPMENT_SIGNING_KEY, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables } from './environment/signing-key-environment';
-export { corsOriginsVariable, subgraphUrlsOf, subgraphUrlVariables } from './environment/router-environment';
+export { routerVariables, subgraphUrlsOf } from './environment/router-environment';
 export {
   GATEWAY_SIGNATURE_HEADER,
   SERVICE_HEADER,

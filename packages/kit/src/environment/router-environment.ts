@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { SUBGRAPHS } from '@shequ/schema';
+import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
+import { portSchema } from './common-environment';
 
-/** Every subgraph's URL variable (GOVERNANCE_URL, …), optional: a router reads them; extend its environment schema with this. */
-export const subgraphUrlVariables = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()]));
+/** Every subgraph's URL variable (GOVERNANCE_URL, …), optional: each moves that subgraph from the supergraph's routing URL. */
+const subgraphUrlVariables = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()]));
 
 /** The subgraph URLs a parsed environment sets, by subgraph name; a subgraph not set keeps the supergraph's routing URL. */
 export function subgraphUrlsOf(parsed: Record<string, unknown>): Record<string, string> {
@@ -16,11 +17,21 @@ export function subgraphUrlsOf(parsed: Record<string, unknown>): Record<string, 
   return urls;
 }
 
-/** CORS_ORIGINS: the browser origins a router answers, comma-separated; none by default. */
-export const corsOriginsVariable = {
+/**
+ * What every router in front of the graph reads, with one meaning and one
+ * default (the platform gateway and the Hive Gateway configuration): its
+ * port, the supergraph, how long it waits for a subgraph, the browser
+ * origins it answers (CORS_ORIGINS, comma-separated; none by default) and
+ * the subgraphs' URLs. Extend a router's environment schema with it.
+ */
+export const routerVariables = {
+  PORT: portSchema(GATEWAY_PORT),
+  SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CORS_ORIGINS: z
     .string()
     .default('')
     .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), 'must be a comma-separated list of origins such as https://console.example.gov.cn (scheme and host, no path)'),
+  ...subgraphUrlVariables,
 };

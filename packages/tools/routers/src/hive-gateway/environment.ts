@@ -3,23 +3,20 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import {
   commonEnvironmentSchema,
-  corsOriginsVariable,
   documentLimitsOf,
   documentLimitVariables,
   listenHostOf,
   parseEnvironment,
-  portSchema,
   signingKeyOf,
   signingKeyRequiredOutsideDevelopment,
   signingKeyVariables,
+  routerVariables,
   subgraphUrlsOf,
-  subgraphUrlVariables,
   tokenSettingsOf,
   tokensRequiredOutsideDevelopment,
   type DocumentLimits,
   type TokenSettings,
 } from '@shequ/kit';
-import { GATEWAY_PORT, SUPERGRAPH_PATH } from '@shequ/schema';
 
 /**
  * Hive Gateway's demand control adds up `@cost` weights per subgraph fetch
@@ -59,9 +56,7 @@ const flag = z.enum(['true', 'false']).default('false').transform((value) => val
 // The platform gateway's variables, with the same names, defaults and meaning wherever Hive Gateway can honour them.
 const hiveGatewayEnvironmentSchema = commonEnvironmentSchema
   .extend({
-    PORT: portSchema(GATEWAY_PORT),
-    SUPERGRAPH_PATH: z.string().min(1).default(SUPERGRAPH_PATH),
-    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    ...routerVariables,
     ...documentLimitVariables,
     MAX_COST: positive(DEFAULT_MAX_COST),
     MAX_BODY_BYTES: positive(100_000),
@@ -72,8 +67,6 @@ const hiveGatewayEnvironmentSchema = commonEnvironmentSchema
       .refine((path) => path === undefined || existsSync(path), 'no such file'),
     TRUSTED_DOCUMENTS_ONLY_FOR_ANONYMOUS: flag,
     ...signingKeyVariables,
-    ...corsOriginsVariable,
-    ...subgraphUrlVariables,
   })
   .superRefine(tokensRequiredOutsideDevelopment)
   .superRefine(signingKeyRequiredOutsideDevelopment)
