@@ -111,7 +111,7 @@ export {
   type PeriodUnit,
 } from './time/china-time';
 export { ratio, perThousand } from './reporting/rates';
-export { FIGURE_PAGE_SELECTION, FigureMember, FigureMonth, FigurePage, FigureRow, FigureSample } from './statistics/figure-feed.types';
+export { FIGURE_BLOCK_SELECTION, FIGURE_PAGE_SELECTION, FigureBlock, FigureBlockRows, FigureBlockSamples, FigureMember, FigureMonth, FigurePage, FigureRow, FigureSample } from './statistics/figure-feed.types';
 export { distributionBucket, distributionBucketSql, LONGER_THAN_A_YEAR } from './statistics/distribution-bucket';
-export { figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, monthWindow, type CodeRange, type FigurePart, type FigureSource, type FigureTime, type MemberSource, type SampleSource } from './statistics/figure-feed.sql';
-export { defineFigureFeed, readFigurePage, DEFAULT_FIGURE_PAGE_SIZE, MAX_FIGURE_PAGE_SIZE, type FigureFeedDefinition } from './statistics/figure-feed.resolver';
+export { figureBlockRowsSql, figureBlockSamplesSql, figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, monthWindow, type CodeRange, type FigurePart, type FigureSource, type FigureTime, type MemberSource, type SampleSource } from './statistics/figure-feed.sql';
+export { defineFigureFeed, readFigureBlock, readFigurePage, DEFAULT_FIGURE_PAGE_SIZE, MAX_BLOCK_MONTHS, MAX_BLOCK_ROWS, MAX_FIGURE_PAGE_SIZE, type FigureFeedDefinition } from './statistics/figure-feed.resolver';

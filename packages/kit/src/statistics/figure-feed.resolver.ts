@@ -3,8 +3,8 @@ import { assertCommunityCode, significantPrefix } from '../codes/division-codes'
 import { badUserInput } from '../errors/graphql-errors';
 import { Weight } from '../schema/weight';
 import type { SubgraphContext } from '../server/context';
-import { FigureMember, FigureMonth, FigurePage, FigureRow, FigureSample } from './figure-feed.types';
-import { figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, monthWindow, type CodeRange, type FigurePart } from './figure-feed.sql';
+import { FigureBlock, FigureMember, FigureMonth, FigurePage, FigureRow, FigureSample } from './figure-feed.types';
+import { figureBlockRowsSql, figureBlockSamplesSql, figureMembersSql, figureMonthsSql, figureRowsSql, figureSamplesSql, monthWindow, type CodeRange, type FigurePart } from './figure-feed.sql';
 
 /** How a department publishes its feed: its field prefix, and where its flows and stocks come from. */
 export interface FigureFeedDefinition {
@@ -24,6 +24,10 @@ export const DEFAULT_FIGURE_PAGE_SIZE = 5000;
 /** The month list's statement timeout: ten times a question's, for a history ten times the province's. */
 export const FIGURE_MONTHS_TIMEOUT_MS = 120_000;
 export const MAX_FIGURE_PAGE_SIZE = 10_000;
+/** A block's most months: ten years. */
+export const MAX_BLOCK_MONTHS = 120;
+/** A block's most rows (community-months); a block holding more is refused, to be asked again narrower. */
+export const MAX_BLOCK_ROWS = 200_000;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -35,6 +39,22 @@ function readMonth(month: string | null | undefined): string | null {
     throw badUserInput('month', `expected a China month as YYYY-MM, e.g. 2026-10 (got ${JSON.stringify(month.slice(0, 40))})`);
   }
   return month;
+}
+
+/** A block's months: 1 to MAX_BLOCK_MONTHS China months, each once, returned sorted. */
+function readMonths(months: string[]): string[] {
+  if (months.length === 0 || months.length > MAX_BLOCK_MONTHS) {
+    throw badUserInput('months', `expected 1 to ${MAX_BLOCK_MONTHS} China months (got ${months.length})`);
+  }
+  const wrong = months.find((month) => !MONTH.test(month) || month < '1949-10');
+  if (wrong !== undefined) {
+    throw badUserInput('months', `expected China months as YYYY-MM, e.g. 2026-10 (got ${JSON.stringify(wrong.slice(0, 40))})`);
+  }
+  const checked = [...months];
+  if (new Set(checked).size !== checked.length) {
+    throw badUserInput('months', 'each month may be asked once');
+  }
+  return checked.sort();
 }
 
 function readFirst(first: number): number {
@@ -49,6 +69,34 @@ function jurisdictionRange(context: SubgraphContext, after: string | null): Code
   const prefix = significantPrefix((context.viewer as NonNullable<SubgraphContext['viewer']>).jurisdiction);
   // No code equals a prefix or its prefix followed by ':', which sorts after every digit.
   return { after: after && after > prefix ? after : prefix, through: `${prefix}:` };
+}
+
+/** Reads one block of a part's flows: the months' rows of the range, and their samples, in two statements. */
+export async function readFigureBlock(context: SubgraphContext, part: FigurePart, months: string[], range: CodeRange): Promise<FigureBlock> {
+  const parameters = [range.after, range.through, months];
+  const samplesSql = figureBlockSamplesSql(part, months);
+  const [rows, samples] = await Promise.all([
+    context.dataSource.query(figureBlockRowsSql(part, months, MAX_BLOCK_ROWS + 1), parameters) as Promise<Record<string, string | number | null>[]>,
+    samplesSql ? (context.dataSource.query(samplesSql, parameters) as Promise<{ month: string; community_code: string; measure: string; value: number; count: number }[]>) : [],
+  ]);
+  if (rows.length > MAX_BLOCK_ROWS) {
+    throw badUserInput('through', `the block holds more than ${MAX_BLOCK_ROWS} community-months: ask fewer communities or fewer months`);
+  }
+  return {
+    measures: [...part.measures],
+    rows: {
+      month: rows.map((row) => row.month as string),
+      communityCode: rows.map((row) => row.community_code as string),
+      values: rows.flatMap((row) => part.measures.map((_, index) => (row[`m${index}`] == null ? null : Number(row[`m${index}`])))),
+    },
+    samples: {
+      month: samples.map((sample) => sample.month),
+      communityCode: samples.map((sample) => sample.community_code),
+      measure: samples.map((sample) => sample.measure),
+      value: samples.map((sample) => Number(sample.value)),
+      count: samples.map((sample) => sample.count),
+    },
+  };
 }
 
 /** Reads one page of a part: its rows, then the samples and members of the codes those rows span. */
@@ -115,6 +163,27 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
         await manager.query(`SET LOCAL statement_timeout = ${FIGURE_MONTHS_TIMEOUT_MS}`);
         return manager.query(sql, [range.after, range.through]);
       });
+    }
+
+    @Authorized('analyst')
+    @Weight(definition.weights.months)
+    @Query(() => FigureBlock, {
+      name: `${definition.fieldPrefix}FigureBlock`,
+      description: `Analysts and admins: the ${definition.department} department's flows of several China months (\`months\`: "YYYY-MM", at most ${MAX_BLOCK_MONTHS}) for the communities after \`after\` up to \`through\` (both community codes, both optional), within the caller's jurisdiction, in one answer of at most ${MAX_BLOCK_ROWS} rows. The statistics refresh reads a department's changed months this way, a range of communities at a time, so that each fact is read once however many months changed.`,
+    })
+    async figureBlock(
+      @Ctx() context: SubgraphContext,
+      @Arg('months', () => [String], { description: 'China months, "YYYY-MM", each once.' }) months: string[],
+      @Arg('after', () => String, { nullable: true, description: 'The block starts after this community code; omitted: at the start of the jurisdiction.' }) after: string | null,
+      @Arg('through', () => String, { nullable: true, description: 'The block ends with this community code; omitted: at the end of the jurisdiction.' }) through: string | null,
+    ): Promise<FigureBlock> {
+      const checkedMonths = readMonths(months);
+      const range = jurisdictionRange(context, after == null ? null : assertCommunityCode(after, 'after'));
+      const last = through == null ? range.through : assertCommunityCode(through, 'through');
+      if (!definition.flows) {
+        return { measures: [], rows: { month: [], communityCode: [], values: [] }, samples: { month: [], communityCode: [], measure: [], value: [], count: [] } };
+      }
+      return readFigureBlock(context, definition.flows(), checkedMonths, { after: range.after, through: last < range.through ? last : range.through });
     }
 
     @Authorized('analyst')

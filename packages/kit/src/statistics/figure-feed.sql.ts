@@ -201,3 +201,43 @@ export function figureMonthsSql(part: FigurePart): string {
 SELECT to_char(month, 'YYYY-MM') AS month, coalesce(r.rows, 0) AS rows, md5(coalesce(r.print::text, '') || '|' || coalesce(s.print::text, '')) AS fingerprint
 FROM row_prints r FULL JOIN sample_prints s USING (month) ORDER BY 1`;
 }
+
+/** The China months from the first asked to the last asked (sorted "YYYY-MM"), as one window. */
+function monthsWindow(months: readonly string[]): ChinaWindow {
+  return chinaDays(monthWindow(months[0]).first, monthWindow(months[months.length - 1]).last);
+}
+
+/**
+ * A block's rows: each (China month, community) of the range with a non-zero
+ * flow, for the months in `$3` (a text[] of "YYYY-MM", sorted, given here
+ * too for the window), in code and month order, at most `limit` rows. One
+ * statement over every source, each read once for every month asked: by its
+ * code index when the range is narrow, whatever the months.
+ */
+export function figureBlockRowsSql(part: FigurePart, months: readonly string[], limit: number): string {
+  const window = monthsWindow(months);
+  return `SELECT * FROM (
+  SELECT to_char(month, 'YYYY-MM') AS month, community_code, ${measureColumns(part).join(', ')} FROM (
+  ${sourceSelects(
+    part,
+    (source) => [`${monthStartOf(timeOf(source, 'source'))} AS month`, `${source.code} AS community_code`],
+    (source) => conditions(source.where, datedWithin(timeOf(source, 'source'), window), inRange(source.code)),
+  )}
+  ) facts GROUP BY month, community_code HAVING ${anyNonZero(part)}
+) block WHERE month = ANY($3::text[]) ORDER BY community_code, month LIMIT ${Math.trunc(limit)}`;
+}
+
+/** A block's distribution samples, for the months in `$3`, bucketed by `distributionBucket`. */
+export function figureBlockSamplesSql(part: FigurePart, months: readonly string[]): string | null {
+  if (!part.samples?.length) {
+    return null;
+  }
+  const window = monthsWindow(months);
+  const selects = part.samples.map(
+    (sample) => `SELECT ${monthStartOf(timeOf(sample, 'sample'))} AS month, ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
+    FROM ${sample.from} WHERE ${conditions(sample.where, datedWithin(timeOf(sample, 'sample'), window), inRange(sample.code))} GROUP BY 1, 2, 3, 4`,
+  );
+  return `SELECT * FROM (
+  SELECT to_char(month, 'YYYY-MM') AS month, community_code, measure, value, sum(n)::int AS count FROM (${selects.join(' UNION ALL ')}) samples GROUP BY 1, 2, 3, 4
+) block WHERE month = ANY($3::text[]) ORDER BY community_code, month, measure, value`;
+}

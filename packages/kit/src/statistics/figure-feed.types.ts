@@ -80,3 +80,54 @@ export class FigurePage {
 
 /** Every field of a FigurePage, as a reader of a feed selects it. */
 export const FIGURE_PAGE_SELECTION = 'measures rows { communityCode values } samples { communityCode measure value count } members { communityCode measure member } nextCursor';
+
+@Directive('@shareable')
+@ObjectType({ description: "A block's flows as parallel lists, one entry per (month, community) with any non-zero flow, in code and then month order." })
+export class FigureBlockRows {
+  @Field(() => [String], { description: 'The China month of each row, "YYYY-MM".' })
+  month: string[];
+
+  @Field(() => [String])
+  communityCode: string[];
+
+  @Field(() => [Float], { nullable: 'items', description: "Every row's values one after another: row i's are at i × measures.length … in the order of FigureBlock.measures." })
+  values: (number | null)[];
+}
+
+@Directive('@shareable')
+@ObjectType({ description: "A block's distribution detail as parallel lists: `count` facts of the community and month fell in the bucket `value` of `measure`." })
+export class FigureBlockSamples {
+  @Field(() => [String])
+  month: string[];
+
+  @Field(() => [String])
+  communityCode: string[];
+
+  @Field(() => [String])
+  measure: string[];
+
+  @Field(() => [Float])
+  value: number[];
+
+  @Field(() => [Int])
+  count: number[];
+}
+
+@Directive('@shareable')
+@ObjectType({
+  description:
+    "A department's flows of several China months for one range of community codes, in one answer: what the statistics refresh collects, a block of communities at a time, so that each fact is read once however many months change. Columnar, so that a block of tens of thousands of rows is a few lists.",
+})
+export class FigureBlock {
+  @Field(() => [String], { description: "snake_case measure names, in the order of each row's values." })
+  measures: string[];
+
+  @Field(() => FigureBlockRows)
+  rows: FigureBlockRows;
+
+  @Field(() => FigureBlockSamples)
+  samples: FigureBlockSamples;
+}
+
+/** Every field of a FigureBlock, as a reader of a feed selects it. */
+export const FIGURE_BLOCK_SELECTION = 'measures rows { month communityCode values } samples { month communityCode measure value count }';

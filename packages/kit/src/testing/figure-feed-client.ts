@@ -1,4 +1,4 @@
-import { FIGURE_PAGE_SELECTION } from '../statistics/figure-feed.types';
+import { FIGURE_BLOCK_SELECTION, FIGURE_PAGE_SELECTION, type FigureBlock } from '../statistics/figure-feed.types';
 import { graphqlRequest, type GraphqlResponse } from './graphql-client';
 
 /** A feed page as a test reads it. */
@@ -51,4 +51,20 @@ export async function figureMonths(url: string, fieldPrefix: string, token: stri
     throw new Error(JSON.stringify(response.errors));
   }
   return response.data.months;
+}
+
+/** `<prefix>FigureBlock`, with the raw response for error checks. */
+export async function figureBlock(url: string, fieldPrefix: string, args: { months: string[]; after?: string; through?: string }, token?: string): Promise<GraphqlResponse<{ block: FigureBlock }>> {
+  return graphqlRequest(url, `query ($months: [String!]!, $after: String, $through: String) { block: ${fieldPrefix}FigureBlock(months: $months, after: $after, through: $through) { ${FIGURE_BLOCK_SELECTION} } }`, {
+    variables: args,
+    token,
+  });
+}
+
+/** A block's rows as "month community" → measure → value. */
+export function blockValues(block: Pick<FigureBlock, 'measures' | 'rows'>): Record<string, Record<string, number | null>> {
+  const width = block.measures.length;
+  return Object.fromEntries(
+    block.rows.month.map((month, row) => [`${month} ${block.rows.communityCode[row]}`, Object.fromEntries(block.measures.map((measure, index) => [measure, block.rows.values[row * width + index] ?? null]))]),
+  );
 }

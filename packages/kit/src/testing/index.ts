@@ -15,7 +15,7 @@ export {
   type MatrixViewer,
   type ProtectedRead,
 } from './access-matrix';
-export { figurePage, figureMonths, wholeFeed, valuesByCommunity, type FeedPage } from './figure-feed-client';
+export { blockValues, figureBlock, figurePage, figureMonths, wholeFeed, valuesByCommunity, type FeedPage } from './figure-feed-client';
 export { subgraphTestingOf, type SubgraphTesting } from './subgraph-testing';
 export { admin as corpusAdmin, analyst as corpusAnalyst, otherJurisdiction as corpusStaffElsewhere, staff as corpusStaff } from './hostile/callers';
 export { INPUT_REFUSALS, TOKEN_REFUSALS, json, operationsAs, query, vary, type HostileRequest, type Operation } from './hostile/hostile-request';

@@ -1,5 +1,5 @@
 import { addMonths, chinaMidnight, chinaToday, useClock } from '@shequ/kit';
-import { figureMonths, figurePage, graphqlRequest, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/testing';
+import { blockValues, figureBlock, figureMonths, figurePage, graphqlRequest, startTestSubgraph, testToken, valuesByCommunity, wholeFeed, type TestSubgraph } from '@shequ/kit/testing';
 import { serviceDeliverySubgraph } from '../subgraph';
 import { insertServiceDeliveryFixture } from '../testing/fixture';
 
@@ -161,6 +161,52 @@ describe('serviceDeliveryFigures', () => {
     expect(await printOf()).toEqual(before);
   });
 
+  it("gives several months of a range of communities in one block, as each month's pages give them, in two statements", async () => {
+    const months = ['2023-04', '2023-02', '2023-03'];
+    const before = subgraph.statements.statements;
+    const response = await figureBlock(subgraph.url, 'serviceDelivery', { months }, analyst);
+    expect(subgraph.statements.statements - before).toBe(2);
+    expect(response.errors).toBeUndefined();
+    const block = response.data!.block;
+    const expected: Record<string, Record<string, number | null>> = {};
+    const samples: string[] = [];
+    for (const month of [...months].sort()) {
+      const page = await wholeFeed(subgraph.url, 'serviceDelivery', month, analyst);
+      for (const [code, values] of Object.entries(valuesByCommunity(page))) {
+        expected[`${month} ${code}`] = values;
+      }
+      samples.push(...page.samples.map((sample) => `${month} ${sample.communityCode} ${sample.measure} ${sample.value} ${sample.count}`));
+    }
+    expect(Object.keys(expected)).toHaveLength(5);
+    expect(blockValues(block)).toEqual(expected);
+    // In code and then month order.
+    expect(block.rows.communityCode.map((code, row) => `${code} ${block.rows.month[row]}`)).toEqual(
+      ['620102001001 2023-03', '620102001002 2023-04', '620102002001 2023-03', '620103001001 2023-02', '620103001001 2023-03'],
+    );
+    expect(block.samples.month.map((month, index) => `${month} ${block.samples.communityCode[index]} ${block.samples.measure[index]} ${block.samples.value[index]} ${block.samples.count[index]}`).sort()).toEqual(samples.sort());
+
+    // A range: after the first community up to the county 620102's last, March and April only.
+    const range = await figureBlock(subgraph.url, 'serviceDelivery', { months: ['2023-03', '2023-04'], after: '620102001001', through: '620102002001' }, analyst);
+    expect(Object.keys(blockValues(range.data!.block))).toEqual(['2023-04 620102001002', '2023-03 620102002001']);
+    expect(range.data!.block.samples.month).toEqual([]);
+    // Within the caller's jurisdiction only.
+    const county = await figureBlock(subgraph.url, 'serviceDelivery', { months }, testToken({ roles: ['analyst'], jurisdiction: '620103' }));
+    expect(county.data!.block.rows.communityCode).toEqual(['620103001001', '620103001001']);
+  });
+
+  it.each([
+    ['no month', { months: [] }, 'months'],
+    ['a month 13', { months: ['2023-13'] }, 'months'],
+    ['a month twice', { months: ['2023-03', '2023-03'] }, 'months'],
+    ['121 months', { months: Array.from({ length: 121 }, (_, index) => `${2000 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`) }, 'months'],
+    ['a bad after', { months: ['2023-03'], after: 'abc' }, 'after'],
+    ['a bad through', { months: ['2023-03'], through: '62010200100' }, 'through'],
+  ])('refuses a block with %s as BAD_USER_INPUT naming its argument', async (_label, args, argument) => {
+    const response = await figureBlock(subgraph.url, 'serviceDelivery', args, analyst);
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
   it('is for analysts and admins, within their jurisdiction', async () => {
     const query = (token?: string) => figurePage(subgraph.url, 'serviceDelivery', {}, token);
     expect((await query()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -168,6 +214,8 @@ describe('serviceDeliveryFigures', () => {
     expect((await query(testToken({ roles: ['department_staff'], department: 'service-delivery', jurisdiction: '620000' }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const monthsResponse = await graphqlRequest(subgraph.url, '{ serviceDeliveryFigureMonths { month } }', { token: testToken({ roles: ['resident'], jurisdiction: '620102001001' }) });
     expect(monthsResponse.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await figureBlock(subgraph.url, 'serviceDelivery', { months: ['2023-03'] })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await figureBlock(subgraph.url, 'serviceDelivery', { months: ['2023-03'] }, testToken({ roles: ['community_worker'], jurisdiction: '620102001001' }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const lanzhou = await wholeFeed(subgraph.url, 'serviceDelivery', undefined, testToken({ roles: ['analyst'], jurisdiction: '620100' }));
     expect(lanzhou.rows.map((row) => row.communityCode)).toEqual(['620102001001', '620102001002', '620102002001', '620103001001']);
     const admin = await wholeFeed(subgraph.url, 'serviceDelivery', undefined, testToken({ roles: ['admin'], jurisdiction: '620000' }));

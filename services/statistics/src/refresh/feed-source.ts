@@ -1,12 +1,14 @@
-import { FIGURE_PAGE_SELECTION, type SignedRequest } from '@shequ/kit';
+import { FIGURE_BLOCK_SELECTION, FIGURE_PAGE_SELECTION, type SignedRequest } from '@shequ/kit';
 import { FEED_FIELD_PREFIX, type FeedDepartment } from '../catalogue/measures';
-import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from '../store/feed-page';
+import type { AssessmentMethodEntry, DirectoryPage, FigureBlock, FigureMonth, FigurePage } from '../store/feed-page';
 
 /** What the refresh reads from the departments: their published feeds, a page at a time. */
 export interface FeedSource {
   figureMonths(department: FeedDepartment): Promise<FigureMonth[]>;
-  /** `month` null: the stocks as of now. */
-  figures(department: FeedDepartment, month: string | null, after: string | null): Promise<FigurePage>;
+  /** The flows of `months` for the community codes after `after` (null: from the first) up to `through` (null: to the last). */
+  figureBlock(department: FeedDepartment, months: string[], after: string | null, through: string | null): Promise<FigureBlock>;
+  /** A page of the stocks as of now, after the community code `after` (null: the first page). */
+  stocks(department: FeedDepartment, after: string | null): Promise<FigurePage>;
   directory(after: string | null): Promise<DirectoryPage>;
   assessmentMethod(): Promise<AssessmentMethodEntry[]>;
 }
@@ -14,7 +16,7 @@ export interface FeedSource {
 /** Opens the department feeds for one refresh (the request id travels with its calls). */
 export type FeedFactory = (requestId: string) => FeedSource;
 
-/** The feeds' largest page: a province month in two. */
+/** The stocks' pages: the feeds' largest. */
 export const FEED_PAGE_SIZE = 10_000;
 
 
@@ -72,12 +74,21 @@ export function httpFeedSource(urls: Record<FeedDepartment, string>, credentials
       const data = await ask<Record<string, FigureMonth[]>>(department, `{ ${field} { month rows fingerprint } }`);
       return data[field];
     },
-    async figures(department, month, after) {
+    async figureBlock(department, months, after, through) {
+      const field = `${FEED_FIELD_PREFIX[department]}FigureBlock`;
+      const data = await ask<Record<string, FigureBlock>>(
+        department,
+        `query ($months: [String!]!, $after: String, $through: String) { ${field}(months: $months, after: $after, through: $through) { ${FIGURE_BLOCK_SELECTION} } }`,
+        { months, after, through },
+      );
+      return data[field];
+    },
+    async stocks(department, after) {
       const field = `${FEED_FIELD_PREFIX[department]}Figures`;
       const data = await ask<Record<string, FigurePage>>(
         department,
-        `query ($month: String, $after: String) { ${field}(month: $month, after: $after, first: ${FEED_PAGE_SIZE}) { ${FIGURE_PAGE_SELECTION} } }`,
-        { month, after },
+        `query ($after: String) { ${field}(after: $after, first: ${FEED_PAGE_SIZE}) { ${FIGURE_PAGE_SELECTION} } }`,
+        { after },
       );
       return data[field];
     },

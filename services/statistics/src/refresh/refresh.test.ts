@@ -28,9 +28,9 @@ describe('the refresh', () => {
 
     graph.feed.change('PUBLIC_SAFETY', '2025-03', '620103001004', 'incidents', 7);
     graph.feed.figureReads.clear();
-    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false, blockRows: 25 });
     expect(record.monthsCollected).toBe(1);
-    // One changed month read (3 pages of 25), and every department's stocks (3 pages each); no other month.
+    // One changed month read (3 blocks of 25 communities), and every department's stocks (3 pages each); no other month.
     expect([...graph.feed.figureReads.keys()].sort()).toEqual(['GOVERNANCE|stocks', 'PUBLIC_SAFETY|2025-03', 'PUBLIC_SAFETY|stocks', 'SERVICE_DELIVERY|stocks', 'VOLUNTEERS|stocks']);
     expect(graph.feed.figureReads.get('PUBLIC_SAFETY|2025-03')).toBe(3);
 
@@ -53,10 +53,11 @@ describe('the refresh', () => {
   it('keeps a department’s figures when its feed fails, and leaves it out of the record', async () => {
     const before = await storeDigest(graph);
     const failing = Object.assign(Object.create(graph.feed) as FixtureFeed, {
-      figures: (department: string, month: string | null, after: string | null) =>
-        department === 'VOLUNTEERS' ? Promise.reject(new Error('volunteers is down')) : graph.feed.figures(department as never, month, after),
+      figureBlock: (department: string, months: string[], after: string | null, through: string | null) =>
+        department === 'VOLUNTEERS' && after !== null ? Promise.reject(new Error('volunteers is down')) : graph.feed.figureBlock(department as never, months, after, through),
     });
-    const record = await runRefresh(graph.subgraph.dataSource, failing, { full: true });
+    // The volunteers' feed fails after its first block: the months' fingerprints stay as they were, and the stocks are not touched.
+    const record = await runRefresh(graph.subgraph.dataSource, failing, { full: true, blockRows: 24 * 20 });
     expect(record.departments).toEqual(['GOVERNANCE', 'SERVICE_DELIVERY', 'PUBLIC_SAFETY']);
     expect(record.monthsCollected).toBe(48);
     expect(await storeDigest(graph)).toEqual(before);
@@ -98,7 +99,7 @@ describe('the refresh', () => {
 
   it('collects every month with full, to the same store', async () => {
     const before = await storeDigest(graph);
-    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: true });
+    const record = await runRefresh(graph.subgraph.dataSource, graph.feed, { full: true, blockRows: 100 });
     // 24 months of three departments with flows; governance publishes none.
     expect(record.monthsCollected).toBe(72);
     expect(record.full).toBe(true);

@@ -2,13 +2,23 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '@shequ/kit';
 import { FEED_DEPARTMENTS, FLOW_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import { currentChinaMonth } from '../periods/period';
-import { clearStocks, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprint, forgetFingerprints, storeMonthFlows, storeStocks } from '../store/figure-store';
+import { clearStocks, EMPTY_BLOCK, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprints, forgetFingerprints, storeFlowBlock, storeStocks, type BlockScope } from '../store/figure-store';
 import { rollUpMonths, rollUpStocks, snapshotMonths } from '../store/month-figures';
-import type { DirectoryPage } from '../store/feed-page';
+import type { DirectoryPage, FigureBlock } from '../store/feed-page';
 import type { FeedSource } from './feed-source';
 
 /** The refresh's advisory lock (two int4 keys: the statistics port, 1). */
 export const REFRESH_LOCK = { classId: 4005, objectId: 1 };
+
+/** A block's size: about this many community-months, so a block of one month spans 50,000 communities and one of 60 months about 830. */
+export const BLOCK_ROWS = 50_000;
+
+export interface RefreshOptions {
+  full: boolean;
+  logger?: Logger;
+  /** Community-months per block (BLOCK_ROWS unless a test asks for small blocks). */
+  blockRows?: number;
+}
 
 export interface RefreshRecord {
   startedAt: Date;
@@ -37,6 +47,30 @@ async function directoryFingerprint(runner: QueryRunner): Promise<string> {
     `SELECT md5(coalesce((SELECT string_agg(code || '|' || level || '|' || coalesce(tier, ''), ',' ORDER BY code) FROM statistics.directory), '')) AS fingerprint`,
   );
   return row.fingerprint;
+}
+
+/** The directory's communities in code order: where the blocks are cut. */
+async function directoryCommunities(runner: QueryRunner): Promise<string[]> {
+  const rows: { code: string }[] = await runner.query(`SELECT code FROM statistics.directory WHERE level = 'COMMUNITY' ORDER BY code`);
+  return rows.map((row) => row.code);
+}
+
+/**
+ * The ranges of community codes a department's changed months are read in:
+ * about `blockRows` community-months each, cut at the directory's codes. The
+ * first starts at the start and the last runs to the end, so a community the
+ * directory does not list is still collected.
+ */
+export function blockScopes(codes: readonly string[], months: string[], blockRows: number): BlockScope[] {
+  const communitiesPerBlock = Math.max(1, Math.floor(blockRows / months.length));
+  const scopes: BlockScope[] = [];
+  let after: string | null = null;
+  for (let last = communitiesPerBlock - 1; last < codes.length - 1; last += communitiesPerBlock) {
+    scopes.push({ months, after, through: codes[last] });
+    after = codes[last];
+  }
+  scopes.push({ months, after, through: null });
+  return scopes;
 }
 
 /** Months with flows but no region rows. */
@@ -72,7 +106,7 @@ async function everyFlowMonth(runner: QueryRunner): Promise<string[]> {
  * Each part is its own transaction; a department whose feed fails is left
  * as it was and missing from the record's `departments`.
  */
-export async function runRefresh(dataSource: DataSource, feed: FeedSource, options: { full: boolean; logger?: Logger }): Promise<RefreshRecord> {
+export async function runRefresh(dataSource: DataSource, feed: FeedSource, options: RefreshOptions): Promise<RefreshRecord> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -90,7 +124,7 @@ export async function runRefresh(dataSource: DataSource, feed: FeedSource, optio
   }
 }
 
-async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: { full: boolean; logger?: Logger }): Promise<RefreshRecord> {
+async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: RefreshOptions): Promise<RefreshRecord> {
   const [{ id, started_at: startedAt }] = await runner.query(`INSERT INTO statistics.refresh_log (started_at, "full") VALUES (now(), $1) RETURNING id, started_at`, [options.full]);
   const latestMonth = currentChinaMonth();
   const departments: string[] = [];
@@ -108,6 +142,7 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
     options.logger?.error({ err: error }, 'statistics refresh: the directory or the assessment method could not be read; the store keeps its own');
   }
   const directoryChanged = directoryBefore !== (await directoryFingerprint(runner));
+  const communityCodes = await directoryCommunities(runner);
 
   // The departments' feeds are read at once (each department's own process does the work); what they return is
   // written one transaction at a time on this connection, so no two writes wait on each other's rows. Each
@@ -118,7 +153,7 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
     FEED_DEPARTMENTS.map(async (department) => {
       try {
         const started = performance.now();
-        const collected = await refreshDepartment(runner, turns, feed, department, options.full, latestMonth);
+        const collected = await refreshDepartment(runner, turns, feed, department, { full: options.full, latestMonth, communityCodes, blockRows: options.blockRows ?? BLOCK_ROWS });
         options.logger?.info(
           { ms: Math.round(performance.now() - started), pages: collected.pages, listMs: Math.round(collected.listMs), readMs: Math.round(collected.readMs), writeMs: Math.round(collected.writeMs) },
           `statistics refresh: ${department}: ${collected.monthsCollected} months and the stocks collected`,
@@ -191,10 +226,11 @@ function oneAtATime(): InTurn {
   };
 }
 
-type Page = Awaited<ReturnType<FeedSource['figures']>>;
+type Page = Awaited<ReturnType<FeedSource['stocks']>>;
 
 /** Where a department's refresh spends its time: reading its feed, and writing (not waiting for the turn to write). */
 interface DepartmentTimes {
+  /** Blocks of flows and pages of stocks read. */
   pages: number;
   readMs: number;
   writeMs: number;
@@ -212,10 +248,10 @@ async function timed<T>(times: DepartmentTimes, field: 'readMs' | 'writeMs' | 'l
   }
 }
 
-async function readPages(feed: FeedSource, department: FeedDepartment, month: string | null, times: DepartmentTimes): Promise<Page[]> {
+async function readPages(feed: FeedSource, department: FeedDepartment, times: DepartmentTimes): Promise<Page[]> {
   const pages: Page[] = [];
   for (let after: string | null = null; ; ) {
-    const page = await timed(times, 'readMs', () => feed.figures(department, month, after));
+    const page = await timed(times, 'readMs', () => feed.stocks(department, after));
     pages.push(page);
     times.pages += 1;
     if (!page.nextCursor) {
@@ -226,62 +262,67 @@ async function readPages(feed: FeedSource, department: FeedDepartment, month: st
 }
 
 /**
- * One department: its changed months' flows, then its stocks snapshotted
- * into the current month. The next month is read while the last is written.
+ * One department: its changed months' flows, read a block of communities at
+ * a time (every changed month at once, so each fact is read once however
+ * many months changed), then its stocks snapshotted into the current month.
+ * The next block is read while the last is written; each block is its own
+ * transaction, and the months' fingerprints commit after the last, so an
+ * interrupted refresh collects those months again.
  */
 async function refreshDepartment(
   runner: QueryRunner,
   { write, listMonths }: { write: InTurn; listMonths: InTurn },
   feed: FeedSource,
   department: FeedDepartment,
-  full: boolean,
-  latestMonth: string,
+  { full, latestMonth, communityCodes, blockRows }: { full: boolean; latestMonth: string; communityCodes: string[]; blockRows: number },
 ) {
   const months = new Set<string>([latestMonth]);
   const times: DepartmentTimes = { pages: 0, readMs: 0, writeMs: 0, listMs: 0 };
-  let monthsCollected = 0;
   let rowsWritten = 0;
   const published = FLOW_MEASURES[department].length ? await listMonths(() => timed(times, 'listMs', () => feed.figureMonths(department))) : [];
   const held = await write(() => storedFingerprints(runner, department));
   const listed = new Set(published.map((month) => month.month));
-  let writing: Promise<number> = Promise.resolve(0);
-  for (const month of published) {
-    if (!full && held.get(month.month) === month.fingerprint) {
-      continue;
-    }
-    const pages = await readPages(feed, department, month.month, times);
-    rowsWritten += await writing;
-    writing = write(() =>
-      timed(times, 'writeMs', () => inTransaction(runner, async () => {
-        const stored = await storeMonthFlows(runner, department, month.month, pages);
-        // The month's fingerprint commits with its figures, so an interrupted refresh collects it again.
-        await storeFingerprint(runner, department, month);
-        if (stored.changed > 0) {
-          months.add(month.month);
-        }
-        return stored.published;
-      })),
+  const collected = published.filter((month) => full || held.get(month.month) !== month.fingerprint);
+  const store = (scope: BlockScope, block: FigureBlock) =>
+    write(() =>
+      timed(times, 'writeMs', () =>
+        inTransaction(runner, async () => {
+          const stored = await storeFlowBlock(runner, department, scope, block);
+          stored.changedMonths.forEach((month) => months.add(month));
+          return stored.published;
+        }),
+      ),
     );
-    monthsCollected += 1;
-  }
-  rowsWritten += await writing;
-  const stocks = await readPages(feed, department, null, times);
-  await write(() => timed(times, 'writeMs', async () => {
-    // A month the department no longer lists has no flows any more.
-    for (const month of held.keys()) {
-      if (!listed.has(month) && (await storeMonthFlows(runner, department, month, [])).changed > 0) {
-        months.add(month);
-      }
+  if (collected.length) {
+    let writing: Promise<number> = Promise.resolve(0);
+    for (const scope of blockScopes(communityCodes, collected.map((month) => month.month), blockRows)) {
+      const block = await timed(times, 'readMs', () => feed.figureBlock(department, scope.months, scope.after, scope.through));
+      times.pages += 1;
+      rowsWritten += await writing;
+      writing = store(scope, block);
     }
-    await forgetFingerprints(runner, department, [...listed]);
-    rowsWritten += await inTransaction(runner, async () => {
-      await clearStocks(runner, department, latestMonth);
-      let written = 0;
-      for (const page of stocks) {
-        written += await storeStocks(runner, department, latestMonth, page);
-      }
-      return written;
-    });
-  }));
-  return { months: [...months], monthsCollected, rowsWritten, ...times };
+    rowsWritten += await writing;
+    // The fingerprints commit after every block of their months.
+    await write(() => storeFingerprints(runner, department, collected));
+  }
+  // A month the department no longer lists has no flows any more.
+  const gone = [...held.keys()].filter((month) => !listed.has(month));
+  if (gone.length) {
+    await store({ months: gone, after: null, through: null }, EMPTY_BLOCK);
+  }
+  const stocks = await readPages(feed, department, times);
+  await write(() =>
+    timed(times, 'writeMs', async () => {
+      await forgetFingerprints(runner, department, [...listed]);
+      rowsWritten += await inTransaction(runner, async () => {
+        await clearStocks(runner, department, latestMonth);
+        let written = 0;
+        for (const page of stocks) {
+          written += await storeStocks(runner, department, latestMonth, page);
+        }
+        return written;
+      });
+    }),
+  );
+  return { months: [...months], monthsCollected: collected.length, rowsWritten, ...times };
 }

@@ -1,7 +1,7 @@
 import type { FeedDepartment } from '../catalogue/measures';
 
 /** A page of a department's figure feed and a month of it, as the kit declares the feed contract. */
-export type { FigureMonth, FigurePage } from '@shequ/kit';
+export type { FigureBlock, FigureMonth, FigurePage } from '@shequ/kit';
 
 export type DirectoryLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY' | 'STREET' | 'COMMUNITY';
 

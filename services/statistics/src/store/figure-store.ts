@@ -1,13 +1,12 @@
 import { significantPrefix } from '@shequ/kit';
 import { assertMeasureName, FLOW_MEASURES, MEMBER_MEASURES, REPORTING_COLUMN, SAMPLE_MEASURES, STOCK_MEASURES, type FeedDepartment } from '../catalogue/measures';
-import type { AssessmentMethodEntry, DirectoryPage, FigureMonth, FigurePage } from './feed-page';
+import type { AssessmentMethodEntry, DirectoryPage, FigureBlock, FigureMonth, FigurePage } from './feed-page';
 import { rebuildScopeCounts } from './month-figures';
 import type { Queryable } from './queryable';
 
 /*
  * Writes what the department feeds publish into the store. Each function
- * takes one page exactly as the feed returns it; the refresh clears a
- * department's month before writing its pages, so a page is an upsert.
+ * takes one page or block exactly as the feed returns it.
  * Measures the store does not know are ignored (a department may publish
  * more than the catalogue reads).
  */
@@ -38,69 +37,90 @@ async function upsertRows(db: Queryable, table: string, month: string, page: Fig
   return page.rows.length;
 }
 
+/** Which flows a block replaces: the months asked, for the community codes after `after` (null: from the first) up to `through` (null: to the last). */
+export interface BlockScope {
+  months: string[];
+  after: string | null;
+  through: string | null;
+}
+
+const inScope = (alias: string, after: string, through: string) =>
+  `(${after}::text IS NULL OR ${alias}.community_code > (${after}::text COLLATE "C")) AND (${through}::text IS NULL OR ${alias}.community_code <= (${through}::text COLLATE "C"))`;
+
+/** A block with nothing in it: what a month the department no longer lists publishes. */
+export const EMPTY_BLOCK: FigureBlock = { measures: [], rows: { month: [], communityCode: [], values: [] }, samples: { month: [], communityCode: [], measure: [], value: [], count: [] } };
+
 /**
- * A department's whole month of flows, as its pages publish them, written as
- * changes: rows whose figures differ are updated, communities the month no
- * longer lists lose the department's figures, samples likewise; a month
- * collected again unchanged writes nothing (no row versions for the other
- * departments' columns to carry). No pages: the month has no flows any more.
- * Returns how many rows and samples the month published, and how many the store changed.
+ * A department's flows of the block's months and communities, as its feed
+ * publishes them, written as changes: rows whose figures differ are updated,
+ * community-months of the scope the block no longer lists lose the
+ * department's figures, samples likewise; a block collected again unchanged
+ * writes nothing (no row versions for the other departments' columns to
+ * carry). Returns how many rows and samples the block published, and the
+ * months whose stored figures changed.
  */
-export async function storeMonthFlows(db: Queryable, department: FeedDepartment, month: string, pages: readonly FigurePage[]): Promise<{ published: number; changed: number }> {
+export async function storeFlowBlock(db: Queryable, department: FeedDepartment, scope: BlockScope, block: FigureBlock): Promise<{ published: number; changedMonths: string[] }> {
   const flows = FLOW_MEASURES[department].map(assertMeasureName);
   const measures = SAMPLE_MEASURES[department];
-  const codes: string[] = [];
-  const values: (number | null)[][] = flows.map(() => []);
-  for (const page of pages) {
-    const positions = flows.map((measure) => page.measures.indexOf(measure));
-    for (const row of page.rows) {
-      codes.push(row.communityCode);
-      positions.forEach((position, index) => values[index].push(position < 0 ? null : (row.values[position] ?? null)));
-    }
-  }
-  const samples = pages.flatMap((page) => page.samples.filter((sample) => measures.includes(sample.measure)));
-  let changed = 0;
+  const width = block.measures.length;
+  const positions = flows.map((measure) => block.measures.indexOf(measure));
+  const values = positions.map((position) => block.rows.month.map((_, row) => (position < 0 ? null : (block.rows.values[row * width + position] ?? null))));
+  const keep = block.samples.measure.map((measure) => measures.includes(measure));
+  const samples = {
+    month: block.samples.month.filter((_, index) => keep[index]),
+    communityCode: block.samples.communityCode.filter((_, index) => keep[index]),
+    measure: block.samples.measure.filter((_, index) => keep[index]),
+    value: block.samples.value.filter((_, index) => keep[index]),
+    count: block.samples.count.filter((_, index) => keep[index]),
+  };
+  const changed = new Set<string>();
+  const collect = (rows: { month: string }[]) => rows.forEach((row) => changed.add(row.month));
   if (flows.length) {
     const tuple = (alias: string) => `(${flows.map((name) => `${alias}.${name}`).join(', ')})`;
-    // Two changes in one statement: the rows the month lists (upserted) and the rows it no longer lists (cleared) never meet.
-    const [result] = await db.query(
-      `WITH upserted AS (
-         INSERT INTO statistics.community_month AS held (month, community_code, ${flows.join(', ')})
-         SELECT $1, page.code, ${flows.map((name) => `page.${name}`).join(', ')}
-         FROM unnest($2::text[], ${flows.map((_, index) => `$${index + 3}::float8[]`).join(', ')}) AS page(code, ${flows.join(', ')})
-         ON CONFLICT (month, community_code) DO UPDATE SET ${flows.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
-         WHERE ${tuple('held')} IS DISTINCT FROM ${tuple('EXCLUDED')}
-         RETURNING 1
-       ), cleared AS (
-         UPDATE statistics.community_month SET ${flows.map((name) => `${name} = NULL`).join(', ')}
-         WHERE month = $1 AND NOT (community_code = ANY($2::text[])) AND (${flows.map((name) => `${name} IS NOT NULL`).join(' OR ')})
-         RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM cleared) AS changed`,
-      [month, codes, ...values],
+    // Two changes in one statement: the rows the block lists (upserted) and the rows of its scope it no longer lists (cleared) never meet.
+    collect(
+      await db.query(
+        `WITH page AS MATERIALIZED (
+           SELECT * FROM unnest($4::text[], $5::text[], ${flows.map((_, index) => `$${index + 6}::float8[]`).join(', ')}) AS page(month, code, ${flows.join(', ')})
+         ), upserted AS (
+           INSERT INTO statistics.community_month AS held (month, community_code, ${flows.join(', ')})
+           SELECT page.month, page.code, ${flows.map((name) => `page.${name}`).join(', ')} FROM page
+           ON CONFLICT (month, community_code) DO UPDATE SET ${flows.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
+           WHERE ${tuple('held')} IS DISTINCT FROM ${tuple('EXCLUDED')}
+           RETURNING held.month
+         ), cleared AS (
+           UPDATE statistics.community_month held SET ${flows.map((name) => `${name} = NULL`).join(', ')}
+           WHERE held.month = ANY($1::text[]) AND ${inScope('held', '$2', '$3')} AND (${flows.map((name) => `held.${name} IS NOT NULL`).join(' OR ')})
+             AND NOT EXISTS (SELECT 1 FROM page WHERE page.month = held.month AND page.code = held.community_code)
+           RETURNING held.month
+         )
+         SELECT DISTINCT month FROM (SELECT month FROM upserted UNION ALL SELECT month FROM cleared) changed`,
+        [scope.months, scope.after, scope.through, block.rows.month, block.rows.communityCode, ...values],
+      ),
     );
-    changed += Number(result.changed);
   }
   if (measures.length) {
-    const published = `unnest($2::text[], $3::text[], $4::float8[], $5::int[]) AS s(code, measure, value, count)`;
-    const [result] = await db.query(
-      `WITH upserted AS (
-         INSERT INTO statistics.sample AS held (month, community_code, measure, value, count)
-         SELECT $1, s.code, s.measure, s.value, s.count FROM ${published}
-         ON CONFLICT (month, community_code, measure, value) DO UPDATE SET count = EXCLUDED.count WHERE held.count <> EXCLUDED.count
-         RETURNING 1
-       ), dropped AS (
-         DELETE FROM statistics.sample held
-         WHERE held.month = $1 AND held.measure = ANY($6::text[])
-           AND NOT EXISTS (SELECT 1 FROM ${published} WHERE s.code = held.community_code AND s.measure = held.measure AND s.value = held.value)
-         RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM dropped) AS changed`,
-      [month, samples.map((s) => s.communityCode), samples.map((s) => s.measure), samples.map((s) => s.value), samples.map((s) => s.count), measures],
+    collect(
+      await db.query(
+        `WITH published AS MATERIALIZED (
+           SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::float8[], $8::int[]) AS s(month, code, measure, value, count)
+         ), upserted AS (
+           INSERT INTO statistics.sample AS held (month, community_code, measure, value, count)
+           SELECT s.month, s.code, s.measure, s.value, s.count FROM published s
+           ON CONFLICT (month, community_code, measure, value) DO UPDATE SET count = EXCLUDED.count WHERE held.count <> EXCLUDED.count
+           RETURNING held.month
+         ), dropped AS (
+           DELETE FROM statistics.sample held
+           WHERE held.month = ANY($1::text[]) AND held.measure = ANY($9::text[]) AND ${inScope('held', '$2', '$3')}
+             AND NOT EXISTS (SELECT 1 FROM published s WHERE s.month = held.month AND s.code = held.community_code AND s.measure = held.measure AND s.value = held.value)
+           RETURNING held.month
+         )
+         SELECT DISTINCT month FROM (SELECT month FROM upserted UNION ALL SELECT month FROM dropped) changed`,
+        [scope.months, scope.after, scope.through, samples.month, samples.communityCode, samples.measure, samples.value, samples.count, measures],
+      ),
     );
-    changed += Number(result.changed);
   }
-  return { published: codes.length + samples.length, changed };
+  return { published: block.rows.month.length + samples.month.length, changedMonths: [...changed].sort() };
 }
 
 /** Empties a department's snapshot of `month`, before it is taken again. */
@@ -202,12 +222,13 @@ export async function storedFingerprints(db: Queryable, department: FeedDepartme
   return new Map(rows.map((row) => [row.month, row.fingerprint]));
 }
 
-/** Records the fingerprint of a month just collected. */
-export async function storeFingerprint(db: Queryable, department: FeedDepartment, month: FigureMonth): Promise<void> {
+/** Records the fingerprints of months just collected. */
+export async function storeFingerprints(db: Queryable, department: FeedDepartment, months: readonly FigureMonth[]): Promise<void> {
   await db.query(
-    `INSERT INTO statistics.month_fingerprint (department, month, rows, fingerprint) VALUES ($1, $2, $3, $4)
+    `INSERT INTO statistics.month_fingerprint (department, month, rows, fingerprint)
+     SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])
      ON CONFLICT (department, month) DO UPDATE SET rows = EXCLUDED.rows, fingerprint = EXCLUDED.fingerprint`,
-    [department, month.month, month.rows, month.fingerprint],
+    [department, months.map((month) => month.month), months.map((month) => month.rows), months.map((month) => month.fingerprint)],
   );
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FLOW_MEASURES, MEMBER_MEASURES, SAMPLE_MEASURES, STOCK_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import type { FeedSource } from '../refresh/feed-source';
-import type { AssessmentMethodEntry, DirectoryEntry, FigureMonth, FigurePage } from '../store/feed-page';
+import type { AssessmentMethodEntry, DirectoryEntry, FigureBlock, FigureMonth, FigurePage } from '../store/feed-page';
 
 /*
  * A small province for tests, published the way the department feeds publish it.
@@ -127,9 +127,11 @@ export const FIXTURE_ASSESSMENT_METHOD: AssessmentMethodEntry[] = (
 type Row = { communityCode: string; values: (number | null)[] };
 
 /**
- * The fixture as a FeedSource, paged like the feeds (small pages, so paging
- * is exercised). `change` alters one flow of one month, which changes that
- * month's fingerprint; `figureReads` counts the pages read per department and month.
+ * The fixture as a FeedSource, paged like the feeds (small pages of stocks,
+ * so paging is exercised). `change` alters one flow of one month, which
+ * changes that month's fingerprint; `figureReads` counts the blocks read per
+ * department and months asked ("SERVICE_DELIVERY|2025-03,2025-04"), and the
+ * stocks' pages ("SERVICE_DELIVERY|stocks").
  */
 export class FixtureFeed implements FeedSource {
   readonly figureReads = new Map<string, number>();
@@ -163,24 +165,41 @@ export class FixtureFeed implements FeedSource {
     });
   }
 
-  async figures(department: FeedDepartment, month: string | null, after: string | null): Promise<FigurePage> {
-    const key = `${department}|${month ?? 'stocks'}`;
+  async figureBlock(department: FeedDepartment, months: string[], after: string | null, through: string | null): Promise<FigureBlock> {
+    const key = `${department}|${months.join(',')}`;
+    this.figureReads.set(key, (this.figureReads.get(key) ?? 0) + 1);
+    const inScope = communities().filter(({ code }) => (after === null || code > after) && (through === null || code <= through));
+    const asked = [...months].sort().filter((month) => FIXTURE_MONTHS.includes(month));
+    const block: FigureBlock = { measures: [...FLOW_MEASURES[department]], rows: { month: [], communityCode: [], values: [] }, samples: { month: [], communityCode: [], measure: [], value: [], count: [] } };
+    if (FLOW_MEASURES[department].length === 0) {
+      return block;
+    }
+    for (const { code, tier } of inScope) {
+      for (const month of asked) {
+        const y = month.startsWith('2026') ? 2 : 1;
+        block.rows.month.push(month);
+        block.rows.communityCode.push(code);
+        block.rows.values.push(...(this.flowRows(department, month).find((row) => row.communityCode === code) as Row).values);
+        for (const measure of SAMPLE_MEASURES[department]) {
+          const sample = SAMPLE_RULES[measure](tier, y);
+          block.samples.month.push(month);
+          block.samples.communityCode.push(code);
+          block.samples.measure.push(measure);
+          block.samples.value.push(sample.value);
+          block.samples.count.push(sample.count);
+        }
+      }
+    }
+    return block;
+  }
+
+  async stocks(department: FeedDepartment, after: string | null): Promise<FigurePage> {
+    const key = `${department}|stocks`;
     this.figureReads.set(key, (this.figureReads.get(key) ?? 0) + 1);
     const all = communities();
     const start = after ? all.findIndex((community) => community.code === after) + 1 : 0;
     const slice = all.slice(start, start + this.pageSize);
     const nextCursor = start + this.pageSize < all.length ? slice[slice.length - 1].code : null;
-    if (month !== null) {
-      const y = month.startsWith('2026') ? 2 : 1;
-      const rows = this.flowRows(department, month).filter((row) => slice.some((community) => community.code === row.communityCode));
-      return {
-        measures: [...FLOW_MEASURES[department]],
-        rows,
-        samples: slice.flatMap(({ code, tier }) => SAMPLE_MEASURES[department].map((measure) => ({ communityCode: code, measure, ...SAMPLE_RULES[measure](tier, y) }))),
-        members: [],
-        nextCursor,
-      };
-    }
     return {
       // A measure the store does not know travels too, and is ignored.
       measures: [...STOCK_MEASURES[department], 'not_in_the_catalogue'],
