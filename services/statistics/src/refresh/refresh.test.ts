@@ -63,6 +63,32 @@ describe('the refresh', () => {
     expect(await storeDigest(graph)).toEqual(before);
   });
 
+  it('rebuilds which rows a community adds into only when the directory’s codes or tiers change', async () => {
+    const setsOf = async (code: string) =>
+      (await graph.subgraph.dataSource.query(`SELECT DISTINCT tier_set FROM statistics.scope_member WHERE community_code = $1 AND scope_code <> community_code ORDER BY 1`, [code])).map((row: { tier_set: number }) => row.tier_set);
+    // 620102001001 is ADVANCED: the sets holding ADVANCED are 1, 3, 5 and 7.
+    expect(await setsOf('620102001001')).toEqual([1, 3, 5, 7]);
+    const versions = async () => graph.subgraph.dataSource.query(`SELECT xmin::text AS version FROM statistics.scope_member ORDER BY scope_code, tier_set, community_code LIMIT 5`);
+    const before = await versions();
+    await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    // Unchanged: not rebuilt, so its rows keep their versions.
+    expect(await versions()).toEqual(before);
+
+    const retiered = Object.assign(Object.create(graph.feed) as FixtureFeed, {
+      directory: async (after: string | null) => {
+        const page = await graph.feed.directory(after);
+        return { ...page, entries: page.entries.map((entry) => (entry.code === '620102001001' ? { ...entry, tier: 'STANDARD' as const } : entry)) };
+      },
+    });
+    try {
+      await runRefresh(graph.subgraph.dataSource, retiered, { full: false });
+      expect(await setsOf('620102001001')).toEqual([2, 3, 6, 7]);
+    } finally {
+      await runRefresh(graph.subgraph.dataSource, graph.feed, { full: false });
+    }
+    expect(await setsOf('620102001001')).toEqual([1, 3, 5, 7]);
+  });
+
   it('says it is refreshing while the refresh lock is held', async () => {
     const STATUS = `{ statisticsStatus { refreshing } }`;
     const holder = graph.subgraph.dataSource.createQueryRunner();

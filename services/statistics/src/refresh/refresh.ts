@@ -2,7 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { Logger } from '@shequ/kit';
 import { FEED_DEPARTMENTS, FLOW_MEASURES, type FeedDepartment } from '../catalogue/measures';
 import { currentChinaMonth } from '../periods/period';
-import { clearStocks, EMPTY_BLOCK, finishDirectory, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprints, forgetFingerprints, storeFlowBlock, storeStocks, type BlockScope } from '../store/figure-store';
+import { clearStocks, dropUnlistedCodes, EMPTY_BLOCK, rebuildScopes, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprints, forgetFingerprints, storeFlowBlock, storeStocks, type BlockScope } from '../store/figure-store';
 import { rollUpMonths, rollUpStocks, snapshotMonths } from '../store/month-figures';
 import type { DirectoryPage, FigureBlock } from '../store/feed-page';
 import type { FeedSource } from './feed-source';
@@ -134,14 +134,15 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
 
   const log = (message: string, since: number) => options.logger?.info({ ms: Math.round(performance.now() - since) }, `statistics refresh: ${message}`);
   let since = performance.now();
-  const directoryBefore = await directoryFingerprint(runner);
+  let directoryChanged = false;
   try {
-    rowsWritten += await refreshDirectory(runner, feed);
-    log('directory and assessment method read', since);
+    const directory = await refreshDirectory(runner, feed);
+    rowsWritten += directory.written;
+    directoryChanged = directory.changed;
+    log(`directory${directory.changed ? ' (changed)' : ''} and assessment method read`, since);
   } catch (error) {
     options.logger?.error({ err: error }, 'statistics refresh: the directory or the assessment method could not be read; the store keeps its own');
   }
-  const directoryChanged = directoryBefore !== (await directoryFingerprint(runner));
   const communityCodes = await directoryCommunities(runner);
 
   // The departments' feeds are read at once (each department's own process does the work); what they return is
@@ -190,8 +191,12 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   return { startedAt, finishedAt: finished.finished_at, full: options.full, monthsCollected, rowsWritten, departments };
 }
 
-/** governance's directory and assessment method, read whole and then replaced in one transaction. */
-async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<number> {
+/**
+ * governance's directory and assessment method, read whole and then replaced
+ * in one transaction; which rows each community adds into is rebuilt only
+ * when the directory's codes or tiers changed (or were never built).
+ */
+async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<{ written: number; changed: boolean }> {
   const codes: string[] = [];
   const pages: DirectoryPage[] = [];
   for (let after: string | null = null; ; ) {
@@ -205,12 +210,18 @@ async function refreshDirectory(runner: QueryRunner, feed: FeedSource): Promise<
   }
   const method = await feed.assessmentMethod();
   return inTransaction(runner, async () => {
+    const before = await directoryFingerprint(runner);
     let written = 0;
     for (const page of pages) {
       written += await storeDirectory(runner, page);
     }
-    await finishDirectory(runner, codes);
-    return written + (await storeAssessmentMethod(runner, method));
+    await dropUnlistedCodes(runner, codes);
+    const changed = before !== (await directoryFingerprint(runner));
+    const [{ built }] = await runner.query(`SELECT EXISTS (SELECT 1 FROM statistics.scope_member) AS built`);
+    if (changed || !built) {
+      await rebuildScopes(runner);
+    }
+    return { written: written + (await storeAssessmentMethod(runner, method)), changed };
   });
 }
 

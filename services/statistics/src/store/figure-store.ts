@@ -177,7 +177,17 @@ export async function storeDirectory(db: Queryable, page: DirectoryPage): Promis
  * lists and rebuilds which table rows each community adds into.
  */
 export async function finishDirectory(db: Queryable, listed: string[]): Promise<void> {
+  await dropUnlistedCodes(db, listed);
+  await rebuildScopes(db);
+}
+
+/** Drops the codes the directory no longer lists. */
+export async function dropUnlistedCodes(db: Queryable, listed: string[]): Promise<void> {
   await db.query(`DELETE FROM statistics.directory WHERE NOT (code = ANY($1::text[]))`, [listed]);
+}
+
+/** Rebuilds which table rows each community adds into, and how many communities of each tier every row holds. */
+export async function rebuildScopes(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM statistics.scope_member`);
   // A region's communities are the codes that start with its significant prefix (kit rule); a community's
   // candidate prefixes are its first 2, 4, 6 and 9 digits, so the roll-up is an equality join, not a range per region.
