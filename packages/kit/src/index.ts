@@ -73,7 +73,7 @@ export { numericColumn } from './database/numeric-column';
 export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, type ScopedAggregates, type StreetMonthSummary } from './reporting/street-month-summary';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
 export { readInput } from './validation/input-rule';
-export { assertText, assertOptionalText, codePoints, textRule } from './validation/text';
+export { assertIdempotencyKey, assertText, assertOptionalText, codePoints, textRule } from './validation/text';
 export { assertIntegerBetween, assertYear, integerRule, FIRST_YEAR, LAST_YEAR } from './validation/numbers';
 export { assertIds, assertDistinct } from './validation/lists';
 export { assertPhone, assertOptionalPhone, phoneRule } from './validation/phone';

@@ -9,6 +9,7 @@ import { hoursModule } from './hours/hours.module';
 import type { VolunteersLoaders } from './context';
 import { VolunteersSchema1764500000000 } from './migrations/1764500000000-volunteers-schema';
 import { VolunteerLastServed1764700000000 } from './migrations/1764700000000-volunteer-last-served';
+import { RedemptionIdempotency1766500000000 } from './migrations/1766500000000-redemption-idempotency';
 import { organizationModule } from './organization/organization.module';
 import { reportingModule } from './reporting/reporting.module';
 import { teamModule } from './team/team.module';
@@ -17,6 +18,6 @@ import { volunteerModule } from './volunteer/volunteer.module';
 /** Volunteer and NGO cultivation: volunteers, teams, activities, service hours and the time bank, organisations. */
 export const volunteersSubgraph: SubgraphDefinition<VolunteersLoaders> = defineSubgraph({
   name: 'volunteers',
-  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES)],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES), RedemptionIdempotency1766500000000],
   modules: [volunteerModule, teamModule, activityModule, hoursModule, organizationModule, communityModule, reportingModule, auditModule, statisticsModule],
 });

@@ -46,3 +46,10 @@ export function assertOptionalText(value: string | null | undefined, argument: s
   }
   return assertText(value, argument, max);
 }
+
+/** An idempotency key as a client chooses it: 8–100 letters, digits and . _ : - (a UUID fits). */
+const idempotencyKeyRule = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/, 'expected 8–100 characters of letters, digits and . _ : -');
+
+export function assertIdempotencyKey(value: string, argument: string): string {
+  return readInput(idempotencyKeyRule, value, argument);
+}

@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { assertCommunityCode, assertIntegerBetween, assertOptionalPhone, assertOptionalText, assertText, badUserInput, assertId } from '@shequ/kit';
+import { assertCommunityCode, assertIdempotencyKey, assertIntegerBetween, assertOptionalPhone, assertOptionalText, assertText, badUserInput, assertId } from '@shequ/kit';
 import { ServiceRequestChannel, ServiceRequestStatus } from './service-request.entity';
 
 export const MAX_DESCRIPTION = 2000;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const SERVICE_CODE = /^[A-Z0-9_]{1,50}$/;
 
 @InputType()
@@ -47,15 +46,12 @@ export function readSubmission(input: SubmitServiceRequestInput): SubmissionValu
   if (!SERVICE_CODE.test(input.serviceCode)) {
     throw badUserInput('input.serviceCode', 'expected a service code from serviceCatalogue, e.g. ELDER_MEAL');
   }
-  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
-    throw badUserInput('input.idempotencyKey', 'expected 8–100 characters of letters, digits and . _ : -');
-  }
   return {
     communityCode: assertCommunityCode(input.communityCode, 'input.communityCode'),
     serviceCode: input.serviceCode,
     description: assertText(input.description, 'input.description', MAX_DESCRIPTION),
     channel: input.channel ?? ServiceRequestChannel.APP,
-    idempotencyKey: input.idempotencyKey,
+    idempotencyKey: assertIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey'),
     contactName: assertOptionalText(input.contactName, 'input.contactName', 50),
     contactPhone: assertOptionalPhone(input.contactPhone, 'input.contactPhone'),
   };

@@ -30,4 +30,7 @@ export class VolunteerHourRedemption {
 
   @Column({ name: 'recorded_by', type: 'text', nullable: true })
   recordedBy: string | null;
+
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey: string | null;
 }

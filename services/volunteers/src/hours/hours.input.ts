@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { assertId, assertIds, assertText, badUserInput } from '@shequ/kit';
+import { assertId, assertIdempotencyKey, assertIds, assertText, badUserInput } from '@shequ/kit';
 
 /** Hours one volunteer may be credited for one activity. */
 export const MAX_HOURS_PER_ACTIVITY = 24;
@@ -80,12 +80,27 @@ export class RedeemHoursInput {
 
   @Field({ description: 'The service the hours are exchanged for.' })
   service: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Chosen by the client, 8–100 characters of letters, digits and . _ : -; sending the same redemption again with the same key (after a lost answer, say) returns the first redemption instead of redeeming twice. Reusing a key for a different redemption is CONFLICT.',
+  })
+  idempotencyKey?: string | null;
 }
 
-export function readRedeemHours(input: RedeemHoursInput): RedeemHoursInput {
+export interface Redemption {
+  volunteerId: string;
+  hours: number;
+  service: string;
+  idempotencyKey: string | null;
+}
+
+export function readRedeemHours(input: RedeemHoursInput): Redemption {
   return {
     volunteerId: assertId(input.volunteerId, 'input.volunteerId'),
     hours: assertHours(input.hours, 'input.hours', MAX_HOURS_PER_REDEMPTION),
     service: assertText(input.service, 'input.service', 200),
+    idempotencyKey: input.idempotencyKey == null ? null : assertIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey'),
   };
 }

@@ -143,6 +143,34 @@ describe('the time bank', () => {
     expect(row).toEqual({ n: 4, hours: 6 });
   });
 
+  it('redeems once however often the same redemption is sent with its idempotency key, at once or again', async () => {
+    const keeper = testToken({ sub: 'keeper', roles: ['community_worker'], jurisdiction: '620102002' });
+    const REDEEM_ID = `mutation ($input: RedeemHoursInput!) { redeemHours(input: $input) { id hours volunteer { hourBalance } } }`;
+    const send = (input: Record<string, unknown>) => graphqlRequest(subgraph.url, REDEEM_ID, { token: keeper, variables: { input } });
+    // 孙七 holds 2 h.
+    const input = { volunteerId: v.sun, hours: 0.5, service: '助浴服务', idempotencyKey: 'redeem-sun-0001' };
+    expect(await balanceOf(v.sun)).toBe(2);
+    const racing = await Promise.all(Array.from({ length: 4 }, () => send(input)));
+    expect(racing.map((answer) => answer.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    const ids = new Set(racing.map((answer) => answer.data.redeemHours.id));
+    expect(ids.size).toBe(1);
+    const again = await send(input);
+    expect(again.data.redeemHours.id).toBe([...ids][0]);
+    expect(await balanceOf(v.sun)).toBe(1.5);
+    const [row] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM volunteers.hour_redemption WHERE recorded_by = 'keeper' AND idempotency_key = $1`, [input.idempotencyKey]);
+    expect(row.n).toBe(1);
+    const [audit] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM volunteers.audit_log WHERE operation = 'redeemHours' AND actor_sub = 'keeper'`);
+    expect(audit.n).toBe(1);
+
+    const before = await counts();
+    const reused = await send({ ...input, hours: 1 });
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', argument: 'input.idempotencyKey' });
+    const badKey = await send({ ...input, idempotencyKey: 'short' });
+    expect(badKey.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.idempotencyKey' });
+    expect(await counts()).toEqual(before);
+    expect(await balanceOf(v.sun)).toBe(1.5);
+  });
+
   it.each([
     [{ volunteerId: 'not-an-id', hours: 1, service: 'x' }, 'input.volunteerId'],
     [{ volunteerId: v.sun, hours: 0, service: 'x' }, 'input.hours'],

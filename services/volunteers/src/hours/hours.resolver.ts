@@ -172,7 +172,8 @@ export class HourRedemptionResolver {
   }
 
   @Mutation(() => VolunteerHourRedemption, {
-    description: "Takes hours out of a volunteer's time bank for a service. More than the balance is BAD_USER_INPUT and changes nothing; concurrent redemptions cannot overdraw.",
+    description:
+      "Takes hours out of a volunteer's time bank for a service. More than the balance is BAD_USER_INPUT and changes nothing; concurrent redemptions cannot overdraw; sent again with the same idempotencyKey, it returns the first redemption and debits nothing.",
   })
   async redeemHours(@Arg('input', () => RedeemHoursInput) input: RedeemHoursInput, @Ctx() context: VolunteersContext): Promise<VolunteerHourRedemption> {
     const redemption = readRedeemHours(input);
@@ -184,7 +185,29 @@ export class HourRedemptionResolver {
       `volunteer ${redemption.volunteerId}`,
       volunteerScope,
     );
+    // authorizedRecord has refused a caller without a token.
+    const recordedBy = (context.viewer as NonNullable<VolunteersContext['viewer']>).sub;
     return auditedWrite(context, { operation: 'redeemHours', targetType: 'Volunteer' }, async (manager) => {
+      // The redemption is inserted before the debit: with a key, ON CONFLICT waits for a concurrent twin to commit, so
+      // two racing retries make one redemption and one debit (a twin refused for the balance rolls back, and so does its row).
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO volunteers.hour_redemption (volunteer_id, community_code, hours, service, redeemed_at, recorded_by, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT ON CONSTRAINT hour_redemption_idempotency_key DO NOTHING
+         RETURNING id`,
+        [volunteer.id, volunteer.communityCode, redemption.hours, redemption.service, new Date(), recordedBy, redemption.idempotencyKey],
+      );
+      if (inserted.length === 0) {
+        const first = found(
+          await manager.findOneBy(VolunteerHourRedemption, { recordedBy, idempotencyKey: redemption.idempotencyKey as string }),
+          'the redemption of this idempotency key',
+        );
+        if (first.volunteerId !== volunteer.id || first.hours !== redemption.hours || first.service !== redemption.service) {
+          throw graphqlError('CONFLICT', 'idempotencyKey was already used for a different redemption; use a new key for a new redemption', { argument: 'input.idempotencyKey' });
+        }
+        // A retry writes nothing, so it is not audited again.
+        return { result: first, targetIds: [] };
+      }
       // A conditional update: a concurrent redemption waits on the row lock, then re-checks the balance it left.
       const debited: { balance: number }[] = await manager.query(
         `WITH debited AS (
@@ -197,16 +220,7 @@ export class HourRedemptionResolver {
         const [{ balance }]: { balance: number }[] = await manager.query(`SELECT hour_balance::float8 AS balance FROM volunteers.volunteer WHERE id = $1`, [volunteer.id]);
         throw badUserInput('input.hours', `${redemption.hours} hours exceed the balance of ${balance} hours`);
       }
-      const saved = await manager.save(
-        manager.create(VolunteerHourRedemption, {
-          volunteerId: volunteer.id,
-          communityCode: volunteer.communityCode,
-          hours: redemption.hours,
-          service: redemption.service,
-          redeemedAt: new Date(),
-          recordedBy: context.viewer?.sub ?? null,
-        }),
-      );
+      const saved = found(await manager.findOneBy(VolunteerHourRedemption, { id: inserted[0].id }), 'the new redemption');
       return { result: saved, targetIds: [volunteer.id, saved.id] };
     });
   }
