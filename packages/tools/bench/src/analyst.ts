@@ -9,7 +9,7 @@ export interface AnalystReport {
   startedAt: string;
   scale: string;
   machine: string;
-  refresh: { firstSeconds: number; fullSeconds: number; unchangedSeconds: number; rowsWritten: number; monthsCollected: number };
+  refresh: { firstSeconds: number; fullSeconds: number; unchangedSeconds: number; rowsWritten: number; monthsCollected: number; departments: string[] };
   operations: { name: string; oneClient: LoadResult; loaded: LoadResult; connections: number }[];
   exports: { format: string; seconds: number; bytes: number; rows: number; gatewayRssBeforeMb: number | null; gatewayRssPeakMb: number | null }[];
 }
@@ -18,6 +18,8 @@ interface RefreshRecord {
   finishedAt: string | null;
   rowsWritten: number;
   monthsCollected: number;
+  /** The departments whose feeds were read in full: one missing failed. */
+  departments: string[];
 }
 
 /** One operation on the statistics subgraph itself, so the gateway's subgraph deadline does not cut a long refresh short. */
@@ -38,16 +40,16 @@ async function askStatistics<T>(adminToken: string, query: string): Promise<T> {
  * Times a refresh to its end: refreshStatistics answers after a few seconds
  * with a long refresh still running, so the status is polled until it is done.
  */
-export async function timeRefresh(adminToken: string, full: boolean): Promise<{ seconds: number; rowsWritten: number; monthsCollected: number }> {
+export async function timeRefresh(adminToken: string, full: boolean): Promise<{ seconds: number; rowsWritten: number; monthsCollected: number; departments: string[] }> {
   const started = performance.now();
-  const fields = 'finishedAt rowsWritten monthsCollected';
+  const fields = 'finishedAt rowsWritten monthsCollected departments';
   let record = (await askStatistics<{ refreshStatistics: RefreshRecord }>(adminToken, `mutation { refreshStatistics(full: ${full}) { ${fields} } }`)).refreshStatistics;
   while (!record.finishedAt) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const status = (await askStatistics<{ statisticsStatus: { refreshing: boolean; lastRefresh: RefreshRecord } }>(adminToken, `{ statisticsStatus { refreshing lastRefresh { ${fields} } } }`)).statisticsStatus;
     record = status.refreshing ? { ...status.lastRefresh, finishedAt: null } : status.lastRefresh;
   }
-  return { seconds: Math.round((performance.now() - started) / 100) / 10, rowsWritten: record.rowsWritten, monthsCollected: record.monthsCollected };
+  return { seconds: Math.round((performance.now() - started) / 100) / 10, rowsWritten: record.rowsWritten, monthsCollected: record.monthsCollected, departments: record.departments };
 }
 
 /**
@@ -115,7 +117,7 @@ export function analystMarkdown(report: AnalystReport): string {
     '',
     `Scale \`${report.scale}\`, ${report.machine}.`,
     '',
-    `Store refresh: the first, into an empty store, ${report.refresh.firstSeconds} s; full (every month collected again) ${report.refresh.fullSeconds} s (${report.refresh.monthsCollected} department-months, ${report.refresh.rowsWritten} rows published); again with nothing changed ${report.refresh.unchangedSeconds} s.`,
+    `Store refresh: the first, into an empty store, ${report.refresh.firstSeconds} s; full (every month collected again) ${report.refresh.fullSeconds} s (${report.refresh.monthsCollected} department-months, ${report.refresh.rowsWritten} rows published; departments read in full: ${report.refresh.departments.join(', ') || 'none'}); again with nothing changed ${report.refresh.unchangedSeconds} s.`,
     '',
     '| operation | one client p50 ms | one client p95 ms | connections | req/s | p50 ms | p95 ms | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -21,7 +21,7 @@ const SOAK_WARM_UP_SECONDS = 60;
 const SETTLE_MS = 1000;
 
 const USAGE =
-  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst]';
+  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst [--refresh-only]]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
 async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
@@ -110,7 +110,7 @@ async function emptyStatisticsStore(databaseUrl: string): Promise<void> {
  * empty store, a full one of the filled store and one with nothing changed, each question with one client and under load,
  * and the whole province exported as CSV and XLSX.
  */
-async function runAnalyst(databaseUrl: string, options: { scale: string; seconds: number; log: (line: string) => void }): Promise<void> {
+async function runAnalyst(databaseUrl: string, options: { scale: string; seconds: number; refreshOnly: boolean; log: (line: string) => void }): Promise<void> {
   const { log } = options;
   const stack = await startStack(databaseUrl, ['shequ'], 1);
   try {
@@ -121,17 +121,17 @@ async function runAnalyst(databaseUrl: string, options: { scale: string; seconds
     await emptyStatisticsStore(databaseUrl);
     await waitForIdleDatabase(databaseUrl);
     const first = await timeRefresh(admin, false);
-    log(`first refresh ${first.seconds} s, ${first.monthsCollected} department-months, ${first.rowsWritten} rows`);
+    log(`first refresh ${first.seconds} s, ${first.monthsCollected} department-months, ${first.rowsWritten} rows, departments ${first.departments.join(', ')}`);
     log('refreshing the statistics store (full)');
     const full = await timeRefresh(admin, true);
-    log(`full refresh ${full.seconds} s, ${full.monthsCollected} department-months, ${full.rowsWritten} rows`);
+    log(`full refresh ${full.seconds} s, ${full.monthsCollected} department-months, ${full.rowsWritten} rows, departments ${full.departments.join(', ')}`);
     const unchanged = await timeRefresh(admin, false);
     log(`refresh with nothing changed ${unchanged.seconds} s`);
-    const measured = await measureOperations(url, analystOperations(ANALYST_PREFECTURES), analyst, Math.max(5, options.seconds), ANALYST_CONNECTIONS, log);
+    const measured = options.refreshOnly ? [] : await measureOperations(url, analystOperations(ANALYST_PREFECTURES), analyst, Math.max(5, options.seconds), ANALYST_CONNECTIONS, log);
     const indicators = await publicIndicators(url);
     const gatewayPid = stack.gateways.shequ?.child.pid;
     const exports = [];
-    for (const format of ['csv', 'xlsx'] as const) {
+    for (const format of options.refreshOnly ? [] : (['csv', 'xlsx'] as const)) {
       await waitForIdleDatabase(databaseUrl);
       const result = await timeExport(url, analyst, format, indicators, gatewayPid);
       log(`export ${format}: ${result.seconds} s, ${(result.bytes / 1e6).toFixed(1)} MB, gateway RSS ${result.gatewayRssBeforeMb} → ${result.gatewayRssPeakMb} MB`);
@@ -141,7 +141,7 @@ async function runAnalyst(databaseUrl: string, options: { scale: string; seconds
       startedAt: new Date().toISOString(),
       scale: options.scale,
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-      refresh: { firstSeconds: first.seconds, fullSeconds: full.seconds, unchangedSeconds: unchanged.seconds, rowsWritten: full.rowsWritten, monthsCollected: full.monthsCollected },
+      refresh: { firstSeconds: first.seconds, fullSeconds: full.seconds, unchangedSeconds: unchanged.seconds, rowsWritten: full.rowsWritten, monthsCollected: full.monthsCollected, departments: full.departments },
       operations: measured,
       exports,
     });
@@ -172,6 +172,7 @@ runMain(async () => {
       soak: { type: 'string' },
       'worst-case': { type: 'boolean', default: false },
       analyst: { type: 'boolean', default: false },
+      'refresh-only': { type: 'boolean', default: false },
     },
   });
   const scale = values.smoke ? 'demo' : values.scale;
@@ -194,7 +195,7 @@ runMain(async () => {
     return;
   }
   if (values.analyst) {
-    await runAnalyst(databaseUrl, { scale, seconds, log });
+    await runAnalyst(databaseUrl, { scale, seconds, refreshOnly: values['refresh-only'], log });
     await server?.stop();
     return;
   }
