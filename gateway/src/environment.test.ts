@@ -50,6 +50,11 @@ describe('gateway environment', () => {
     expect(readEnvironment({ NODE_ENV: 'development' }).signingKey).toBe(DEVELOPMENT_SIGNING_KEY);
   });
 
+  it('bounds the operations the gateway runs at once: 64 by default, GATEWAY_MAX_IN_FLIGHT when given', () => {
+    expect(readEnvironment({ ...DEPLOYED }).maxInFlight).toBe(64);
+    expect(readEnvironment({ ...DEPLOYED, GATEWAY_MAX_IN_FLIGHT: '200' }).maxInFlight).toBe(200);
+  });
+
   it.each([
     [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL)'],
@@ -63,6 +68,8 @@ describe('gateway environment', () => {
     [{ JWT_SECRET: SECRET, SUBGRAPH_SIGNING_KEY: 'short' }, 'SUBGRAPH_SIGNING_KEY: must be at least 32 characters'],
     [{ ...DEPLOYED, CORS_ORIGINS: 'console.example.gov.cn' }, 'CORS_ORIGINS: must be a comma-separated list of origins'],
     [{ ...DEPLOYED, METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: must be at least 32 characters'],
+    [{ ...DEPLOYED, GATEWAY_MAX_IN_FLIGHT: '0' }, 'GATEWAY_MAX_IN_FLIGHT'],
+    [{ ...DEPLOYED, GATEWAY_MAX_IN_FLIGHT: 'many' }, 'GATEWAY_MAX_IN_FLIGHT'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(message);
   });

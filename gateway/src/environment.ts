@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commonEnvironmentSchema, documentLimitsOf, documentLimitVariables, listenHostOf, parseEnvironment, signingKeyOf, signingKeyRequiredOutsideDevelopment, signingKeyVariables, routerVariables, subgraphUrlsOf, tokenSettingsOf, tokensRequiredOutsideDevelopment, type TokenSettings } from '@shequ/kit';
 import { DEFAULT_REFRESH_INTERVAL_MS } from './codes/code-registry';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './limits/caller-concurrency';
+import { DEFAULT_MAX_IN_FLIGHT } from './limits/gateway-in-flight';
 import { DEFAULT_HEAVY_OPERATIONS, type HeavyOperationLimits } from './limits/heavy-operations';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits';
 
@@ -18,6 +19,8 @@ export interface GatewaySettings {
   limits?: OperationLimits;
   /** Requests one caller may have in flight at once. */
   concurrency?: ConcurrencyLimits;
+  /** GATEWAY_MAX_IN_FLIGHT: operations the whole process runs at once; past it requests are shed with 503. */
+  maxInFlight?: number;
   /** Heavy operations that may run at once, overall and per caller. */
   heavyOperations?: HeavyOperationLimits;
   maxBodyBytes?: number;
@@ -59,6 +62,7 @@ const gatewayEnvironmentSchema = commonEnvironmentSchema
     MAX_BODY_BYTES: positive(100_000),
     MAX_IN_FLIGHT_PER_SUBJECT: positive(DEFAULT_CONCURRENCY.perSubject),
     MAX_IN_FLIGHT_PER_ADDRESS: positive(DEFAULT_CONCURRENCY.perAnonymousAddress),
+    GATEWAY_MAX_IN_FLIGHT: positive(DEFAULT_MAX_IN_FLIGHT),
     MAX_HEAVY_IN_FLIGHT: positive(DEFAULT_HEAVY_OPERATIONS.inFlight),
     MAX_HEAVY_IN_FLIGHT_PER_CALLER: positive(DEFAULT_HEAVY_OPERATIONS.perCaller),
     HEAVY_OPERATION_WEIGHT: positive(DEFAULT_HEAVY_OPERATIONS.threshold),
@@ -102,6 +106,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): GatewaySe
       costBudget: { anonymous: parsed.COST_BUDGET_ANONYMOUS, signedIn: parsed.COST_BUDGET_SIGNED_IN, analyst: parsed.COST_BUDGET_ANALYST },
     },
     concurrency: { perSubject: parsed.MAX_IN_FLIGHT_PER_SUBJECT, perAnonymousAddress: parsed.MAX_IN_FLIGHT_PER_ADDRESS },
+    maxInFlight: parsed.GATEWAY_MAX_IN_FLIGHT,
     heavyOperations: {
       inFlight: parsed.MAX_HEAVY_IN_FLIGHT,
       perCaller: parsed.MAX_HEAVY_IN_FLIGHT_PER_CALLER,

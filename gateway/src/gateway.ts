@@ -21,12 +21,15 @@ import type { GatewayContext } from './gateway-context';
 import { introspectionForSignedInOnly } from './introspection-guard';
 import { callerConcurrency, callerKeyOf, DEFAULT_CONCURRENCY } from './limits/caller-concurrency';
 import { readFieldWeights } from './limits/field-weights';
+import { DEFAULT_MAX_IN_FLIGHT, GatewayInFlight } from './limits/gateway-in-flight';
 import { DEFAULT_HEAVY_OPERATIONS, HeavyOperations } from './limits/heavy-operations';
 import { operationLimitsPlugin } from './limits/limits-plugin';
 import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { createPreflight } from './limits/preflight';
 import { RedisCache } from './limits/redis-cache';
 import { TrustedDocuments } from './limits/trusted-documents';
+import { OverloadMetrics } from './observability/overload-metrics';
+import { observeRedis } from './observability/redis-metrics';
 import { SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubgraphReadiness, supergraphSubgraphs } from './subgraph-readiness';
@@ -63,6 +66,8 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const supergraphSdl = readFileSync(settings.supergraphPath, 'utf8');
   const metrics = new ProcessMetrics('gateway');
   const subgraphFetches = new SubgraphFetchMetrics(metrics.registry);
+  const inFlight = new GatewayInFlight(settings.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, (endpoint) => overload.shed(endpoint));
+  const overload = new OverloadMetrics(metrics.registry, () => inFlight.inFlight);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches, logger }),
@@ -79,7 +84,10 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     logger,
   );
   const statisticsUrl = settings.subgraphUrls.statistics ?? supergraphUrlOf(supergraphSdl, 'statistics');
-  const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl) : undefined;
+  const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl, logger) : undefined;
+  if (apqCache) {
+    observeRedis(metrics.registry, () => apqCache.redisReachable);
+  }
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -132,10 +140,11 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     // Ready while every subgraph is: a replica whose departments cannot answer should not be sent callers.
     ready: () => readiness.check(),
     maxBodyBytes: settings.maxBodyBytes ?? 100_000,
-    admit: callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf),
+    // Probes (/health, /ready, /metrics) never reach admission: an overloaded gateway still answers them.
+    admit: inFlight.admitting(callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf)),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
     routes: {
-      '/export': exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined }),
+      '/export': inFlight.route('export', exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined })),
       ...staticAppRoutes({ directory: CONSOLE_ASSETS_DIR, assetsPath: '/console/', pagePaths: ['/', '/console/'], connectTo: settings.oidc ? [new URL(settings.oidc.issuer).origin] : [] }),
       '/console/config.json': jsonDocument({ development: settings.development, oidc: settings.oidc ?? null }),
       ...(settings.ide ? { ...staticAppRoutes({ directory: IDE_ASSETS_DIR, assetsPath: IDE_PATH, pagePaths: [IDE_PATH] }), '/ide': redirectTo(IDE_PATH) } : {}),
@@ -144,7 +153,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     landingPage: settings.ide ? IDE_PATH : undefined,
   });
   const baseUrl = await listen(server, settings.port, settings.host);
-  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory' }, 'gateway ready');
+  logger.info({ url: `${baseUrl}/graphql`, supergraph: settings.supergraphPath, trustedDocuments: trusted.size, divisionCodes: codes.size, apqCache: apqCache ? 'redis' : 'memory', maxInFlight: inFlight.limit }, 'gateway ready');
   return {
     url: `${baseUrl}/graphql`,
     logger,

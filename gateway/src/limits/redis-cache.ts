@@ -1,67 +1,111 @@
-import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { StartupError } from '@shequ/kit';
-import Redis from 'ioredis';
+import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import type { Logger } from '@shequ/kit';
+import { RedisLink } from './redis-link';
 
-/** How long a start waits for Redis before giving up. */
-const CONNECT_TIMEOUT_MS = 3000;
+/** Registrations Redis missed while lost that are kept to write when it is back; past this the oldest are let go (their callers register again). */
+const MAX_MISSED_WRITES = 1000;
 
-/** host:port of a Redis URL, never its password. */
-function addressOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.hostname}:${parsed.port || '6379'}`;
-  } catch {
-    return 'an unparsable address';
-  }
+interface MissedWrite {
+  value: string;
+  /** Epoch ms, or null for no expiry. */
+  expiresAt: number | null;
 }
 
 /**
- * Apollo's key-value cache over Redis, so that every gateway replica shares
- * the automatic-persisted-query cache. Keys are prefixed; TTLs are seconds.
+ * Apollo's key-value cache for automatic persisted queries, shared by every
+ * gateway replica through Redis and kept in this process's memory as well
+ * (an LRU as large as Apollo's own in-memory cache), so that persisted
+ * queries keep working while Redis is down: writes go to both, reads ask
+ * memory first and Redis on a miss. A persisted query's text never changes
+ * for its hash, so the copy in memory is never stale. Registrations Redis
+ * missed are written to it once it is back. Keys in Redis are prefixed;
+ * TTLs are seconds. Talks to Redis through `RedisLink`.
  */
 export class RedisCache implements KeyValueCache<string> {
-  private constructor(
-    private readonly client: Redis,
-    private readonly prefix: string,
-  ) {}
+  private readonly memory = new InMemoryLRUCache<string>();
+  private readonly missed = new Map<string, MissedWrite>();
 
-  /**
-   * Connects and pings before the gateway serves: an unreachable REDIS_URL
-   * stops the start with a message naming it, instead of a gateway that
-   * starts and then fails every persisted query.
-   */
-  static async connect(url: string, prefix = 'shequ:apq:'): Promise<RedisCache> {
-    const client = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 2 });
-    // Failures are reported by connect() below; later ones by the command that meets them.
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-    } catch (error) {
-      client.disconnect();
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StartupError(`REDIS_URL: cannot reach Redis at ${addressOf(url)} (${reason.replace(url, addressOf(url))})`);
-    }
-    return new RedisCache(client, prefix);
+  private constructor(
+    private readonly link: RedisLink,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+  ) {
+    link.onBack(() => void this.writeMissed());
+  }
+
+  /** Connects before the gateway serves: an unreachable REDIS_URL stops the start (see `RedisLink.connect`). */
+  static async connect(url: string, logger: Logger, prefix = 'shequ:apq:'): Promise<RedisCache> {
+    return new RedisCache(await RedisLink.connect(url, logger), prefix, logger);
+  }
+
+  /** False while Redis is lost and persisted queries come from memory only. */
+  get redisReachable(): boolean {
+    return this.link.reachable;
   }
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.client.get(this.prefix + key)) ?? undefined;
+    const local = await this.memory.get(key);
+    if (local !== undefined) {
+      return local;
+    }
+    const stored = (await this.link.run((client) => client.get(this.prefix + key)))?.value;
+    if (stored === null || stored === undefined) {
+      return undefined;
+    }
+    await this.memory.set(key, stored);
+    return stored;
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
-    if (options?.ttl) {
-      await this.client.set(this.prefix + key, value, 'EX', Math.ceil(options.ttl));
-    } else {
-      await this.client.set(this.prefix + key, value);
+    await this.memory.set(key, value, options);
+    const ttlSeconds = options?.ttl ? Math.ceil(options.ttl) : null;
+    if (!(await this.write(key, value, ttlSeconds))) {
+      this.remember(key, { value, expiresAt: ttlSeconds === null ? null : Date.now() + ttlSeconds * 1000 });
     }
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.client.del(this.prefix + key)) > 0;
+    this.missed.delete(key);
+    const inMemory = await this.memory.delete(key);
+    const inRedis = (await this.link.run((client) => client.del(this.prefix + key)))?.value ?? 0;
+    return inMemory || inRedis > 0;
   }
 
   async close(): Promise<void> {
-    await this.client.quit();
+    await this.link.close();
+  }
+
+  private async write(key: string, value: string, ttlSeconds: number | null): Promise<boolean> {
+    const written = await this.link.run((client) => (ttlSeconds === null ? client.set(this.prefix + key, value) : client.set(this.prefix + key, value, 'EX', ttlSeconds)));
+    return written !== null;
+  }
+
+  private remember(key: string, write: MissedWrite): void {
+    this.missed.delete(key);
+    this.missed.set(key, write);
+    if (this.missed.size > MAX_MISSED_WRITES) {
+      this.missed.delete(this.missed.keys().next().value as string);
+    }
+  }
+
+  /** Other replicas find what this one registered while Redis was lost; whatever Redis misses again waits for its next return. */
+  private async writeMissed(): Promise<void> {
+    const pending = [...this.missed];
+    this.missed.clear();
+    let written = 0;
+    for (const [key, { value, expiresAt }] of pending) {
+      const ttlSeconds = expiresAt === null ? null : Math.ceil((expiresAt - Date.now()) / 1000);
+      if (ttlSeconds !== null && ttlSeconds <= 0) {
+        continue;
+      }
+      if (await this.write(key, value, ttlSeconds)) {
+        written += 1;
+      } else {
+        this.remember(key, { value, expiresAt });
+      }
+    }
+    if (written > 0) {
+      this.logger.info({ written, stillMissed: this.missed.size }, 'persisted queries registered while Redis was lost are written to it');
+    }
   }
 }

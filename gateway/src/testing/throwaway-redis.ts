@@ -20,6 +20,56 @@ async function answersPing(url: string): Promise<boolean> {
   }
 }
 
+/** A `redis-server` this test run started and owns: it can be stopped, started again on its port, or made to hang. */
+export interface RedisServer extends TestRedis {
+  port: number;
+  /** SIGSTOP: it keeps its connections open and answers nothing, as a Redis that hangs. */
+  pause(): void;
+  /** SIGCONT: it answers again, the commands sent meanwhile included. */
+  resume(): void;
+}
+
+/**
+ * A `redis-server` from PATH on `port` (a free one when not given), keeping
+ * nothing on disk, answering PING before this resolves. A test that stops
+ * and restarts Redis needs one of its own, whatever TEST_REDIS_URL says.
+ */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  const chosen = port ?? (await freePort());
+  const url = `redis://127.0.0.1:${chosen}`;
+  const server: ChildProcess = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  let spawnError: Error | undefined;
+  server.once('error', (error) => (spawnError = error));
+  const deadline = Date.now() + 10_000;
+  while (!(await answersPing(url))) {
+    if (spawnError) {
+      throw new Error(`redis-server could not be started (is it on PATH?): ${spawnError.message}`);
+    }
+    if (Date.now() > deadline || server.exitCode !== null) {
+      server.kill();
+      throw new Error(`redis-server did not answer on port ${chosen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    port: chosen,
+    pause: () => server.kill('SIGSTOP'),
+    resume: () => server.kill('SIGCONT'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (server.exitCode !== null || server.signalCode !== null) {
+          resolve();
+          return;
+        }
+        server.once('exit', () => resolve());
+        // A paused server would not act on SIGTERM until continued.
+        server.kill('SIGCONT');
+        server.kill('SIGTERM');
+      }),
+  };
+}
+
 /**
  * A real Redis for tests: TEST_REDIS_URL when set, else a `redis-server`
  * from PATH started on a free port that keeps nothing on disk and is stopped
@@ -32,23 +82,5 @@ export async function startTestRedis(): Promise<TestRedis | null> {
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     return null;
   }
-  const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  while (!(await answersPing(url))) {
-    if (Date.now() > deadline || server.exitCode !== null) {
-      server.kill();
-      throw new Error(`redis-server did not answer on port ${port}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.once('exit', () => resolve());
-        server.kill('SIGTERM');
-      }),
-  };
+  return startRedisServer();
 }
