@@ -64,11 +64,17 @@ function readFirst(first: number): number {
   return first;
 }
 
-/** The codes the caller may read: its jurisdiction's communities, as an exclusive lower and inclusive upper bound. */
-function jurisdictionRange(context: SubgraphContext, after: string | null): CodeRange {
+/** The codes the caller may read from `after` up to `through` (each null: from the start, to the end): within its jurisdiction's communities, as an exclusive lower and inclusive upper bound. */
+function jurisdictionRange(context: SubgraphContext, after: string | null, through: string | null): CodeRange {
   const prefix = significantPrefix((context.viewer as NonNullable<SubgraphContext['viewer']>).jurisdiction);
   // No code equals a prefix or its prefix followed by ':', which sorts after every digit.
-  return { after: after && after > prefix ? after : prefix, through: `${prefix}:` };
+  const end = `${prefix}:`;
+  return { after: after && after > prefix ? after : prefix, through: through !== null && through < end ? through : end };
+}
+
+/** `after` and `through` as a caller gives them: community codes, or null. */
+function readRange(context: SubgraphContext, after: string | null, through: string | null): CodeRange {
+  return jurisdictionRange(context, after == null ? null : assertCommunityCode(after, 'after'), through == null ? null : assertCommunityCode(through, 'through'));
 }
 
 /** Reads one block of a part's flows: the months' rows of the range, and their samples, in two statements. */
@@ -156,7 +162,7 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
       if (!definition.flows) {
         return [];
       }
-      const range = jurisdictionRange(context, null);
+      const range = jurisdictionRange(context, null, null);
       const sql = figureMonthsSql(definition.flows());
       return context.dataSource.transaction(async (manager) => {
         // Every fact of the department's history, read by the statistics refresh (not a person waiting): allowed longer than a question.
@@ -178,12 +184,11 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
       @Arg('through', () => String, { nullable: true, description: 'The block ends with this community code; omitted: at the end of the jurisdiction.' }) through: string | null,
     ): Promise<FigureBlock> {
       const checkedMonths = readMonths(months);
-      const range = jurisdictionRange(context, after == null ? null : assertCommunityCode(after, 'after'));
-      const last = through == null ? range.through : assertCommunityCode(through, 'through');
+      const range = readRange(context, after, through);
       if (!definition.flows) {
         return { measures: [], rows: { month: [], communityCode: [], values: [] }, samples: { month: [], communityCode: [], measure: [], value: [], count: [] } };
       }
-      return readFigureBlock(context, definition.flows(), checkedMonths, { after: range.after, through: last < range.through ? last : range.through });
+      return readFigureBlock(context, definition.flows(), checkedMonths, range);
     }
 
     @Authorized('analyst')
@@ -197,10 +202,15 @@ export function defineFigureFeed(definition: FigureFeedDefinition): ClassType {
       @Arg('month', () => String, { nullable: true, description: 'A China month, "YYYY-MM"; omitted: the stocks as of now.' }) month: string | null,
       @Arg('after', () => String, { nullable: true, description: 'The nextCursor of the previous page (a community code).' }) after: string | null,
       @Arg('first', () => Int, { defaultValue: DEFAULT_FIGURE_PAGE_SIZE, description: `Communities per page, 1–${MAX_FIGURE_PAGE_SIZE}.` }) first: number,
+      @Arg('through', () => String, {
+        nullable: true,
+        description: 'The last community code to read (the pages end there); omitted: the end of the jurisdiction. A reader that knows the codes reads ranges of about `first` communities, so that no page sums more than its own.',
+      })
+      through: string | null,
     ): Promise<FigurePage> {
       const checkedMonth = readMonth(month);
       const size = readFirst(first);
-      const range = jurisdictionRange(context, after == null ? null : assertCommunityCode(after, 'after'));
+      const range = readRange(context, after, through);
       if (checkedMonth && !definition.flows) {
         return emptyPage();
       }

@@ -12,9 +12,9 @@ export interface FeedPage {
 
 
 /** One page of `<prefix>Figures`, with the raw response for error checks. */
-export async function figurePage(url: string, fieldPrefix: string, args: { month?: string; after?: string; first?: number }, token?: string): Promise<GraphqlResponse<Record<string, FeedPage>>> {
-  return graphqlRequest(url, `query ($month: String, $after: String, $first: Int) { page: ${fieldPrefix}Figures(month: $month, after: $after, first: $first) { ${FIGURE_PAGE_SELECTION} } }`, {
-    variables: { month: args.month, after: args.after, first: args.first ?? 5000 },
+export async function figurePage(url: string, fieldPrefix: string, args: { month?: string; after?: string; through?: string; first?: number }, token?: string): Promise<GraphqlResponse<Record<string, FeedPage>>> {
+  return graphqlRequest(url, `query ($month: String, $after: String, $through: String, $first: Int) { page: ${fieldPrefix}Figures(month: $month, after: $after, through: $through, first: $first) { ${FIGURE_PAGE_SELECTION} } }`, {
+    variables: { month: args.month, after: args.after, through: args.through, first: args.first ?? 5000 },
     token,
   });
 }

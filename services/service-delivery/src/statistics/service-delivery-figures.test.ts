@@ -223,6 +223,11 @@ describe('serviceDeliveryFigures', () => {
     // A cursor from elsewhere does not reach outside the jurisdiction
     const outside = await figurePage(subgraph.url, 'serviceDelivery', { after: '610000000000' }, testToken({ roles: ['analyst'], jurisdiction: '620200' }));
     expect(outside.data?.page?.rows.map((row) => row.communityCode)).toEqual(['620201001001']);
+    // A range ends where asked, and never past the jurisdiction.
+    const range = await figurePage(subgraph.url, 'serviceDelivery', { after: '620102001001', through: '620102002001' }, analyst);
+    expect(range.data?.page?.rows.map((row) => row.communityCode)).toEqual(['620102001002', '620102002001']);
+    const beyond = await figurePage(subgraph.url, 'serviceDelivery', { through: '629999999999' }, testToken({ roles: ['analyst'], jurisdiction: '620103' }));
+    expect(beyond.data?.page?.rows.map((row) => row.communityCode)).toEqual(['620103001001']);
     const lanzhouMonths = await figureMonths(subgraph.url, 'serviceDelivery', testToken({ roles: ['analyst'], jurisdiction: '620103' }));
     expect(lanzhouMonths.filter((month) => month.month.startsWith('2023'))).toEqual([expect.objectContaining({ month: '2023-02', rows: 1 }), expect.objectContaining({ month: '2023-03', rows: 1 })]);
   });
@@ -235,6 +240,7 @@ describe('serviceDeliveryFigures', () => {
     [{ first: 10001 }, 'first'],
     [{ after: 'abc' }, 'after'],
     [{ after: '6201020010011' }, 'after'],
+    [{ through: '62010200100' }, 'through'],
   ])('refuses %j as BAD_USER_INPUT naming %s', async (args, argument) => {
     const response = await figurePage(subgraph.url, 'serviceDelivery', args, analyst);
     expect(response.data).toBeNull();

@@ -7,8 +7,8 @@ export interface FeedSource {
   figureMonths(department: FeedDepartment): Promise<FigureMonth[]>;
   /** The flows of `months` for the community codes after `after` (null: from the first) up to `through` (null: to the last). */
   figureBlock(department: FeedDepartment, months: string[], after: string | null, through: string | null): Promise<FigureBlock>;
-  /** A page of the stocks as of now, after the community code `after` (null: the first page). */
-  stocks(department: FeedDepartment, after: string | null): Promise<FigurePage>;
+  /** A page of the stocks as of now, after the community code `after` (null: from the start) up to `through` (null: to the end). */
+  stocks(department: FeedDepartment, after: string | null, through: string | null): Promise<FigurePage>;
   directory(after: string | null): Promise<DirectoryPage>;
   assessmentMethod(): Promise<AssessmentMethodEntry[]>;
 }
@@ -16,7 +16,7 @@ export interface FeedSource {
 /** Opens the department feeds for one refresh (the request id travels with its calls). */
 export type FeedFactory = (requestId: string) => FeedSource;
 
-/** The stocks' pages: the feeds' largest. */
+/** The stocks' pages: the feeds' largest, and the refresh's ranges of communities for them. */
 export const FEED_PAGE_SIZE = 10_000;
 
 
@@ -83,12 +83,12 @@ export function httpFeedSource(urls: Record<FeedDepartment, string>, credentials
       );
       return data[field];
     },
-    async stocks(department, after) {
+    async stocks(department, after, through) {
       const field = `${FEED_FIELD_PREFIX[department]}Figures`;
       const data = await ask<Record<string, FigurePage>>(
         department,
-        `query ($after: String) { ${field}(after: $after, first: ${FEED_PAGE_SIZE}) { ${FIGURE_PAGE_SELECTION} } }`,
-        { after },
+        `query ($after: String, $through: String) { ${field}(after: $after, through: $through, first: ${FEED_PAGE_SIZE}) { ${FIGURE_PAGE_SELECTION} } }`,
+        { after, through },
       );
       return data[field];
     },

@@ -1,4 +1,4 @@
-import { runRefresh } from './refresh';
+import { blockScopes, codeRanges, runRefresh } from './refresh';
 import { admin, startStatisticsTestGraph, TABLE, valuesByCode, type StatisticsTestGraph } from '../testing/statistics-test';
 import { FixtureFeed } from '../testing/fixture-feed';
 
@@ -184,5 +184,27 @@ describe('refreshStatistics on a long refresh', () => {
     }
     expect(done.lastRefresh.finishedAt).not.toBeNull();
     expect(done.lastRefresh.monthsCollected).toBe(72);
+  });
+});
+
+describe('the ranges a refresh reads', () => {
+  it('cut the directory every so many codes, from the start to the end', () => {
+    expect(codeRanges(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([
+      { after: null, through: 'b' },
+      { after: 'b', through: 'd' },
+      { after: 'd', through: null },
+    ]);
+    expect(codeRanges(['a', 'b', 'c', 'd'], 2)).toEqual([
+      { after: null, through: 'b' },
+      { after: 'b', through: null },
+    ]);
+    expect(codeRanges([], 10)).toEqual([{ after: null, through: null }]);
+  });
+
+  it('size a block by its months: fewer communities when more months changed', () => {
+    const codes = Array.from({ length: 10 }, (_, index) => `c${index}`);
+    expect(blockScopes(codes, ['2026-01'], 5)).toHaveLength(2);
+    expect(blockScopes(codes, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'], 5)).toHaveLength(10);
+    expect(blockScopes(codes, ['2026-01', '2026-02'], 1)[0]).toEqual({ months: ['2026-01', '2026-02'], after: null, through: 'c0' });
   });
 });

@@ -5,7 +5,7 @@ import { currentChinaMonth } from '../periods/period';
 import { clearStocks, dropUnlistedCodes, EMPTY_BLOCK, rebuildScopes, storeAssessmentMethod, storeDirectory, storedFingerprints, storeFingerprints, forgetFingerprints, storeFlowBlock, storeStocks, type BlockScope } from '../store/figure-store';
 import { rollUpMonths, rollUpStocks, snapshotMonths } from '../store/month-figures';
 import type { DirectoryPage, FigureBlock } from '../store/feed-page';
-import type { FeedSource } from './feed-source';
+import { FEED_PAGE_SIZE, type FeedSource } from './feed-source';
 
 /** The refresh's advisory lock (two int4 keys: the statistics port, 1). */
 export const REFRESH_LOCK = { classId: 4005, objectId: 1 };
@@ -56,21 +56,24 @@ async function directoryCommunities(runner: QueryRunner): Promise<string[]> {
 }
 
 /**
- * The ranges of community codes a department's changed months are read in:
- * about `blockRows` community-months each, cut at the directory's codes. The
- * first starts at the start and the last runs to the end, so a community the
- * directory does not list is still collected.
+ * The directory's communities cut into ranges of `perRange` codes: the first
+ * from the start and the last to the end, so a community the directory does
+ * not list is still read.
  */
-export function blockScopes(codes: readonly string[], months: string[], blockRows: number): BlockScope[] {
-  const communitiesPerBlock = Math.max(1, Math.floor(blockRows / months.length));
-  const scopes: BlockScope[] = [];
+export function codeRanges(codes: readonly string[], perRange: number): { after: string | null; through: string | null }[] {
+  const ranges: { after: string | null; through: string | null }[] = [];
   let after: string | null = null;
-  for (let last = communitiesPerBlock - 1; last < codes.length - 1; last += communitiesPerBlock) {
-    scopes.push({ months, after, through: codes[last] });
+  for (let last = perRange - 1; last < codes.length - 1; last += perRange) {
+    ranges.push({ after, through: codes[last] });
     after = codes[last];
   }
-  scopes.push({ months, after, through: null });
-  return scopes;
+  ranges.push({ after, through: null });
+  return ranges;
+}
+
+/** The blocks a department's changed months are read in: about `blockRows` community-months each. */
+export function blockScopes(codes: readonly string[], months: string[], blockRows: number): BlockScope[] {
+  return codeRanges(codes, Math.max(1, Math.floor(blockRows / months.length))).map((range) => ({ months, ...range }));
 }
 
 /** Months with flows but no region rows. */
@@ -259,17 +262,21 @@ async function timed<T>(times: DepartmentTimes, field: 'readMs' | 'writeMs' | 'l
   }
 }
 
-async function readPages(feed: FeedSource, department: FeedDepartment, times: DepartmentTimes): Promise<Page[]> {
+/** A department's stocks, a range of the directory's codes at a time (a page each, unless the range holds more than a page). */
+async function readStocks(feed: FeedSource, department: FeedDepartment, communityCodes: string[], times: DepartmentTimes): Promise<Page[]> {
   const pages: Page[] = [];
-  for (let after: string | null = null; ; ) {
-    const page = await timed(times, 'readMs', () => feed.stocks(department, after));
-    pages.push(page);
-    times.pages += 1;
-    if (!page.nextCursor) {
-      return pages;
+  for (const range of codeRanges(communityCodes, FEED_PAGE_SIZE)) {
+    for (let after = range.after; ; ) {
+      const page = await timed(times, 'readMs', () => feed.stocks(department, after, range.through));
+      pages.push(page);
+      times.pages += 1;
+      if (!page.nextCursor) {
+        break;
+      }
+      after = page.nextCursor;
     }
-    after = page.nextCursor;
   }
+  return pages;
 }
 
 /**
@@ -321,7 +328,7 @@ async function refreshDepartment(
   if (gone.length) {
     await store({ months: gone, after: null, through: null }, EMPTY_BLOCK);
   }
-  const stocks = await readPages(feed, department, times);
+  const stocks = await readStocks(feed, department, communityCodes, times);
   await write(() =>
     timed(times, 'writeMs', async () => {
       await forgetFingerprints(runner, department, [...listed]);

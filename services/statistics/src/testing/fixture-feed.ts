@@ -193,10 +193,10 @@ export class FixtureFeed implements FeedSource {
     return block;
   }
 
-  async stocks(department: FeedDepartment, after: string | null): Promise<FigurePage> {
+  async stocks(department: FeedDepartment, after: string | null, through: string | null): Promise<FigurePage> {
     const key = `${department}|stocks`;
     this.figureReads.set(key, (this.figureReads.get(key) ?? 0) + 1);
-    const all = communities();
+    const all = communities().filter(({ code }) => through === null || code <= through);
     const start = after ? all.findIndex((community) => community.code === after) + 1 : 0;
     const slice = all.slice(start, start + this.pageSize);
     const nextCursor = start + this.pageSize < all.length ? slice[slice.length - 1].code : null;
