@@ -96,6 +96,9 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     hideSchemaDetailsFromClientErrors: !settings.development,
     persistedQueries: apqCache ? { cache: apqCache } : {},
     formatError: createErrorFormatter({ development: settings.development, logger }),
+    // The process's own stopOnSignals drains the HTTP server first; Apollo's handler (on outside NODE_ENV=test) would stop
+    // Apollo under requests still in flight and signal the process again, which then exits at once.
+    stopOnTerminationSignals: false,
     plugins: [
       requestMetricsPlugin(),
       serviceUnavailablePlugin(),

@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './service-unavailable';
 
 describe('isDatabaseUnavailable', () => {
@@ -8,6 +9,12 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable({ driverError: { code: '57P03' } })).toBe(true);
     expect(isDatabaseUnavailable({ originalError: { thrownValue: { code: '08006' } } })).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([refused], 'all attempts failed'))).toBe(true);
+  });
+
+  it('knows the uncoded failures of a statement the server crashed under: pg’s closed connection and TypeORM’s released runner', () => {
+    expect(isDatabaseUnavailable({ originalError: new Error('Connection terminated unexpectedly') })).toBe(true);
+    expect(isDatabaseUnavailable({ originalError: new QueryRunnerAlreadyReleasedError() })).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly while reading'))).toBe(false);
   });
 
   it('leaves statement errors and uncoded errors alone, whatever their message says', () => {

@@ -18,6 +18,16 @@ function codeMeansUnavailable(code: unknown): boolean {
 }
 
 /**
+ * The two failures a crash of the server gives a statement already sent
+ * that carry no code: pg's own for a connection the server closed
+ * mid-statement, and TypeORM's for a transaction whose connection pg has
+ * since thrown away. Matched exactly, as the drivers raise them.
+ */
+function uncodedMeansUnavailable(error: { name?: unknown; message?: unknown }): boolean {
+  return error.name === 'QueryRunnerAlreadyReleasedError' || error.message === 'Connection terminated unexpectedly';
+}
+
+/**
  * Whether an error (as TypeORM, pg or the socket raise it, however wrapped:
  * `driverError`, `cause`, an AggregateError's `errors`, graphql-js's
  * `originalError` or, for a value it did not see as an Error, `thrownValue`) says the database is
@@ -28,7 +38,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return false;
   }
   const candidate = error as { code?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown; originalError?: unknown; thrownValue?: unknown };
-  if (codeMeansUnavailable(candidate.code)) {
+  if (codeMeansUnavailable(candidate.code) || uncodedMeansUnavailable(candidate as { name?: unknown; message?: unknown })) {
     return true;
   }
   const nested = [candidate.driverError, candidate.cause, candidate.originalError, candidate.thrownValue, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];

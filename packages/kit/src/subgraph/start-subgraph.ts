@@ -103,6 +103,9 @@ export async function startSubgraph<Loaders>(
     introspection: settings.development,
     includeStacktraceInErrorResponses: settings.development,
     formatError: createErrorFormatter({ development: settings.development, logger, service: definition.name }),
+    // The process's own stopOnSignals drains the HTTP server first; Apollo's handler (on outside NODE_ENV=test) would stop
+    // Apollo under requests still in flight and signal the process again, which then exits at once.
+    stopOnTerminationSignals: false,
     // Traces are for Apollo's hosted studio, which Shequ does not use.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
