@@ -386,10 +386,33 @@ export function listen(server: Server, port: number, host: string): Promise<stri
   });
 }
 
-/** Stops accepting connections, lets in-flight requests finish, then resolves. */
-export function closeServer(server: Server): Promise<void> {
+/** How long a stop waits for requests in flight before it cuts the connections still open. */
+export const DRAIN_GRACE_MS = 20_000;
+
+/**
+ * Stops accepting connections, lets in-flight requests finish, then
+ * resolves. A caller that keeps a connection alive (the gateway, a load
+ * balancer) would keep sending on it, and server.close() waits for every
+ * connection: so each answer given while stopping closes its connection, and
+ * connections that fall idle are closed as they do. Whatever is still open
+ * after `graceMs` is cut.
+ */
+export function closeServer(server: Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const closeWhenAnswered = (_request: IncomingMessage, response: ServerResponse) => {
+      if (!response.headersSent) {
+        response.setHeader('connection', 'close');
+      }
+    };
+    server.prependListener('request', closeWhenAnswered);
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cut);
+      server.off('request', closeWhenAnswered);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
