@@ -265,11 +265,11 @@ function KeyFigures({ t, language, catalogue, figures }: { t: T; language: Langu
     <>
       <h3>{t('keyFigures')}</h3>
       <div className="figures">
-        <Figure label={t('welfarePer1000')} value={format(figures.serviceStats.welfareFacilitiesPer1000Residents, 3)} />
-        <Figure label={t('resolved15')} value={percent(figures.serviceStats.resolvedWithin15DaysRate)} />
-        <Figure label={t('volunteersPer100')} value={format(figures.volunteerStats.registeredVolunteersPer100Residents, 3)} />
-        <Figure label={t('incidentsPer1000')} value={format(figures.safetyStats.incidentsPer1000Residents, 3)} />
-        <Figure label={t('liaisonCoverage')} value={percent(figures.safetyStats.policeLiaisonCoverage)} />
+        <Figure label={t('welfarePer1000')} value={format(figures.serviceStats?.welfareFacilitiesPer1000Residents, 3)} />
+        <Figure label={t('resolved15')} value={percent(figures.serviceStats?.resolvedWithin15DaysRate)} />
+        <Figure label={t('volunteersPer100')} value={format(figures.volunteerStats?.registeredVolunteersPer100Residents, 3)} />
+        <Figure label={t('incidentsPer1000')} value={format(figures.safetyStats?.incidentsPer1000Residents, 3)} />
+        <Figure label={t('liaisonCoverage')} value={percent(figures.safetyStats?.policeLiaisonCoverage)} />
       </div>
       <h3>{t('assessment')}</h3>
       <div className="figures">
