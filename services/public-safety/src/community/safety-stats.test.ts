@@ -1,3 +1,4 @@
+import { addMonths, chinaMidnight, chinaToday } from '@shequ/kit';
 import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { publicSafetySubgraph } from '../subgraph';
 import { insertPublicSafetyFixture } from '../testing/fixture';
@@ -144,7 +145,9 @@ describe('rankCommunitiesBySafety', () => {
 describe('incidentTrend', () => {
   it('counts incidents per month with empty months as zero', async () => {
     const to = new Date();
-    const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), 1));
+    // The trend's months are China months: from the first of the China month a year before this one.
+    const firstMonth = addMonths(`${chinaToday().slice(0, 7)}-01`, -12);
+    const from = chinaMidnight(firstMonth);
     const { data, errors } = await graphqlRequest(
       subgraph.url,
       `query ($from: DateTimeISO!, $to: DateTimeISO!) { all: incidentTrend(regionCode: "620100", from: $from, to: $to, granularity: MONTH) { period incidents seriousIncidents }
@@ -153,7 +156,7 @@ describe('incidentTrend', () => {
     );
     expect(errors).toBeUndefined();
     expect(data.all).toHaveLength(13);
-    expect(data.all[0].period).toBe(`${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}`);
+    expect(data.all[0].period).toBe(firstMonth.slice(0, 7));
     // every fixture incident but the one 13 months ago falls in the window
     expect(data.all.reduce((sum: number, point: { incidents: number }) => sum + point.incidents, 0)).toBe(7);
     expect(data.all.reduce((sum: number, point: { seriousIncidents: number }) => sum + point.seriousIncidents, 0)).toBe(3);

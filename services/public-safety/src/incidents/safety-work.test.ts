@@ -1,4 +1,4 @@
-import { chinaToday } from '@shequ/kit';
+import { addDays, chinaToday } from '@shequ/kit';
 import { graphqlRequest, startTestSubgraph, testToken, type TestSubgraph } from '@shequ/kit/testing';
 import { publicSafetySubgraph } from '../subgraph';
 import { insertPublicSafetyFixture } from '../testing/fixture';
@@ -65,7 +65,8 @@ describe('mediation', () => {
   const CLOSE = `mutation ($id: ID!, $outcome: MediationOutcome!, $closedOn: String) { closeMediationCase(id: $id, outcome: $outcome, closedOn: $closedOn) { outcome daysToClose } }`;
 
   it('opens and closes a case once, counting the days', async () => {
-    const receivedOn = new Date(Date.now() - 12 * 86400_000).toISOString().slice(0, 10);
+    // Twelve China days before China's today: the days to close count in China, whatever the hour in UTC.
+    const receivedOn = addDays(chinaToday(), -12);
     const opened = await graphqlRequest(subgraph.url, OPEN, { variables: { input: { communityCode: '620102002002', category: 'NEIGHBOURS', receivedOn, mediator: '刘调解员' } }, token: worker });
     const { id } = opened.data.openMediationCase;
     const early = await graphqlRequest(subgraph.url, CLOSE, { variables: { id, outcome: 'AGREEMENT_REACHED', closedOn: '2001-01-01' }, token: worker });

@@ -78,6 +78,14 @@ export function paginatedLists(auditLogFields: readonly string[]): (Operation & 
       token: admin,
     },
     ...['governanceFigures', 'serviceDeliveryFigures', 'volunteersFigures', 'publicSafetyFigures'].map((field) => feed(field)),
+    // A block starts after a plain code too.
+    ...['governanceFigureBlock', 'serviceDeliveryFigureBlock', 'volunteersFigureBlock', 'publicSafetyFigureBlock'].map((field) => ({
+      name: `Query.${field}`,
+      document: `query ($a: String) { ${field}(months: ["2026-01"], after: $a) { measures } }`,
+      variables: { a: null },
+      token: admin,
+      refusal: 'is not a community code',
+    })),
     feed('governanceDirectory', 'not a region or community code returned as nextCursor'),
   ];
 }
