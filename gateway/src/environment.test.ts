@@ -37,7 +37,10 @@ describe('gateway environment', () => {
   it('takes another supergraph file and per-subgraph URLs', () => {
     const settings = readEnvironment({ ...DEPLOYED, SUPERGRAPH_PATH: '/tmp/other.graphql', GOVERNANCE_URL: 'http://governance:4001/graphql' });
     expect(settings.supergraphPath).toBe('/tmp/other.graphql');
-    expect(settings.subgraphUrls).toEqual({ governance: 'http://governance:4001/graphql' });
+    expect(settings.subgraphUrls).toEqual({ governance: ['http://governance:4001/graphql'] });
+    expect(readEnvironment({ ...DEPLOYED, VOLUNTEERS_URL: 'http://volunteers-a:4003/graphql, http://volunteers-b:4003/graphql' }).subgraphUrls).toEqual({
+      volunteers: ['http://volunteers-a:4003/graphql', 'http://volunteers-b:4003/graphql'],
+    });
   });
 
   it('reads the document limits by the names every subgraph reads them', () => {
@@ -56,7 +59,8 @@ describe('gateway environment', () => {
   });
 
   it.each([
-    [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'governance' }, 'GOVERNANCE_URL: Invalid url'],
+    [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'governance' }, "GOVERNANCE_URL: must be a URL, or several replicas' URLs separated by commas"],
+    [{ JWT_SECRET: SECRET, GOVERNANCE_URL: 'http://governance:4001/graphql,governance-b' }, "GOVERNANCE_URL: must be a URL, or several replicas' URLs separated by commas"],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL)'],
     [{}, 'JWT_SECRET: required unless NODE_ENV=development (or JWT_JWKS_URL); NODE_ENV is production'],
     [{ NODE_ENV: 'test' }, 'JWT_SECRET: required unless NODE_ENV=development'],

@@ -10,8 +10,8 @@ export interface GatewaySettings {
   port: number;
   host: string;
   supergraphPath: string;
-  /** Subgraph URLs given in the environment; the others come from the supergraph. */
-  subgraphUrls: Record<string, string>;
+  /** Subgraph URLs given in the environment, each subgraph's replicas; the others come from the supergraph. */
+  subgraphUrls: Record<string, string[]>;
   subgraphTimeoutMs: number;
   tokens: TokenSettings;
   development: boolean;

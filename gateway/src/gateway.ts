@@ -68,22 +68,24 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   const subgraphFetches = new SubgraphFetchMetrics(metrics.registry);
   const inFlight = new GatewayInFlight(settings.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, (endpoint) => overload.shed(endpoint));
   const overload = new OverloadMetrics(metrics.registry, () => inFlight.inFlight);
+  /** A subgraph's replicas: those the environment gives, or the supergraph's one URL. */
+  const replicasOf = (name: string, supergraphUrl: string | undefined) => settings.subgraphUrls[name] ?? (supergraphUrl ? [supergraphUrl] : undefined);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(settings.subgraphUrls[name] ?? String(url), settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches, logger }),
+    buildService: ({ name, url }) => new SubgraphDataSource(replicasOf(name, String(url)) ?? [], settings.subgraphTimeoutMs, { subgraph: name, metrics: subgraphFetches, logger }),
     logger,
   });
   const limits = settings.limits ?? DEFAULT_LIMITS;
   // The project's own client's operations are registered unless another manifest is named: the console sends only those.
   const manifest = settings.trustedDocumentsPath ?? (existsSync(CLIENT_MANIFEST_PATH) ? CLIENT_MANIFEST_PATH : undefined);
   const trusted = manifest ? TrustedDocuments.fromManifest(manifest, settings.anonymousOnlyTrusted ?? false) : TrustedDocuments.none();
-  const governanceUrl = settings.subgraphUrls.governance ?? supergraphUrlOf(supergraphSdl, 'governance');
+  const governanceUrls = replicasOf('governance', supergraphUrlOf(supergraphSdl, 'governance'));
   const codes = new CodeRegistry(
-    governanceUrl ? divisionCodesFrom(governanceUrl, settings.subgraphTimeoutMs, settings.signingKey) : () => Promise.reject(new Error('the supergraph has no governance subgraph')),
+    governanceUrls ? divisionCodesFrom(governanceUrls, settings.subgraphTimeoutMs, settings.signingKey) : () => Promise.reject(new Error('the supergraph has no governance subgraph')),
     settings.codeRegistryRefreshMs ?? DEFAULT_REFRESH_INTERVAL_MS,
     logger,
   );
-  const statisticsUrl = settings.subgraphUrls.statistics ?? supergraphUrlOf(supergraphSdl, 'statistics');
+  const statisticsUrls = replicasOf('statistics', supergraphUrlOf(supergraphSdl, 'statistics'));
   const apqCache = settings.redisUrl ? await RedisCache.connect(settings.redisUrl, logger) : undefined;
   if (apqCache) {
     observeRedis(metrics.registry, () => apqCache.redisReachable);
@@ -113,7 +115,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
   // Before serving, so the first request is checked; an unreachable governance only leaves the check off.
   await codes.refresh();
 
-  const readiness = new SubgraphReadiness(supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, url: settings.subgraphUrls[name] ?? url })));
+  const readiness = new SubgraphReadiness(supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, urls: replicasOf(name, url) ?? [] })));
   const verifyToken = createTokenVerifier(settings.tokens);
   // Admission and the context both need the caller: the token is verified once per request.
   const verified = new WeakMap<IncomingMessage, Promise<Viewer | null>>();
@@ -147,7 +149,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     admit: inFlight.admitting(callerConcurrency(settings.concurrency ?? DEFAULT_CONCURRENCY, viewerOf)),
     preflight: createPreflight(limits, trusted, rootOperationTypes(supergraphSdl)),
     routes: {
-      '/export': inFlight.route('export', exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrl ? statisticsPagesFrom(statisticsUrl, settings.subgraphTimeoutMs) : undefined })),
+      '/export': inFlight.route('export', exportRoute({ apollo, viewerOf, contextOf, laterPage: statisticsUrls ? statisticsPagesFrom(statisticsUrls, settings.subgraphTimeoutMs) : undefined })),
       ...staticAppRoutes({ directory: CONSOLE_ASSETS_DIR, assetsPath: '/console/', pagePaths: ['/', '/console/'], connectTo: settings.oidc ? [new URL(settings.oidc.issuer).origin] : [] }),
       '/console/config.json': jsonDocument({ development: settings.development, oidc: settings.oidc ?? null }),
       ...(settings.ide ? { ...staticAppRoutes({ directory: IDE_ASSETS_DIR, assetsPath: IDE_PATH, pagePaths: [IDE_PATH] }), '/ide': redirectTo(IDE_PATH) } : {}),

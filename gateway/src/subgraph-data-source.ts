@@ -6,6 +6,7 @@ import { formatTraceparent, tracingEnabled, type Logger } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphFetchFailure, SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { failedFetchAnswer, PASSED_THROUGH_UNAVAILABLE_CODES, subgraphFailureOf } from './subgraph-failure';
+import { SubgraphReplicas } from './subgraph-replicas';
 import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
@@ -25,7 +26,10 @@ interface SharedFetch {
   waiting: number;
 }
 
-/** The signal that ends the subgraph fetch made within it: Apollo's data source gives its fetcher no other way to receive one. */
+/**
+ * The signal that ends the subgraph fetch made within it: Apollo's data source gives its fetcher no other way to receive one.
+ * Only shared queries run within it, so a fetch that has one may be sent again to another replica.
+ */
 const fetchSignal = new AsyncLocalStorage<AbortSignal>();
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -41,15 +45,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * naming it, and `logger` keeps the detail the caller does not see.
    */
   constructor(
-    url: string,
+    urls: string | readonly string[],
     private readonly timeoutMs: number,
     private readonly options: { copyForEachCaller?: boolean; subgraph?: string; metrics?: SubgraphFetchMetrics; logger?: Logger } = {},
   ) {
     const { subgraph, metrics } = options;
+    const replicas = new SubgraphReplicas(typeof urls === 'string' ? [urls] : urls);
     // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
-    const timedFetch = ((input: string, init: RequestInit) => {
+    const timedFetch = ((_url: string, init: RequestInit) => {
       const callers = fetchSignal.getStore();
       const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = callers ? AbortSignal.any([deadline, callers]) : deadline;
       const started = process.hrtime.bigint();
       const measure = (failure?: SubgraphFetchFailure) => {
         if (metrics && subgraph) {
@@ -58,7 +64,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       };
       // Held until the fetch settles: inside AbortSignal.any a timeout signal nothing else references may be
       // garbage-collected before it fires (nodejs/node#57736), and a fetch to a hung subgraph would then never end.
-      return fetch(input, { ...init, signal: callers ? AbortSignal.any([deadline, callers]) : deadline })
+      return replicas
+        .send((url) => fetch(url, { ...init, signal }), callers !== undefined, signal)
         .then(
           (response) => {
             measure(response.ok ? undefined : 'http_error');
@@ -74,7 +81,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         )
         .finally(() => deadline.aborted);
     }) as unknown as Fetcher;
-    super({ url, fetcher: timedFetch });
+    super({ url: replicas.urls[0], fetcher: timedFetch });
   }
 
   /**

@@ -36,17 +36,21 @@ export const VERDICT_TTL_MS = 1_500;
 
 type SubgraphState = 'ready' | 'not ready' | 'unreachable';
 
+/** A subgraph's state: its best replica's. */
+const bestOf = (states: SubgraphState[]): SubgraphState => (states.includes('ready') ? 'ready' : states.includes('not ready') ? 'not ready' : 'unreachable');
+
 /**
- * The gateway's readiness: ready while every subgraph it routes to answers
- * its own `/ready` with 200. One check at a time, its verdict reused for
- * VERDICT_TTL_MS; each subgraph asked with PROBE_TIMEOUT_MS.
+ * The gateway's readiness: ready while every subgraph it routes to has a
+ * replica answering its own `/ready` with 200 (the gateway sends a request a
+ * replica refuses to the next). One check at a time, its verdict reused for
+ * VERDICT_TTL_MS; each replica asked with PROBE_TIMEOUT_MS.
  */
 export class SubgraphReadiness {
   private verdict: { at: number; readiness: Readiness } | undefined;
   private checking: Promise<Readiness> | undefined;
 
   constructor(
-    private readonly subgraphs: { name: string; url: string }[],
+    private readonly subgraphs: { name: string; urls: readonly string[] }[],
     private readonly probeTimeoutMs = PROBE_TIMEOUT_MS,
     private readonly ttlMs = VERDICT_TTL_MS,
   ) {}
@@ -60,7 +64,7 @@ export class SubgraphReadiness {
   }
 
   private async checkEvery(): Promise<Readiness> {
-    const states = await Promise.all(this.subgraphs.map(async ({ name, url }) => [name, await this.stateOf(url)] as const));
+    const states = await Promise.all(this.subgraphs.map(async ({ name, urls }) => [name, bestOf(await Promise.all(urls.map((url) => this.stateOf(url))))] as const));
     const notReady = states.filter(([, state]) => state !== 'ready').map(([name]) => name);
     const readiness: Readiness = { ready: notReady.length === 0, detail: { subgraphs: Object.fromEntries(states), ...(notReady.length > 0 ? { notReady } : {}) } };
     this.verdict = { at: performance.now(), readiness };

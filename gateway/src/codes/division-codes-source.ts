@@ -28,8 +28,8 @@ const LOAD_DEADLINE_MS = 5_000;
  * subgraph — the same data source, deadline and signature — as the gateway
  * itself, with no caller's token (the field is public).
  */
-export function divisionCodesFrom(url: string, timeoutMs: number, signingKey: string | undefined): () => Promise<string[]> {
-  const source = new SubgraphDataSource(url, Math.min(timeoutMs, LOAD_DEADLINE_MS));
+export function divisionCodesFrom(urls: readonly string[], timeoutMs: number, signingKey: string | undefined): () => Promise<string[]> {
+  const source = new SubgraphDataSource(urls, Math.min(timeoutMs, LOAD_DEADLINE_MS));
   return async () => {
     const context: GatewayContext = { viewer: null, requestId: randomUUID(), authorization: null, signal: new AbortController().signal, callerKey: 'gateway', subgraphSigningKey: signingKey };
     // Not an incoming operation: no client's request stands behind it (the gateway does not export the enum's values).

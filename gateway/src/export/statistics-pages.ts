@@ -20,8 +20,8 @@ export interface PageAnswer {
  * would more than double its cost and memory, for an operation that only
  * one subgraph answers.
  */
-export function statisticsPagesFrom(url: string, timeoutMs: number): (context: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<PageAnswer> {
-  const source = new SubgraphDataSource(url, timeoutMs, { copyForEachCaller: false });
+export function statisticsPagesFrom(urls: readonly string[], timeoutMs: number): (context: GatewayContext, query: string, variables: Record<string, unknown>) => Promise<PageAnswer> {
+  const source = new SubgraphDataSource(urls, timeoutMs, { copyForEachCaller: false });
   // Not an incoming operation of the gateway's: the gateway wrote this one (as the code registry's read).
   const kind = 'loading schema' as Exclude<GraphQLDataSourceProcessOptions['kind'], 'incoming operation'>;
   return async (context, query, variables) => {

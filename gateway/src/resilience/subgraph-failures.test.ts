@@ -33,7 +33,7 @@ const listening = async (server: Server) => {
 };
 
 /** A gateway in production mode in front of governance and the subgraph URLs given; the others answer /ready and nothing else. */
-async function gatewayWith(urls: Record<string, string>, timeoutMs = 10_000): Promise<RunningGateway> {
+async function gatewayWith(urls: Record<string, string | string[]>, timeoutMs = 10_000): Promise<RunningGateway> {
   const others = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, urlOf(readySubgraphs, '/graphql')]));
   const gateway = await startGateway(testGatewaySettings({ ...others, governance: governance.url, ...urls }, { subgraphTimeoutMs: timeoutMs }));
   gateways.push(gateway);
@@ -66,11 +66,10 @@ async function readyUntil(url: string, status: number): Promise<Record<string, u
   }
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await DatabaseProxy.start(database.url);
-  governance = await startSubgraph(governanceSubgraph, {
-    port: 0,
+/** A governance replica on `port` (0: any free one), on the test database through the proxy. */
+function startGovernance(port: number): Promise<RunningSubgraph> {
+  return startSubgraph(governanceSubgraph, {
+    port,
     host: '127.0.0.1',
     databaseUrl: proxy.url,
     tokens: { secret: TEST_JWT_SECRET },
@@ -79,6 +78,12 @@ beforeAll(async () => {
     poolSize: 4,
     signingKey: TEST_SIGNING_KEY,
   });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  proxy = await DatabaseProxy.start(database.url);
+  governance = await startGovernance(0);
   await insertGovernanceFixture(governance.dataSource);
   readySubgraphs = await listening(createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
   hanging = await listening(createServer(() => undefined));
@@ -163,6 +168,78 @@ describe('a department that hangs', () => {
     expect(answer.data?.region).toEqual({ name: '兰州市' });
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['safety', 'safetyStats'], extensions: expect.objectContaining({ code: 'TIMEOUT', department: 'public-safety' }) })]);
     expectNoInternalDetail(answer);
+  });
+});
+
+describe('a department with two replicas', () => {
+  it('restarted one replica at a time under load, fails no request', async () => {
+    const ports = [await freePort(), await freePort()];
+    const replicas = await Promise.all(ports.map((port) => startGovernance(port)));
+    const gateway = await gatewayWith({ governance: replicas.map((replica) => replica.url) });
+    let restarting = true;
+    const failures: string[] = [];
+    let answered = 0;
+    const caller = async () => {
+      // A failing gateway answers at once: stop early rather than spin.
+      while (restarting && failures.length < 20) {
+        const answer = await ask(gateway.url, `{ region(code: "620100") { name } }`).catch((error: Error) => ({ status: 0, text: error.message, data: undefined, errors: undefined }));
+        if (answer.status !== 200 || answer.errors || (answer.data?.region as { name?: string } | undefined)?.name !== '兰州市') {
+          failures.push(answer.text);
+        } else {
+          answered += 1;
+        }
+      }
+    };
+    const callers = Array.from({ length: 4 }, caller);
+    try {
+      for (const index of [0, 1]) {
+        const before = answered;
+        await replicas[index].stop();
+        replicas[index] = await startGovernance(ports[index]);
+        // The other replica answered while this one was away.
+        expect(answered).toBeGreaterThan(before);
+      }
+    } finally {
+      restarting = false;
+      await Promise.all(callers);
+      await Promise.all(replicas.map((replica) => replica.stop()));
+    }
+    expect(failures).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+  });
+});
+
+describe('a department too slow for the deadline', () => {
+  it('answers TIMEOUT at the deadline, and its SQL does not outlive the request', async () => {
+    const gateway = await gatewayWith({}, 3_000);
+    // A statement that waits on a lock held here stays running in PostgreSQL until something cancels it.
+    const locker = governance.dataSource.createQueryRunner();
+    const waiting = async () =>
+      Number((await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`))[0].n);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      await locker.startTransaction();
+      await locker.query('LOCK TABLE governance.region IN ACCESS EXCLUSIVE MODE');
+      let answered = false;
+      const asked = ask(gateway.url, `{ region(code: "620100") { name } }`).finally(() => (answered = true));
+      let observedWaiting = false;
+      while (!answered && !observedWaiting) {
+        observedWaiting = (await waiting()) > 0;
+        await pause();
+      }
+      const answer = await asked;
+      expect(observedWaiting).toBe(true);
+      expect(answer.status).toBe(200);
+      expect(answer.errors).toEqual([expect.objectContaining({ path: ['region'], extensions: expect.objectContaining({ code: 'TIMEOUT', department: 'governance' }) })]);
+      // The lock is still held: only a cancellation ends the statement now.
+      while ((await waiting()) > 0) {
+        await pause();
+      }
+      expect(await waiting()).toBe(0);
+    } finally {
+      await locker.rollbackTransaction();
+      await locker.release();
+    }
   });
 });
 

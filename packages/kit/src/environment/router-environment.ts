@@ -2,16 +2,22 @@ import { z } from 'zod';
 import { GATEWAY_PORT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 import { portSchema } from './common-environment';
 
-/** Every subgraph's URL variable (GOVERNANCE_URL, …), optional: each moves that subgraph from the supergraph's routing URL. */
-const subgraphUrlVariables = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, z.string().url().optional()]));
+/** One URL, or the URLs of a subgraph's replicas separated by commas. */
+const replicaUrls = z
+  .string()
+  .transform((list) => list.split(',').map((url) => url.trim()).filter(Boolean))
+  .refine((urls) => urls.length > 0 && urls.every((url) => z.string().url().safeParse(url).success), 'must be a URL, or several replicas\' URLs separated by commas');
 
-/** The subgraph URLs a parsed environment sets, by subgraph name; a subgraph not set keeps the supergraph's routing URL. */
-export function subgraphUrlsOf(parsed: Record<string, unknown>): Record<string, string> {
-  const urls: Record<string, string> = {};
+/** Every subgraph's URL variable (GOVERNANCE_URL, …), optional: each moves that subgraph from the supergraph's routing URL. */
+const subgraphUrlVariables = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, replicaUrls.optional()]));
+
+/** The subgraph URLs a parsed environment sets, by subgraph name, each a list of its replicas; a subgraph not set keeps the supergraph's routing URL. */
+export function subgraphUrlsOf(parsed: Record<string, unknown>): Record<string, string[]> {
+  const urls: Record<string, string[]> = {};
   for (const entry of SUBGRAPHS) {
-    const url = parsed[entry.urlVariable];
-    if (typeof url === 'string') {
-      urls[entry.name] = url;
+    const replicas = parsed[entry.urlVariable];
+    if (Array.isArray(replicas)) {
+      urls[entry.name] = replicas as string[];
     }
   }
   return urls;

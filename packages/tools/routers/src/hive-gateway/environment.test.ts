@@ -37,7 +37,7 @@ describe('the Hive Gateway environment', () => {
     expect(hive.limits).toEqual({ maxDepth, maxAliases, maxTokens, maxDirectives, maxCost: DEFAULT_MAX_COST, maxBodyBytes: platform.maxBodyBytes });
     expect(hive.limits.maxDepth).toBe(12);
     expect(hive.subgraphTimeoutMs).toBe(platform.subgraphTimeoutMs);
-    expect(hive.subgraphUrls).toEqual(platform.subgraphUrls);
+    expect(Object.fromEntries(Object.entries(hive.subgraphUrls).map(([name, url]) => [name, [url]]))).toEqual(platform.subgraphUrls);
     expect(hive.signingKey).toBe(platform.signingKey);
     expect(hive.corsOrigins).toEqual(platform.corsOrigins);
     expect([hive.port, hive.host]).toEqual([platform.port, platform.host]);
@@ -63,6 +63,7 @@ describe('the Hive Gateway environment', () => {
     [{ TRUSTED_DOCUMENTS_PATH: '/no/such/manifest.json' }, 'TRUSTED_DOCUMENTS_PATH: no such file'],
     [{ JWT_JWKS_URL: 'not a url' }, 'JWT_JWKS_URL: Invalid url'],
     [{ CORS_ORIGINS: 'https://console.example.gov.cn/app' }, 'CORS_ORIGINS: must be a comma-separated list of origins'],
+    [{ VOLUNTEERS_URL: 'http://a:4003/graphql,http://b:4003/graphql' }, 'volunteers: the Hive Gateway configuration takes one URL per subgraph'],
   ])('refuses %j, naming the variable', (change, message) => {
     expect(refusal({ ...production, ...change })).toContain(message);
   });

@@ -11,6 +11,7 @@ import {
   signingKeyRequiredOutsideDevelopment,
   signingKeyVariables,
   routerVariables,
+  StartupError,
   subgraphUrlsOf,
   tokenSettingsOf,
   tokensRequiredOutsideDevelopment,
@@ -88,10 +89,19 @@ function hiveLogLevel(level: string): HiveGatewaySettings['logLevel'] {
   return level === 'fatal' ? 'error' : (level as Exclude<HiveGatewaySettings['logLevel'], false>);
 }
 
+/** Hive Gateway calls one location per subgraph: replicas belong behind one URL there. */
+function oneUrlEach(replicas: Record<string, string[]>): Record<string, string> {
+  const several = Object.entries(replicas).filter(([, urls]) => urls.length > 1);
+  if (several.length) {
+    throw new StartupError(`Invalid environment:\n${several.map(([name]) => `${name}: the Hive Gateway configuration takes one URL per subgraph`).join('\n')}`);
+  }
+  return Object.fromEntries(Object.entries(replicas).map(([name, [url]]) => [name, url]));
+}
+
 /** The settings, read once from the environment; a bad variable throws a StartupError naming it. */
 export function readHiveGatewayEnvironment(env: NodeJS.ProcessEnv = process.env): HiveGatewaySettings {
   const parsed = parseEnvironment(hiveGatewayEnvironmentSchema, env);
-  const subgraphUrls = subgraphUrlsOf(parsed);
+  const subgraphUrls = oneUrlEach(subgraphUrlsOf(parsed));
   return {
     port: parsed.PORT,
     host: listenHostOf(parsed),
