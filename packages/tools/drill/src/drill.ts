@@ -108,6 +108,7 @@ export async function runDrill(settings: DrillSettings, log: (line: string) => v
         faultSeconds: settings.faultSeconds,
         subgraphTimeoutMs: settings.subgraphTimeoutMs,
         recoveryLimitMs: settings.recoveryLimitMs,
+        smoke: settings.smoke,
         probe: (process) => send(platform, probeOperation(process, PREFECTURE), token('drill-probe', 'analyst'), settings, now),
         now,
         log,
@@ -175,6 +176,7 @@ function summarise(run: FaultRun, windowEnd: number, answers: readonly Answer[],
     id: run.fault.id,
     title: run.fault.title,
     subgraphFault: run.fault.subgraphFault,
+    noFailures: run.fault.noFailures ?? false,
     startedAt: run.startedAt,
     endedAt: run.endedAt,
     windowEnd,
@@ -281,6 +283,13 @@ function findingsOf(report: DrillReport, answers: readonly Answer[]): string[] {
       }
       if (stop.exitCode !== 0) {
         findings.push(`${fault.id}: ${stop.process} exited with code ${stop.exitCode} (signal ${stop.exitSignal ?? 'none'}) after SIGTERM, not 0`);
+      }
+    }
+    if (fault.noFailures) {
+      const failedReads = reads.total - reads.outcomes.full;
+      const failedWrites = fault.writeAttempts.total - fault.writeAttempts.outcomes.full;
+      if (failedReads > 0 || failedWrites > 0) {
+        findings.push(`${fault.id}: ${failedReads} reads and ${failedWrites} write attempts did not answer in full (codes ${JSON.stringify({ ...reads.codes, ...fault.writeAttempts.codes })}; ${JSON.stringify({ ...reads.transport, ...fault.writeAttempts.transport })})`);
       }
     }
     if (fault.id === 'database-crash') {

@@ -3,7 +3,7 @@ import { databaseSchemaOf } from '@shequ/schema';
 import type { Answer, Outcome } from './answer';
 import { holdRequestInFlight } from './in-flight-probe';
 import type { DrillPlatform } from './platform';
-import { SLOW_SUBGRAPH } from './platform';
+import { SLOW_SUBGRAPH, subgraphOf } from './platform';
 
 /** A signal or change the drill made, or a moment it observed while injecting, when (drill clock, ms). */
 export interface Injection {
@@ -35,19 +35,23 @@ export interface FaultContext {
   faultSeconds: number;
   subgraphTimeoutMs: number;
   recoveryLimitMs: number;
+  /** A quick run: faults that act on every process may act on fewer. */
+  smoke: boolean;
   /** Sends, through the gateway, a read that needs `process` (for the gateway: governance). */
   probe(process: string): Promise<Answer>;
   now(): number;
   log(line: string): void;
 }
 
-export type FaultId = 'hang' | 'kill' | 'rolling-restart' | 'database-crash' | 'slow' | 'gateway-restart';
+export type FaultId = 'hang' | 'kill' | 'rolling-restart' | 'database-crash' | 'slow' | 'gateway-restart' | 'replicas-rolling-restart';
 
 export interface Fault {
   id: FaultId;
   title: string;
   /** A subgraph's fault, not the database's or the gateway's own: callers must get an answer from the gateway, and no 5xx for reads. */
   subgraphFault: boolean;
+  /** Every read and write must answer in full throughout (the platform has room for the fault). */
+  noFailures?: boolean;
   /** Injects the fault and returns when the drill stops injecting it; the platform's recovery is measured from then. */
   inject(context: FaultContext): Promise<FaultResult>;
 }
@@ -79,7 +83,7 @@ async function until(condition: () => Promise<boolean>, limitMs: number): Promis
 
 /** What a held request gets when nothing is stopped: the probe's control. */
 async function holdWithoutStopping(context: FaultContext, name: string): Promise<GracefulStop['inFlight']> {
-  const held = await holdRequestInFlight(context.platform.databaseUrl, databaseSchemaOf(name), () => context.probe(name));
+  const held = await holdRequestInFlight(context.platform.databaseUrl, databaseSchemaOf(subgraphOf(name)), () => context.probe(subgraphOf(name)));
   await sleep(HOLD_AFTER_SIGNAL_MS);
   const lockLost = held.lostLock();
   await held.release();
@@ -111,7 +115,8 @@ async function stopGracefully(context: FaultContext, name: string): Promise<{ in
     throw new Error(`${name} has no running process`);
   }
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => before.child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));
-  const held = await holdRequestInFlight(platform.databaseUrl, databaseSchemaOf(name === 'gateway' ? 'governance' : name), () => context.probe(name));
+  // With two replicas the held request may be at either: whichever it is, it must be answered.
+  const held = await holdRequestInFlight(platform.databaseUrl, databaseSchemaOf(name === 'gateway' ? 'governance' : subgraphOf(name)), () => context.probe(subgraphOf(name)));
   const injections = [signal(context, name, 'SIGTERM')];
   await sleep(HOLD_AFTER_SIGNAL_MS);
   const lockLost = held.lostLock();
@@ -131,6 +136,18 @@ async function stopGracefully(context: FaultContext, name: string): Promise<{ in
       inFlight: inFlightOf(held.waiting, lockLost, answer),
     },
   };
+}
+
+/** SIGTERM to each process in turn, the next once the last is serving again, with a request held in flight at each. */
+async function restartInTurn(context: FaultContext, names: string[]): Promise<FaultResult> {
+  const control = await holdWithoutStopping(context, names[0]);
+  const result: FaultResult = { injections: [], stops: [], control };
+  for (const name of names) {
+    const { injections, stop } = await stopGracefully(context, name);
+    result.injections.push(...injections);
+    result.stops.push(stop);
+  }
+  return result;
 }
 
 export function faults(): Fault[] {
@@ -157,16 +174,7 @@ export function faults(): Fault[] {
       id: 'rolling-restart',
       title: 'rolling restart (SIGTERM to each subgraph in turn, the next once the last is ready again)',
       subgraphFault: true,
-      async inject(context) {
-        const control = await holdWithoutStopping(context, context.platform.subgraphs[0]);
-        const result: FaultResult = { injections: [], stops: [], control };
-        for (const name of context.platform.subgraphs) {
-          const { injections, stop } = await stopGracefully(context, name);
-          result.injections.push(...injections);
-          result.stops.push(stop);
-        }
-        return result;
-      },
+      inject: (context) => restartInTurn(context, context.platform.subgraphs),
     },
     {
       id: 'database-crash',
@@ -201,6 +209,22 @@ export function faults(): Fault[] {
       async inject(context) {
         const { injections, stop } = await stopGracefully(context, 'gateway');
         return { injections, stops: [stop] };
+      },
+    },
+    {
+      // Last: the second replicas stay up to the end, and the faults before it are each measured against one replica.
+      id: 'replicas-rolling-restart',
+      title: 'rolling restart with two replicas of every subgraph (SIGTERM to each replica in turn, the next once the last is ready again)',
+      subgraphFault: true,
+      noFailures: true,
+      async inject(context) {
+        // The smoke run restarts the subgraph answering the root fields and the one taking the writes.
+        const subgraphs = context.platform.subgraphs.filter((name) => !context.smoke || name === 'governance' || name === 'service-delivery');
+        const started = context.now();
+        const replicas = await context.platform.startSecondReplicas(subgraphs);
+        const ready = { at: context.now(), what: `second replicas of ${subgraphs.join(', ')} ready (${((context.now() - started) / 1000).toFixed(1)} s to start)`, observed: true };
+        const result = await restartInTurn(context, subgraphs.flatMap((name, index) => [name, replicas[index]]));
+        return { ...result, injections: [ready, ...result.injections] };
       },
     },
   ];

@@ -23,6 +23,13 @@ export interface DrillPlatform {
   /** Subgraph names, in the list's order. */
   subgraphs: string[];
   slowProxy: DelayProxy;
+  /**
+   * Starts a second replica of each subgraph named (its process named
+   * `<subgraph>#2`). The gateway knows both replicas' URLs from the start;
+   * until a second one runs, each request sent to it is refused and goes to
+   * the first.
+   */
+  startSecondReplicas(subgraphs: string[]): Promise<string[]>;
   /** The embedded PostgreSQL's postmaster now (it changes with each restart). */
   postmasterPid(): number | null;
   /** A subgraph's own /ready status, or the gateway's /health (0 when it does not answer). */
@@ -68,7 +75,7 @@ export async function startDrillPlatform(options: StartOptions): Promise<DrillPl
       process.off('SIGINT', interrupted);
       process.off('SIGTERM', interrupted);
       // A process the drill stopped (SIGSTOP) cannot act on the SIGTERM that stops it.
-      for (const name of [...SUBGRAPHS.map((entry) => entry.name), 'gateway']) {
+      for (const name of [...SUBGRAPHS.flatMap((entry) => [entry.name, secondReplica(entry.name)]), 'gateway']) {
         supervisor.process(name)?.child.kill('SIGCONT');
       }
       await databaseSupervisor?.stop();
@@ -85,38 +92,42 @@ export async function startDrillPlatform(options: StartOptions): Promise<DrillPl
     log(`PostgreSQL (embedded, throwaway) on port ${server.port}; loading demo data`);
     await seedDatabase({ databaseUrl, scale: 'demo', seed: 1, log: () => undefined });
 
+    // Each process's port, the second replicas' included.
     const ports = new Map<string, number>();
     for (const entry of SUBGRAPHS) {
       ports.set(entry.name, await freePort());
+      ports.set(secondReplica(entry.name), await freePort());
     }
+    const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}/graphql`;
     slowProxy = await DelayProxy.start(ports.get(SLOW_SUBGRAPH) as number);
     const gatewayPort = await freePort();
-    const directUrls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, `http://127.0.0.1:${ports.get(entry.name)}/graphql`]));
-    const slowUrlVariable = SUBGRAPHS.find((entry) => entry.name === SLOW_SUBGRAPH)?.urlVariable as string;
+    const directUrls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlVariable, urlOf(entry.name)]));
+    const gatewayUrls = Object.fromEntries(
+      SUBGRAPHS.map((entry) => [entry.urlVariable, `${entry.name === SLOW_SUBGRAPH ? `http://127.0.0.1:${slowProxy?.port}/graphql` : urlOf(entry.name)},${urlOf(secondReplica(entry.name))}`]),
+    );
     const common = { NODE_ENV: 'development', JWT_SECRET: DRILL_JWT_SECRET, SUBGRAPH_SIGNING_KEY: DRILL_SIGNING_KEY, LOG_LEVEL: 'warn' };
+    const addSubgraph = (entry: (typeof SUBGRAPHS)[number], name: string) => {
+      const port = ports.get(name) as number;
+      return supervisor.add({
+        name,
+        start: () =>
+          logged(
+            output,
+            startNodeProcess(
+              name,
+              join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'),
+              // Statistics finds the departments' feeds by the same URL variables the gateway reads (the first replicas).
+              { ...common, ...directUrls, DATABASE_URL: databaseUrl, PORT: String(port), STATISTICS_REFRESH_INTERVAL: '0' },
+              [],
+              true,
+            ),
+          ),
+        waitUntilReady: (managed) => waitUntilReady(managed, `http://127.0.0.1:${port}/ready`, 150_000),
+      });
+    };
 
     log(`starting ${SUBGRAPHS.length} subgraphs and the gateway`);
-    await Promise.all(
-      SUBGRAPHS.map((entry) => {
-        const port = ports.get(entry.name) as number;
-        return supervisor.add({
-          name: entry.name,
-          start: () =>
-            logged(
-              output,
-              startNodeProcess(
-                entry.name,
-                join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'),
-                // Statistics finds the departments' feeds by the same URL variables the gateway reads.
-                { ...common, ...directUrls, DATABASE_URL: databaseUrl, PORT: String(port), STATISTICS_REFRESH_INTERVAL: '0' },
-                [],
-                true,
-              ),
-            ),
-          waitUntilReady: (managed) => waitUntilReady(managed, `http://127.0.0.1:${port}/ready`, 150_000),
-        });
-      }),
-    );
+    await Promise.all(SUBGRAPHS.map((entry) => addSubgraph(entry, entry.name)));
     await supervisor.add({
       name: 'gateway',
       start: () =>
@@ -125,7 +136,7 @@ export async function startDrillPlatform(options: StartOptions): Promise<DrillPl
           startNodeProcess(
             'gateway',
             join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
-            { ...common, ...directUrls, [slowUrlVariable]: `http://127.0.0.1:${slowProxy?.port}/graphql`, PORT: String(gatewayPort), SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs) },
+            { ...common, ...gatewayUrls, PORT: String(gatewayPort), SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs) },
             [],
             true,
           ),
@@ -149,6 +160,11 @@ export async function startDrillPlatform(options: StartOptions): Promise<DrillPl
       databaseSupervisor,
       subgraphs: SUBGRAPHS.map((entry) => entry.name),
       slowProxy,
+      startSecondReplicas: async (subgraphs) => {
+        const entries = SUBGRAPHS.filter((entry) => subgraphs.includes(entry.name));
+        await Promise.all(entries.map((entry) => addSubgraph(entry, secondReplica(entry.name))));
+        return entries.map((entry) => secondReplica(entry.name));
+      },
       postmasterPid: () => postmasterPid(dataDir),
       readyStatus,
       stop,
@@ -158,6 +174,10 @@ export async function startDrillPlatform(options: StartOptions): Promise<DrillPl
     throw error;
   }
 }
+
+/** The process name of a subgraph's second replica, and the subgraph of a process. */
+const secondReplica = (subgraph: string) => `${subgraph}#2`;
+export const subgraphOf = (processName: string) => processName.replace(/#2$/, '');
 
 /** Copies a process's output, each line under its name, into the drill's log file. */
 function logged(output: WriteStream, managed: ManagedProcess): ManagedProcess {

@@ -37,6 +37,8 @@ export interface FaultSummary {
   id: FaultId;
   title: string;
   subgraphFault: boolean;
+  /** Every read and write was to answer in full throughout. */
+  noFailures: boolean;
   /** Drill clock, ms: the first injection, the fault's end, and the end of the window (the next fault's start). */
   startedAt: number;
   endedAt: number;

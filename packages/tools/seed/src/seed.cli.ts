@@ -7,6 +7,16 @@ import { seedDatabase, seedEmptyDatabase } from './seed';
 
 const USAGE = `usage: pnpm seed [--scale ${Object.keys(SCALES).join('|')}] [--seed N] [--if-empty]`;
 
+/**
+ * A seed that fails part-way has usually lost its database (a crash, a
+ * restart, a dropped connection): the person running it needs the reason in
+ * one line, not the pg driver's stack.
+ */
+function seedFailed(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `seed failed: ${message.split('\n')[0]}`;
+}
+
 runMain(async () => {
   const env = parseEnvironment(z.object({ DATABASE_URL: z.string().url().optional() }), process.env);
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '1' }, 'if-empty': { type: 'boolean', default: false } } });
@@ -24,6 +34,9 @@ runMain(async () => {
       // Without --if-empty the seed replaces everything: here the data written through the graph stays.
       options.log('the database already holds regions: left as it is (--if-empty)');
     }
+  } catch (error) {
+    // runMain prints a StartupError's message as it is, without a stack.
+    throw new StartupError(seedFailed(error));
   } finally {
     await server?.stop();
   }

@@ -109,6 +109,10 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
   await migrateSubgraphs(options.databaseUrl, subgraphs);
   const pool = new Pool({ connectionString: options.databaseUrl, max: 1 });
   const client = await pool.connect();
+  // A server lost between two statements reaches a checked-out client as an 'error' event: kept to report, not thrown
+  // out of the process; the next statement then fails.
+  let lost: Error | undefined;
+  client.on('error', (error) => (lost ??= error));
   try {
     await client.query('BEGIN');
     const schemas = subgraphs.map((definition) => definition.databaseSchema);
@@ -140,10 +144,11 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
     log(`vacuum and analyze: ${((Date.now() - vacuumStarted) / 1000).toFixed(1)} s`);
     log(`seeded scale ${options.scale} with seed ${options.seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
+    // Over a lost connection there is nothing to roll back (the server dropped the transaction), and the loss is what to report.
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw lost ?? error;
   } finally {
-    client.release();
+    client.release(lost);
     await pool.end();
   }
 }
