@@ -18,6 +18,13 @@ async function cancelBackend(connectionString: string, backendPid: number, logge
   }
 }
 
+/** A query call answered by a promise: neither a submittable (a cursor, a stream) nor given a callback. */
+function answersWithPromise(args: unknown[]): boolean {
+  const [first] = args;
+  const submittable = typeof first === 'object' && first !== null && typeof (first as { submit?: unknown }).submit === 'function';
+  return !submittable && typeof args[args.length - 1] !== 'function';
+}
+
 /**
  * A statement sent for a request whose caller has gone is cancelled in
  * PostgreSQL (the statement timeout would otherwise let it run on for
@@ -34,7 +41,17 @@ export function cancelWhenCallerGone(dataSource: DataSource, connectionString: s
     }
     client[WATCHED] = true;
     const send = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((...args: unknown[]) => {
+    /**
+     * A cancellation on its way: it reaches the backend over another connection moments later, and would cancel
+     * whatever statement runs on it then, another caller's, had the first one finished meanwhile. The next
+     * statement waits until it has arrived; PostgreSQL ignores a cancellation that finds the backend idle.
+     */
+    let cancelling: Promise<void> | undefined;
+    const watched = (...args: unknown[]): unknown => {
+      // Only a call answered by a promise can be put off (a stream or a callback is answered by other means).
+      if (cancelling && answersWithPromise(args)) {
+        return cancelling.then(() => watched(...args));
+      }
       const signal = callerScope.getStore();
       if (!signal) {
         return send(...args);
@@ -43,7 +60,14 @@ export function cancelWhenCallerGone(dataSource: DataSource, connectionString: s
         return Promise.reject(new Error('the caller has gone: statement not sent'));
       }
       const backendPid = (client as unknown as { processID: number }).processID;
-      const cancel = () => void cancelBackend(connectionString, backendPid, logger);
+      const cancel = () => {
+        const sent = cancelBackend(connectionString, backendPid, logger).finally(() => {
+          if (cancelling === sent) {
+            cancelling = undefined;
+          }
+        });
+        cancelling = sent;
+      };
       signal.addEventListener('abort', cancel, { once: true });
       const result = send(...args);
       const settled = () => signal.removeEventListener('abort', cancel);
@@ -53,6 +77,7 @@ export function cancelWhenCallerGone(dataSource: DataSource, connectionString: s
         settled();
       }
       return result;
-    }) as typeof client.query;
+    };
+    client.query = watched as typeof client.query;
   });
 }

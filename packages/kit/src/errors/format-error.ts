@@ -31,6 +31,9 @@ function isStatementTimeout(error: unknown): boolean {
   return driverError?.code === STATEMENT_TIMEOUT;
 }
 
+/** A subgraph's errors name its department, so a caller of the gateway knows whose part is missing. */
+const departmentOf = (options: { service?: string }) => (options.service ? { department: options.service } : {});
+
 /**
  * Apollo `formatError`: errors the code raised on purpose pass through; work
  * stopped because the caller has gone, and a statement stopped by the
@@ -56,7 +59,7 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
     if (callerScope.getStore()?.aborted) {
       // The caller left (or the gateway gave up): what stopped was stopped for them, and nobody reads this answer.
       options.logger.info({ path: formatted.path }, 'stopped: the caller has gone');
-      return { message: 'The caller went before the answer was ready', extensions: { code: 'TIMEOUT' }, path: formatted.path };
+      return { message: 'The caller went before the answer was ready', extensions: { code: 'TIMEOUT', ...departmentOf(options) }, path: formatted.path };
     }
     if (options.service && isDatabaseUnavailable(original)) {
       // Logged with its detail (the address, the driver's message); the caller learns only that it may retry.
@@ -72,7 +75,7 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
       options.logger.warn({ path: formatted.path }, 'a statement ran past the statement timeout');
       return {
         message: 'The request took longer than the database allows; ask for fewer or smaller regions at once, or try again later',
-        extensions: { code: 'TIMEOUT' },
+        extensions: { code: 'TIMEOUT', ...departmentOf(options) },
         path: formatted.path,
         locations: formatted.locations,
       };

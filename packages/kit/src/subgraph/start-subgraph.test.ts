@@ -156,7 +156,7 @@ describe('unexpected errors outside development mode', () => {
 describe('the statement timeout', () => {
   it('stops a statement that runs past it, and says TIMEOUT without the SQL', async () => {
     const response = await graphqlRequest(subgraph.url, '{ slow }');
-    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'TIMEOUT' }, path: ['slow'] });
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'TIMEOUT', department: 'probe' }, path: ['slow'] });
     expect(JSON.stringify(response)).not.toMatch(/pg_sleep|statement timeout|57014/);
   });
 

@@ -76,9 +76,7 @@ describe('the smoke drill', () => {
   it('answers in part, naming the department that is missing and the path, when one department fails', () => {
     // The subgraph faults: there one department fails and the gateway names it. (A statement cut by the database's
     // crash may still come back uncoded from the subgraph; the report lists that as a finding.)
-    // Not the hang: as a hung subgraph resumes, a TIMEOUT has once come back without its department (a cancellation
-    // meant for a caller that left may reach the pooled connection's next statement; open in docs/reliability.md).
-    for (const candidate of report.faults.filter((each) => each.subgraphFault && each.id !== 'hang')) {
+    for (const candidate of report.faults.filter((each) => each.subgraphFault)) {
       expect({ fault: candidate.id, unnamed: candidate.reads.outcomes['partial-unnamed'] }).toEqual({ fault: candidate.id, unnamed: 0 });
     }
     // The department the drill took down is named; a busy machine may add another's TIMEOUT, which is named too.
