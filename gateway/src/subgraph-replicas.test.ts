@@ -64,10 +64,26 @@ describe('a subgraph’s replicas', () => {
     expect(received).toBe(1);
   });
 
-  it('give up when every replica refused, with the last failure', async () => {
+  it('give up when every replica refused twice, with the last failure', async () => {
     const replicas = new SubgraphReplicas([refusedUrl, refusedUrl]);
-    const failure = await replicas.send(post, true).catch((error: unknown) => error);
+    const asked: string[] = [];
+    const failure = await replicas.send((url) => (asked.push(url), post(url)), true).catch((error: unknown) => error);
     expect(connectionFailureOf(failure)).toBe('refused');
+    expect(asked).toHaveLength(4);
+  });
+
+  it('try a replica again after its kept-alive connection failed (it restarted meanwhile)', async () => {
+    const replicas = new SubgraphReplicas([urlOf(answering), refusedUrl]);
+    let stale = true;
+    const send = (url: string) => {
+      if (stale) {
+        stale = false;
+        return Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }));
+      }
+      return post(url);
+    };
+    await expect(replicas.send(send, true)).resolves.toMatch(/^answered by/);
+    expect(received).toBe(1);
   });
 
   it('do not try another once the caller has gone', async () => {

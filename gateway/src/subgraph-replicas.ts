@@ -18,19 +18,22 @@ export class SubgraphReplicas {
   /**
    * Sends with `send` to one replica after another, starting with the next
    * in turn, until one answers or a failure that another replica would not
-   * mend; at most once to each. `resendable` says the request may be sent
-   * again after its connection closed unanswered.
+   * mend; at most twice to each (two rounds: a kept-alive connection to a
+   * replica that restarted fails once, and the next attempt opens a new one).
+   * `resendable` says the request may be sent again after its connection
+   * closed unanswered.
    */
   async send<T>(send: (url: string) => Promise<T>, resendable: boolean, signal?: AbortSignal): Promise<T> {
     const first = this.next;
     this.next = (this.next + 1) % this.urls.length;
+    const attempts = 2 * this.urls.length;
     for (let attempt = 0; ; attempt += 1) {
       const url = this.urls[(first + attempt) % this.urls.length];
       try {
         return await send(url);
       } catch (error) {
         const failure = connectionFailureOf(error);
-        const another = attempt + 1 < this.urls.length && !signal?.aborted;
+        const another = attempt + 1 < attempts && !signal?.aborted;
         if (!another || failure === null || (failure === 'closed unanswered' && !resendable)) {
           throw error;
         }

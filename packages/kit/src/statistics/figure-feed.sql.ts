@@ -167,39 +167,37 @@ function monthStartOf(time: FigureTime): string {
   return time.type === 'timestamptz' ? chinaPeriodSql(time.column, `'month'`) : `date_trunc('month', ${time.column}::timestamp)`;
 }
 
+/** The row of a source's one table (its alias, or its name unqualified), whose version columns a fingerprint reads. */
+function factRowOf(from: string): string {
+  const words = from.trim().split(/\s+/);
+  if (words.length > 2) {
+    throw new Error(`a flow's source reads one table, optionally aliased: ${from}`);
+  }
+  return words.length === 2 ? words[1] : (words[0].split('.').pop() as string);
+}
+
 /**
- * Every month holding a flow, oldest first, with its row count and a
- * fingerprint of the month's rows (each community's values) and samples.
- * One statement; each source grouped once by month and community. A
- * month's print is the sum of its rows' 64-bit hashes, which no order of
- * rows changes, so nothing is sorted or concatenated: at province scale
- * this reads the department's facts about twice as fast as an md5 over the
- * rows in code order.
+ * Every month holding a flow, oldest first, with the number of facts dated
+ * in it and a fingerprint of those facts' row versions. A row's `xmin` is
+ * the transaction that wrote this version of it: an insert, an update or a
+ * delete of a fact changes its month's sum of hashes (and an update that
+ * moves a fact changes both months'), whatever column it touches, so the
+ * print changes whenever the month's figures can have. One statement; each
+ * source read once, aggregated by month alone: no (month, community) groups
+ * to hash or spill, which at stress scale made this list the refresh's
+ * longest statement.
  */
 export function figureMonthsSql(part: FigurePart): string {
-  const rows = sourceSelects(
-    part,
-    (source) => [`${monthStartOf(timeOf(source, 'source'))} AS month`, `${source.code} AS community_code`],
-    (source) => conditions(source.where, `${timeOf(source, 'source').column} IS NOT NULL`, datedUpToToday(timeOf(source, 'source')), inRange(source.code)),
+  const facts = [
+    ...part.sources.map((source) => ({ from: source.from, time: timeOf(source, 'source'), code: source.code, where: source.where })),
+    ...(part.samples ?? []).map((sample) => ({ from: sample.from, time: timeOf(sample, 'sample'), code: sample.code, where: sample.where })),
+  ].map(
+    ({ from, time, code, where }, index) => `SELECT ${monthStartOf(time)} AS month, hashtextextended(${factRowOf(from)}.xmin::text || ':${index}', 0) AS print
+    FROM ${from} WHERE ${conditions(where, `${time.column} IS NOT NULL`, datedUpToToday(time), inRange(code))}`,
   );
-  const rowText = `community_code || ':' || ${part.measures.map((_, index) => `coalesce(m${index}::text, '-')`).join(` || ',' || `)}`;
-  const samples = (part.samples ?? []).map(
-    (sample) => `SELECT ${monthStartOf(timeOf(sample, 'sample'))} AS month, ${sample.code} AS community_code, '${sample.measure}'::text AS measure, ${distributionBucketSql(sample.days)} AS value, count(*) AS n
-    FROM ${sample.from} WHERE ${conditions(sample.where, `${timeOf(sample, 'sample').column} IS NOT NULL`, datedUpToToday(timeOf(sample, 'sample')), inRange(sample.code))} GROUP BY 1, 2, 3, 4`,
-  );
-  const samplePrints = samples.length
-    ? `SELECT month, sum(hashtextextended(community_code || ':' || measure || ':' || value::text || ':' || n::text, 0)) AS print
-       FROM (SELECT month, community_code, measure, value, sum(n) AS n FROM (${samples.join(' UNION ALL ')}) s GROUP BY 1, 2, 3, 4) samples GROUP BY month`
-    : `SELECT NULL::timestamp AS month, NULL::numeric AS print WHERE false`;
-  return `WITH monthly AS (
-  SELECT month, community_code, ${measureColumns(part).join(', ')} FROM (
-  ${rows}
-  ) facts GROUP BY month, community_code HAVING ${anyNonZero(part)}
-), row_prints AS (
-  SELECT month, count(*)::int AS rows, sum(hashtextextended(${rowText}, 0)) AS print FROM monthly GROUP BY month
-), sample_prints AS (${samplePrints})
-SELECT to_char(month, 'YYYY-MM') AS month, coalesce(r.rows, 0) AS rows, md5(coalesce(r.print::text, '') || '|' || coalesce(s.print::text, '')) AS fingerprint
-FROM row_prints r FULL JOIN sample_prints s USING (month) ORDER BY 1`;
+  return `SELECT to_char(month, 'YYYY-MM') AS month, count(*)::int AS rows, md5(sum(print)::text) AS fingerprint FROM (
+  ${facts.join('\n  UNION ALL\n  ')}
+) facts GROUP BY month ORDER BY 1`;
 }
 
 /** The China months from the first asked to the last asked (sorted "YYYY-MM"), as one window. */

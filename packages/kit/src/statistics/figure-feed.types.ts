@@ -13,10 +13,10 @@ export class FigureMonth {
   @Field({ description: 'The China month, e.g. "2026-10".' })
   month: string;
 
-  @Field(() => Int, { description: 'Communities with any non-zero flow that month.' })
+  @Field(() => Int, { description: 'Facts (source rows, samples included) dated in the month.' })
   rows: number;
 
-  @Field({ description: "md5 over the month's rows and samples in community-code order, computed in SQL: it changes exactly when the month's figures change." })
+  @Field({ description: "A hash of the row versions of the month's facts: it changes whenever a fact of the month is added, changed or removed, and so whenever the month's figures can have changed." })
   fingerprint: string;
 }
 

@@ -31,8 +31,9 @@ runMain(async () => {
     }
     stopping = true;
     say('stopping…');
-    await databaseSupervisor?.stop();
-    await supervisor.stop();
+    // Both told at once, before anything is awaited: Ctrl-C reaches every child (one process group) too, and a child
+    // that exits on it first must not be restarted, nor PostgreSQL.
+    await Promise.all([databaseSupervisor?.stop(), supervisor.stop()]);
     await server?.stop();
     say('stopped');
     process.exit(exitCode);

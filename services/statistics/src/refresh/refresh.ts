@@ -12,6 +12,8 @@ export const REFRESH_LOCK = { classId: 4005, objectId: 1 };
 
 /** A block's size: about this many community-months, so a block of one month spans 50,000 communities and one of 60 months about 830. */
 export const BLOCK_ROWS = 50_000;
+/** Work memory of the roll-up's statements. */
+const ROLL_UP_WORK_MEM = '256MB';
 
 export interface RefreshOptions {
   full: boolean;
@@ -182,6 +184,9 @@ async function refreshUnderLock(runner: QueryRunner, feed: FeedSource, options: 
   const months = directoryChanged ? await everyFlowMonth(runner) : [...new Set([...changedMonths, ...(await monthsNotRolledUp(runner))])].sort();
   const snapshots = directoryChanged ? await snapshotMonths(runner) : [...new Set([latestMonth, ...(await snapshotsNotRolledUp(runner))])];
   await inTransaction(runner, async () => {
+    // The roll-up groups every community into each region and tier set, and counts distinct members: sorts and hashes
+    // that PostgreSQL's default 4 MB of work memory spills to disk at stress scale. One connection, one statement at a time.
+    await runner.query(`SET LOCAL work_mem = '${ROLL_UP_WORK_MEM}'`);
     await rollUpMonths(runner, months);
     await rollUpStocks(runner, snapshots);
   });

@@ -88,8 +88,9 @@ describe('volunteersFigures', () => {
     useClock(new Date(chinaMidnight(addMonths(firstOfMonth, 1)).getTime() - 1));
     try {
       const months = await figureMonths(subgraph.url, 'volunteers', analyst);
+      // Facts: in March a registration, an activity and a confirmed sign-up (not the unconfirmed one); in April a registration and an activity.
       expect(months.slice(0, 2).map(({ month, rows }) => ({ month, rows }))).toEqual([
-        { month: '2023-03', rows: 2 },
+        { month: '2023-03', rows: 3 },
         { month: '2023-04', rows: 2 },
       ]);
       const sums = new Map<string, { hours: number; activities: number }>();
@@ -139,7 +140,10 @@ describe('volunteersFigures', () => {
     expect(after['2023-03']).not.toBe(before['2023-03']);
     expect({ ...after, '2023-03': null }).toEqual({ ...before, '2023-03': null });
     await subgraph.dataSource.query(`UPDATE volunteers.activity_signup SET hours = 2.5 WHERE activity_id = $1 AND volunteer_id = $2`, [dated.activity, dated.march]);
-    expect(await printOf()).toEqual(before);
+    // A row version, not a value: the old value written back is a change too (the refresh collects the month again).
+    const reverted = await printOf();
+    expect(reverted['2023-03']).not.toBe(after['2023-03']);
+    expect({ ...reverted, '2023-03': null }).toEqual({ ...before, '2023-03': null });
   });
 
   it('is for analysts and admins, within their jurisdiction, and refuses bad arguments', async () => {
