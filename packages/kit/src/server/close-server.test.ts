@@ -64,4 +64,18 @@ describe('closeServer', () => {
     }
     agent.destroy();
   });
+
+  it('answers a request sent on an idle kept-alive connection after the stop began, instead of closing that connection under it', async () => {
+    const quiet = createServer((_request, response) => response.end('ok'));
+    await new Promise<void>((resolve) => quiet.listen(0, '127.0.0.1', resolve));
+    const { port } = quiet.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    expect((await get(port, agent)).status).toBe(200);
+    const stopping = closeServer(quiet, 3_600_000);
+    // Idle meanwhile, well past a sweep's interval: the connection is still there, and the request on it is answered.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await get(port, agent)).toEqual({ status: 200, connection: 'close' });
+    await stopping;
+    agent.destroy();
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -392,10 +392,13 @@ export const DRAIN_GRACE_MS = 20_000;
 /**
  * Stops accepting connections, lets in-flight requests finish, then
  * resolves. A caller that keeps a connection alive (the gateway, a load
- * balancer) would keep sending on it, and server.close() waits for every
- * connection: so each answer given while stopping closes its connection, and
- * connections that fall idle are closed as they do. Whatever is still open
- * after `graceMs` is cut.
+ * balancer) would keep sending on it: so each answer given while stopping
+ * closes its connection. Idle kept-alive connections are not closed at once
+ * (http.Server.close would): a client may be sending a request on one at
+ * that very moment, which then fails unanswered, and a write cannot safely
+ * be sent again. They end at the keep-alive timeout the server announces in
+ * every answer (`Keep-Alive: timeout=5`), past which clients no longer use
+ * them. Whatever is still open after `graceMs` is cut.
  */
 export function closeServer(server: Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
@@ -405,15 +408,13 @@ export function closeServer(server: Server, graceMs = DRAIN_GRACE_MS): Promise<v
       }
     };
     server.prependListener('request', closeWhenAnswered);
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-    server.close(() => {
-      clearInterval(sweep);
+    // net.Server's own close: stop listening and wait for the connections, without http.Server's closing of idle ones.
+    NetServer.prototype.close.call(server, () => {
       clearTimeout(cut);
       server.off('request', closeWhenAnswered);
       resolve();
     });
-    server.closeIdleConnections();
   });
 }
 
