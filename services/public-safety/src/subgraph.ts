@@ -1,9 +1,9 @@
-import { auditLogMigration, defineSubgraph, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, monthHistogramsMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
 // Imported first: type-graphql lists root fields and types in the order their classes load, which keeps the feed's at the top of schema.graphql.
 import { statisticsModule } from './statistics/statistics.module';
 import { auditModule } from './audit/audit.module';
 import { communityModule } from './community/community.module';
-import { SAFETY_SUMMARIES } from './community/safety-summaries';
+import { SAFETY_HISTOGRAMS, SAFETY_SUMMARIES } from './community/safety-summaries';
 import type { PublicSafetyLoaders } from './context';
 import { incidentsModule } from './incidents/incidents.module';
 import { inspectionsModule } from './inspections/inspections.module';
@@ -18,6 +18,6 @@ import { supervisionModule } from './supervision/supervision.module';
 /** Public safety: policing, mass prevention, incidents, mediation, legal services, inspections and (restricted) supervised persons. */
 export const publicSafetySubgraph: SubgraphDefinition<PublicSafetyLoaders> = defineSubgraph({
   name: 'public-safety',
-  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, streetMonthSummariesMigration(SAFETY_SUMMARIES)],
+  migrations: [auditLogMigration('public_safety'), PublicSafetySchema1764500000000, streetMonthSummariesMigration(SAFETY_SUMMARIES), monthHistogramsMigration(SAFETY_HISTOGRAMS)],
   modules: [communityModule, policingModule, preventionModule, incidentsModule, mediationModule, legalModule, inspectionsModule, supervisionModule, auditModule, reportingModule, statisticsModule],
 });

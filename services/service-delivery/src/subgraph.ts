@@ -1,8 +1,8 @@
-import { auditLogMigration, defineSubgraph, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, monthHistogramsMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
 import { auditModule } from './audit/audit.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { communityModule } from './community/community.module';
-import { SERVICE_SUMMARIES } from './community/service-summaries';
+import { SERVICE_HISTOGRAMS, SERVICE_SUMMARIES } from './community/service-summaries';
 import type { ServiceDeliveryLoaders } from './context';
 import { facilitiesModule } from './facilities/facilities.module';
 import { investmentModule } from './investment/investment.module';
@@ -15,6 +15,6 @@ import { statisticsModule } from './statistics/statistics.module';
 /** Service delivery: facilities, the service catalogue, residents' requests and investment, and their stats on Community and Region. */
 export const serviceDeliverySubgraph: SubgraphDefinition<ServiceDeliveryLoaders> = defineSubgraph({
   name: 'service-delivery',
-  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, streetMonthSummariesMigration(SERVICE_SUMMARIES)],
+  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, streetMonthSummariesMigration(SERVICE_SUMMARIES), monthHistogramsMigration(SERVICE_HISTOGRAMS)],
   modules: [communityModule, facilitiesModule, catalogueModule, requestsModule, investmentModule, reportingModule, auditModule, statisticsModule],
 });

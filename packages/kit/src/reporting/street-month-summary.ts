@@ -45,7 +45,8 @@ function windowBounds(window: ChinaWindow, isInstant: boolean): { since: string;
 
 const NO_MONTH = `'-infinity'::date`;
 
-function monthOf(summary: StreetMonthSummary, alias: string): string {
+/** The month a fact of `alias` falls in: UTC months of instants (see monthWindow), `-infinity` without a time. */
+export function monthOf(summary: Pick<StreetMonthSummary, 'time'>, alias: string): string {
   if (!summary.time) {
     return NO_MONTH;
   }
@@ -54,6 +55,7 @@ function monthOf(summary: StreetMonthSummary, alias: string): string {
   return `coalesce(date_trunc('month', ${instant})::date, ${NO_MONTH})`;
 }
 
+/** Counts the facts of `transition` (a transition table, or the source itself for the backfill) into the summary with `sign`. */
 function applyStatement(summary: StreetMonthSummary, transition: string, sign: 1 | -1): string {
   const names = Object.keys(summary.measures);
   const sums = names.map((name) => `${sign === 1 ? '' : '-'}sum(${summary.measures[name]})`).join(', ');
@@ -66,9 +68,44 @@ function applyStatement(summary: StreetMonthSummary, transition: string, sign: 1
 }
 
 /**
+ * Creates `<table>_apply()` and the statement-level triggers on the source
+ * that call it with the changed facts as transition tables: `apply(facts,
+ * sign)` is the statement that counts a transition table in (+1) or out (−1).
+ * (The seed truncates facts and their summaries together, so TRUNCATE needs
+ * no trigger.)
+ */
+export async function maintainByTriggers(runner: QueryRunner, target: { schema: string; table: string; source: string }, apply: (facts: string, sign: 1 | -1) => string): Promise<void> {
+  const name = `${target.schema}.${target.table}`;
+  await runner.query(`
+    CREATE FUNCTION ${name}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        ${apply('old_facts', -1)}
+      END IF;
+      IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        ${apply('new_facts', 1)}
+      END IF;
+      RETURN NULL;
+    END $$`);
+  const source = `${target.schema}.${target.source}`;
+  await runner.query(`CREATE TRIGGER ${target.table}_insert AFTER INSERT ON ${source}
+    REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${name}_apply()`);
+  await runner.query(`CREATE TRIGGER ${target.table}_update AFTER UPDATE ON ${source}
+    REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${name}_apply()`);
+  await runner.query(`CREATE TRIGGER ${target.table}_delete AFTER DELETE ON ${source}
+    REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION ${name}_apply()`);
+}
+
+export async function dropTriggerMaintenance(runner: QueryRunner, target: { schema: string; table: string; source: string }): Promise<void> {
+  for (const event of ['insert', 'update', 'delete']) {
+    await runner.query(`DROP TRIGGER ${target.table}_${event} ON ${target.schema}.${target.source}`);
+  }
+  await runner.query(`DROP FUNCTION ${target.schema}.${target.table}_apply()`);
+}
+
+/**
  * Creates the summary table, fills it from the facts already there and adds
- * the triggers that keep it exact on every insert, update and delete. (The
- * seed truncates facts and summaries together, so TRUNCATE needs no trigger.)
+ * the triggers that keep it exact on every insert, update and delete.
  */
 export async function createStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
   const target = `${summary.schema}.${summary.table}`;
@@ -78,49 +115,24 @@ export async function createStreetMonthSummary(runner: QueryRunner, summary: Str
     month date NOT NULL,
     ${names.map((name) => `${name} numeric NOT NULL DEFAULT 0`).join(',\n    ')},
     PRIMARY KEY (street_code, month))`);
-  await runner.query(`
-    INSERT INTO ${target} (street_code, month, ${names.join(', ')})
-    SELECT left(community_code, 9), ${monthOf(summary, 'f')}, ${names.map((name) => `sum(${summary.measures[name]})`).join(', ')}
-    FROM ${summary.schema}.${summary.source} f ${summary.filter ? `WHERE ${summary.filter}` : ''}
-    GROUP BY 1, 2`);
-  await runner.query(`
-    CREATE FUNCTION ${target}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        ${applyStatement(summary, 'old_facts', -1)}
-      END IF;
-      IF TG_OP IN ('UPDATE', 'INSERT') THEN
-        ${applyStatement(summary, 'new_facts', 1)}
-      END IF;
-      RETURN NULL;
-    END $$`);
-  const source = `${summary.schema}.${summary.source}`;
+  await runner.query(applyStatement(summary, `${summary.schema}.${summary.source}`, 1));
+  await maintainByTriggers(runner, summary, (facts, sign) => applyStatement(summary, facts, sign));
   if (summary.time) {
     const include = ['community_code', ...(summary.time.include ?? [])].join(', ');
-    await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${source} (${summary.time.column}) INCLUDE (${include})${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
+    await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${summary.schema}.${summary.source} (${summary.time.column}) INCLUDE (${include})${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
   }
-  await runner.query(`CREATE TRIGGER ${summary.table}_insert AFTER INSERT ON ${source}
-    REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
-  await runner.query(`CREATE TRIGGER ${summary.table}_update AFTER UPDATE ON ${source}
-    REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
-  await runner.query(`CREATE TRIGGER ${summary.table}_delete AFTER DELETE ON ${source}
-    REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION ${target}_apply()`);
 }
 
 export async function dropStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
-  const source = `${summary.schema}.${summary.source}`;
-  for (const event of ['insert', 'update', 'delete']) {
-    await runner.query(`DROP TRIGGER ${summary.table}_${event} ON ${source}`);
-  }
-  await runner.query(`DROP FUNCTION ${summary.schema}.${summary.table}_apply()`);
+  await dropTriggerMaintenance(runner, summary);
   await runner.query(`DROP INDEX IF EXISTS ${summary.schema}.${summary.table}_time_idx`);
   await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
 }
 
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */
-const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
+export const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
 
-const isCommunityPrefix = (prefix: string) => prefix.length === 12;
+export const isCommunityPrefix = (prefix: string) => prefix.length === 12;
 
 /**
  * The migration that creates a department's summaries (tables, backfill,
@@ -155,6 +167,8 @@ export interface ScopedAggregates {
   aggregates: Record<string, string>;
   /** A SELECT of the same columns giving the facts regions read, when not all of `facts` (e.g. time index ranges); communities read all theirs. */
   regionFacts?: string;
+  /** A column of the facts to group by as well, answered under its own name (a histogram's value, say). */
+  groupBy?: string;
 }
 
 /**
@@ -167,34 +181,83 @@ export interface ScopedAggregates {
  * prefectures cost one pass over the facts each, and no fact is joined to
  * its scopes row by row. Scopes without facts are absent.
  */
-export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = facts }: ScopedAggregates, prefixes: readonly string[]): string {
+export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = facts, groupBy }: ScopedAggregates, prefixes: readonly string[]): string {
   const names = Object.keys(aggregates);
   const columns = names.map((name) => `${aggregates[name]} AS ${name}`).join(', ');
+  const grouped = groupBy ? `${alias}.${groupBy}, ` : '';
   const branches: string[] = [];
   if (prefixes.some(isCommunityPrefix)) {
-    branches.push(`SELECT ${SCOPE_CODE}, ${columns} FROM ${SCOPES} JOIN (${facts}) ${alias} ON ${alias}.community_code = scope.prefix
-      WHERE length(scope.prefix) = 12 GROUP BY scope.code`);
+    branches.push(`SELECT ${SCOPE_CODE}, ${grouped}${columns} FROM ${SCOPES} JOIN (${facts}) ${alias} ON ${alias}.community_code = scope.prefix
+      WHERE length(scope.prefix) = 12 GROUP BY scope.code${groupBy ? `, ${alias}.${groupBy}` : ''}`);
   }
   const regionPrefixes = prefixes.filter((prefix) => !isCommunityPrefix(prefix));
   for (const depth of new Set(regionPrefixes.map((prefix) => prefix.length))) {
     const prefix = `left(${alias}.community_code, ${depth})`;
     if (regionPrefixes.filter((candidate) => candidate.length === depth).length === 1) {
       // The only region of its depth (the province, say) takes its facts whole: no grouping, no sort by prefix.
-      branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `only_region.${name}`).join(', ')}
-      FROM ${SCOPES} CROSS JOIN LATERAL (SELECT ${columns} FROM (${regionFacts}) ${alias}
-        WHERE ${prefix} = scope.prefix HAVING count(*) > 0) only_region
+      branches.push(`SELECT ${SCOPE_CODE}, ${[...(groupBy ? [groupBy] : []), ...names].map((name) => `only_region.${name}`).join(', ')}
+      FROM ${SCOPES} CROSS JOIN LATERAL (SELECT ${grouped}${columns} FROM (${regionFacts}) ${alias}
+        WHERE ${prefix} = scope.prefix ${groupBy ? `GROUP BY ${alias}.${groupBy}` : 'HAVING count(*) > 0'}) only_region
       WHERE length(scope.prefix) = ${depth}`);
       continue;
     }
-    branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `by_prefix.${name}`).join(', ')}
-      FROM (SELECT ${prefix} COLLATE "C" AS prefix, ${columns} FROM (${regionFacts}) ${alias}
-        WHERE ${prefix} = ANY($2::text[]) GROUP BY 1) by_prefix
+    branches.push(`SELECT ${SCOPE_CODE}, ${[...(groupBy ? [groupBy] : []), ...names].map((name) => `by_prefix.${name}`).join(', ')}
+      FROM (SELECT ${prefix} COLLATE "C" AS prefix, ${grouped}${columns} FROM (${regionFacts}) ${alias}
+        WHERE ${prefix} = ANY($2::text[]) GROUP BY 1${groupBy ? ', 2' : ''}) by_prefix
       JOIN ${SCOPES} ON scope.prefix = by_prefix.prefix`);
   }
   if (branches.length === 0) {
     throw new Error('aggregatedOverScopes needs at least one scope');
   }
   return branches.join('\n      UNION ALL\n      ');
+}
+
+/**
+ * A window over facts kept by month: the whole months inside it (a condition
+ * on `b.month`, starting with AND), and the facts to read for the rest — all
+ * of them (on `fact_time`) for a community, the two partial edge months for
+ * a region. Without a window every month is whole.
+ */
+export interface MonthWindow {
+  wholeMonths: string;
+  facts: string;
+  edges: string[];
+}
+
+export function monthWindow(time: { type: 'timestamptz' | 'date' } | undefined, window: ChinaWindow | undefined, table: string): MonthWindow {
+  if (!window) {
+    return { wholeMonths: '', facts: 'true', edges: [] };
+  }
+  if (!time) {
+    throw new Error(`${table} has no time column to window`);
+  }
+  const isInstant = time.type === 'timestamptz';
+  const asMonth = (expression: string) => `date_trunc('month', ${isInstant ? `(${expression}) AT TIME ZONE 'UTC'` : `(${expression})`})::date`;
+  const monthStart = (month: string) => (isInstant ? `((${month})::timestamp AT TIME ZONE 'UTC')` : `(${month})`);
+  const bounds = windowBounds(window, isInstant);
+  // The summary's months are only storage: whichever way they are cut, whole months inside the window plus the facts of its edge months are exactly the window.
+  const firstWholeMonth = `(${asMonth(bounds.since)} + interval '1 month')::date`;
+  const lastMonth = asMonth(bounds.until);
+  const facts = `fact_time >= ${bounds.since} AND fact_time ${bounds.untilOperator} ${bounds.until}`;
+  return {
+    wholeMonths: `AND b.month >= ${firstWholeMonth} AND b.month < ${lastMonth}`,
+    facts,
+    // Each partial month as its own range, so each is one index-only range scan (an OR of ranges is not); the last starts after the first, should the window lie within one month.
+    edges: [`${facts} AND fact_time < ${monthStart(firstWholeMonth)}`, `${facts} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`],
+  };
+}
+
+/**
+ * The facts of a summary's source that count, as a SELECT of
+ * `community_code`, `fact_time` and the given columns (name → SQL over the
+ * source's unqualified columns), within `condition` over those names. A
+ * subquery, so the columns cannot clash with the scope's; the planner
+ * flattens it.
+ */
+export function countedFacts(summary: Pick<StreetMonthSummary, 'schema' | 'source' | 'time' | 'filter'>, columns: Record<string, string>, condition: string): string {
+  const selected = Object.entries(columns).map(([name, value]) => `${value} AS ${name}`);
+  return `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${selected.join(', ')}
+      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${condition}`;
 }
 
 /**
@@ -207,41 +270,17 @@ export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = f
  */
 export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
   const names = Object.keys(summary.measures);
-  let factWindow = 'true';
-  let bucketWindow = '';
-  let edgeWindows: string[] = [];
-  if (window) {
-    if (!summary.time) {
-      throw new Error(`${summary.table} has no time column to window`);
-    }
-    const isInstant = summary.time.type === 'timestamptz';
-    const asMonth = (expression: string) => `date_trunc('month', ${isInstant ? `(${expression}) AT TIME ZONE 'UTC'` : `(${expression})`})::date`;
-    const monthStart = (month: string) => (isInstant ? `((${month})::timestamp AT TIME ZONE 'UTC')` : `(${month})`);
-    const bounds = windowBounds(window, isInstant);
-    // The summary's months are only storage: whichever way they are cut, whole months inside the window plus the facts of its edge months are exactly the window.
-    const firstWholeMonth = `(${asMonth(bounds.since)} + interval '1 month')::date`;
-    const lastMonth = asMonth(bounds.until);
-    bucketWindow = `AND b.month >= ${firstWholeMonth} AND b.month < ${lastMonth}`;
-    factWindow = `fact_time >= ${bounds.since} AND fact_time ${bounds.untilOperator} ${bounds.until}`;
-    // Each partial month as its own range, so each is one index-only range scan (an OR of ranges is not); the last starts after the first, should the window lie within one month.
-    edgeWindows = [
-      `${factWindow} AND fact_time < ${monthStart(firstWholeMonth)}`,
-      `${factWindow} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`,
-    ];
-  }
-  // The facts as a subquery, so the spec's unqualified columns cannot clash with the scope's; the planner flattens it.
-  const factsWithin = (condition: string) => `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${names.map((name) => `${summary.measures[name]} AS ${name}`).join(', ')}
-      FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${condition}`;
-  const facts = factsWithin(factWindow);
-  const regionFacts = edgeWindows.length > 0 ? edgeWindows.map(factsWithin).join(' UNION ALL ') : undefined;
+  const months = monthWindow(summary.time, window, summary.table);
+  const factsWithin = (condition: string) => countedFacts(summary, summary.measures, condition);
+  const regionFacts = months.edges.length > 0 ? months.edges.map(factsWithin).join(' UNION ALL ') : undefined;
   // Without a window a region is all summary; with one, its edge months come from the facts.
   const factScopes = window ? prefixes : prefixes.filter(isCommunityPrefix);
   const sums = Object.fromEntries(names.map((name) => [name, `sum(f.${name})`]));
-  const branches = factScopes.length > 0 ? [aggregatedOverScopes({ facts, alias: 'f', aggregates: sums, regionFacts }, factScopes)] : [];
+  const branches = factScopes.length > 0 ? [aggregatedOverScopes({ facts: factsWithin(months.facts), alias: 'f', aggregates: sums, regionFacts }, factScopes)] : [];
   if (prefixes.some((prefix) => !isCommunityPrefix(prefix))) {
     branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `b.${name}`).join(', ')}
       FROM ${SCOPES}
-      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${withinScope('b.street_code')} ${bucketWindow}`);
+      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${withinScope('b.street_code')} ${months.wholeMonths}`);
   }
   return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
       ${branches.join('\n      UNION ALL\n      ')}

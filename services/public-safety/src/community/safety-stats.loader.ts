@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, chinaToday, lastThirtyDays, lastTwelveMonths, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
-import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
+import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
+import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -58,17 +58,9 @@ const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Re
     read: (row) => ({ mediationClosedLast12Months: Number(row.closed), mediationAgreementsLast12Months: Number(row.agreed) }),
   },
   {
-    // A median does not add up from months: it reads the cases closed in the window, found by their closing day.
-    sql: (prefixes) =>
-      aggregatedOverScopes(
-        {
-          facts: `SELECT community_code, days_to_close FROM public_safety.mediation_case WHERE ${onDaysOf('closed_on', lastTwelveMonths())}`,
-          alias: 'closed',
-          aggregates: { median_days: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY closed.days_to_close)' },
-        },
-        prefixes,
-      ),
-    read: (row) => ({ medianDaysToCloseMediation: row.median_days === null ? null : Number(row.median_days) }),
+    // A median does not add up from months: regions read their histograms of days to close, communities their own cases.
+    sql: (prefixes) => medianOverScopes(MEDIATION_CLOSING_DAYS, prefixes, lastTwelveMonths()),
+    read: (row) => ({ medianDaysToCloseMediation: row.median === null ? null : Number(row.median) }),
   },
   {
     sql: () => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours

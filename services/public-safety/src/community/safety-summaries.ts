@@ -1,4 +1,4 @@
-import type { StreetMonthSummary } from '@shequ/kit';
+import type { MonthHistogram, StreetMonthSummary } from '@shequ/kit';
 
 /*
  * The street-by-month summaries behind the region figures (kept exact by
@@ -22,7 +22,7 @@ export const MEDIATIONS_BY_RECEIPT: StreetMonthSummary = {
   measures: { received: '1' },
 };
 
-export const MEDIATIONS_BY_CLOSING: StreetMonthSummary = {
+export const MEDIATIONS_BY_CLOSING: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
   schema: 'public_safety',
   table: 'mediation_closed_street_month',
   source: 'mediation_case',
@@ -40,3 +40,8 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
 };
 
 export const SAFETY_SUMMARIES = [INCIDENTS_BY_OCCURRENCE, MEDIATIONS_BY_RECEIPT, MEDIATIONS_BY_CLOSING, LEGAL_SERVICE_REACH];
+
+/** The closed mediation cases by region, month and whole days to close (the regions' medians; beyond a year in one bucket). */
+export const MEDIATION_CLOSING_DAYS: MonthHistogram = { of: MEDIATIONS_BY_CLOSING, table: 'mediation_closing_days', days: 'days_to_close' };
+
+export const SAFETY_HISTOGRAMS = [MEDIATION_CLOSING_DAYS];

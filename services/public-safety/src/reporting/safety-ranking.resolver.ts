@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { assertRegionCode, codeWithinPrefix, DEFAULT_RANKING_SIZE, lastThirtyDays, lastTwelveMonths, readRankingFirst, significantPrefix, sqlInstant, Weight } from '@shequ/kit';
+import { assertRegionCode, codeWithinPrefix, DEFAULT_RANKING_SIZE, distributionBucketSql, lastThirtyDays, lastTwelveMonths, readRankingFirst, significantPrefix, sqlInstant, Weight } from '@shequ/kit';
 import { onDaysOf } from '../community/safety-stats.loader';
 import { CommunityReference } from '../community/community.reference';
 import type { PublicSafetyContext } from '../context';
@@ -41,7 +41,7 @@ const METRICS: Record<SafetyRankingMetric, () => { table: string; where: string;
   MEDIATION_CASES_LAST_12_MONTHS: () => ({ table: 'mediation_case', where: onDaysOf('t.received_on', lastTwelveMonths()), value: 'count(*)' }),
   MEDIATION_FAILURE_RATE: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: `avg((t.outcome <> 'AGREEMENT_REACHED')::int)` }),
   MEDIATION_AGREEMENT_RATE: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: `avg((t.outcome = 'AGREEMENT_REACHED')::int)` }),
-  MEDIAN_DAYS_TO_CLOSE_MEDIATION: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: 'percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days_to_close)' }),
+  MEDIAN_DAYS_TO_CLOSE_MEDIATION: () => ({ table: 'mediation_case', where: onDaysOf('t.closed_on', lastTwelveMonths()), value: `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${distributionBucketSql('t.days_to_close')})` }),
   OPEN_HAZARDS: () => ({ table: 'inspection_hazard', where: 't.fixed_on IS NULL', value: 'count(*)' }),
   PATROLS_LAST_MONTH: () => ({ table: 'patrol', where: onDaysOf('t.patrolled_on', lastThirtyDays()), value: 'count(*)' }),
 };

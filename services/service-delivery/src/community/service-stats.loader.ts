@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { aggregatedOverScopes, lastTwelveMonths, ratio, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
+import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
 import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import { COUNTED_FACILITY, investmentThisYear, medianDaysToResolve, resolvedLast12Months, WELFARE_FACILITY } from './service-stats.sql';
-import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION } from './service-summaries';
+import { COUNTED_FACILITY, investmentThisYear, WELFARE_FACILITY } from './service-stats.sql';
+import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
 
 interface RequestFigures {
   openRequests: number;
@@ -16,8 +16,8 @@ interface RequestFigures {
 
 /**
  * Request figures by scope: the additive ones from the street-by-month
- * summaries (a community from its own requests), the median — which does
- * not add up — from the resolved requests of the window, found by time.
+ * summaries, the median from the regions' histograms of days to resolve (a
+ * community from its own requests in both).
  */
 async function requestFigures(dataSource: DataSource, parameters: [readonly string[], string[]]): Promise<Map<string, RequestFigures>> {
   const prefixes = parameters[1];
@@ -27,16 +27,7 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
     byCode(summedOverScopes(OPEN_REQUESTS, prefixes)),
     byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, window)),
     byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, window)),
-    byCode(
-      aggregatedOverScopes(
-        {
-          facts: `SELECT community_code, resolved_at, submitted_at FROM service_delivery.service_request r WHERE ${resolvedLast12Months()}`,
-          alias: 'r',
-          aggregates: { median: medianDaysToResolve() },
-        },
-        prefixes,
-      ),
-    ),
+    byCode(medianOverScopes(RESOLUTION_DAYS, prefixes, window)),
   ]);
   const figures = new Map<string, RequestFigures>();
   for (const code of parameters[0]) {

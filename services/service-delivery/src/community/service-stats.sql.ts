@@ -1,4 +1,5 @@
-import { chinaYear, lastTwelveMonths, sqlInstant } from '@shequ/kit';
+import { chinaYear, distributionBucketSql, lastTwelveMonths, sqlInstant } from '@shequ/kit';
+import { DAYS_TO_RESOLVE } from './service-summaries';
 
 /*
  * The SQL meaning of each figure, shared by the stats loader (any community
@@ -29,8 +30,8 @@ export const relevantRequest = () => `(${OPEN_REQUEST} OR (${submittedLast12Mont
 export const resolvedWithin15DaysRate = () => `(count(*) FILTER (WHERE ${resolvedLast12Months()} AND r.resolved_at <= r.submitted_at + interval '15 days'))::float8
   / nullif(count(*) FILTER (WHERE ${resolvedLast12Months()}), 0)`;
 
-// date_part, not extract: extract returns numeric, and numeric arithmetic on every resolved request doubled the median's cost.
-export const medianDaysToResolve = () => `percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', r.resolved_at - r.submitted_at) / 86400)
+/** Over the days to resolve bucketed as the regions' histograms count them (0.1 day), so a community and its region agree. */
+export const medianDaysToResolve = () => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${distributionBucketSql(DAYS_TO_RESOLVE)})
   FILTER (WHERE ${resolvedLast12Months()})`;
 
 export const averageSatisfaction = () => `avg(r.satisfaction) FILTER (WHERE ${resolvedLast12Months()})::float8`;

@@ -90,6 +90,25 @@ describe('serviceStats means the same at every level', () => {
     expect(province).toMatchObject({ facilityCount: 9, welfareFacilities: 5, openRequests: 4, requestsLast12Months: 9, resolvedWithin15DaysRate: 0.6, investmentThisYear: 155000 });
   });
 
+  it('gives medians to a tenth of a day, the same for a community from its requests and for its regions from their histograms', async () => {
+    // A street of its own, 620104001: its one community resolves after 3.26, 3.34 and 7.81 days — median 3.3 (3.34 rounds to 3.3); and after 200.4 days on top → 3.3 and 7.8, mean 5.55
+    const insert = (n: number, days: number) =>
+      subgraph.dataSource.query(
+        `INSERT INTO service_delivery.service_request (community_code, service_code, description, channel, status, submitter_sub, idempotency_key, submitted_at, resolved_at)
+         VALUES ('620104001001', 'ELDER_MEAL', 'precision', 'APP', 'RESOLVED', 'resident-precision', $1, now() - interval '250 days', now() - interval '250 days' + $2 * interval '1 day')`,
+        [`precision-${n}`, days],
+      );
+    for (const [n, days] of [[1, 3.26], [2, 3.34], [3, 7.81]]) {
+      await insert(n, days);
+    }
+    const medians = async () => (await entities(['620104001001', '620104001', '620104'].map((code) => ({ __typename: code.length === 12 ? 'Community' : 'Region', code, population: 1000 })))).entities.map((entity: { serviceStats: { medianDaysToResolve: number } }) => entity.serviceStats.medianDaysToResolve);
+    expect(await medians()).toEqual([3.3, 3.3, 3.3]);
+    await insert(4, 200.4);
+    expect(await medians()).toEqual([5.55, 5.55, 5.55]);
+    await subgraph.dataSource.query(`DELETE FROM service_delivery.service_request WHERE submitter_sub = 'resident-precision'`);
+    expect(await medians()).toEqual([null, null, null]);
+  });
+
   it('costs the same number of SQL statements for 3 and for 300 communities', async () => {
     const codes = Array.from({ length: 300 }, (_, index) => `620201001${String(100 + index).padStart(3, '0')}`);
     codes.splice(0, 3, '620102001001', '620102001002', '620103001001');

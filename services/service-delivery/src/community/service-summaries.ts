@@ -1,4 +1,4 @@
-import type { StreetMonthSummary } from '@shequ/kit';
+import type { MonthHistogram, StreetMonthSummary } from '@shequ/kit';
 
 /*
  * The street-by-month summaries of service requests behind the region
@@ -16,7 +16,7 @@ export const REQUESTS_BY_SUBMISSION: StreetMonthSummary = {
 };
 
 /** Resolved requests by the month they were resolved: how many, how many within 15 days, and their ratings. */
-export const REQUESTS_BY_RESOLUTION: StreetMonthSummary = {
+export const REQUESTS_BY_RESOLUTION: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
   schema: 'service_delivery',
   table: 'request_resolved_street_month',
   source: 'service_request',
@@ -40,3 +40,11 @@ export const OPEN_REQUESTS: StreetMonthSummary = {
 };
 
 export const SERVICE_SUMMARIES = [REQUESTS_BY_SUBMISSION, REQUESTS_BY_RESOLUTION, OPEN_REQUESTS];
+
+/** Days from submission to resolution of a resolved request (float8: date_part, not extract, whose numeric doubled a median's cost). */
+export const DAYS_TO_RESOLVE = `date_part('epoch', resolved_at - submitted_at) / 86400`;
+
+/** The resolved requests by region, month and days to resolve (to 0.1 day): the regions' medians. */
+export const RESOLUTION_DAYS: MonthHistogram = { of: REQUESTS_BY_RESOLUTION, table: 'request_resolution_days', days: DAYS_TO_RESOLVE };
+
+export const SERVICE_HISTOGRAMS = [RESOLUTION_DAYS];

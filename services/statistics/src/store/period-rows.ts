@@ -1,4 +1,4 @@
-import { codeWithinPrefix } from '@shequ/kit';
+import { codeWithinPrefix, medianOfCounted } from '@shequ/kit';
 import { assessmentStagesSql, ASSESSMENT_COLUMNS } from '../catalogue/assessment-indicators';
 import { figureSql, indicatorSpec } from '../catalogue/indicator-catalogue';
 import { ALL_FLOWS, ALL_MEMBERS, ALL_SAMPLES, ALL_STOCKS, FEED_DEPARTMENTS, REPORTING_COLUMN } from '../catalogue/measures';
@@ -100,7 +100,7 @@ export function mediansCtes(parameters: SqlParameters, scope: RowScope, codes: s
     `${output} AS (
        SELECT period, code, ${ALL_SAMPLES.map((measure) => `max(median) FILTER (WHERE measure = '${measure}') AS median_${measure}`).join(', ')}
        FROM (SELECT period, code, measure,
-                    (min(value) FILTER (WHERE reached >= floor((total + 1) / 2)) + min(value) FILTER (WHERE reached >= floor(total / 2) + 1)) / 2 AS median
+                    ${medianOfCounted('value', 'reached', 'total')} AS median
              FROM ${output}_running GROUP BY 1, 2, 3) medians
        GROUP BY 1, 2)`,
   ];

@@ -1,0 +1,129 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
+import { codeWithinPrefix } from '../codes/code-range';
+import { distributionBucketSql } from '../statistics/distribution-bucket';
+import { addDays, addMonths, chinaDays, chinaToday, lastTwelveMonths, sqlInstant, type ChinaWindow } from '../time/china-time';
+import { createMonthHistogram, medianOverScopes, type MonthHistogram } from './month-histogram';
+import { createStreetMonthSummary, type StreetMonthSummary } from './street-month-summary';
+
+const resolved: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
+  schema: 'facts',
+  table: 'resolved_by_street_month',
+  source: 'request',
+  time: { column: 'resolved_at', type: 'timestamptz', include: ['submitted_at'] },
+  filter: 'resolved_at IS NOT NULL',
+  measures: { resolved: '1' },
+};
+const daysToResolve: MonthHistogram = { of: resolved, table: 'resolution_days', days: `date_part('epoch', resolved_at - submitted_at) / 86400` };
+
+const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202', '620999'];
+const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
+
+let database: TestDatabase;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+  await dataSource.query(`CREATE SCHEMA facts`);
+  await dataSource.query(`CREATE TABLE facts.request (id serial PRIMARY KEY, community_code text NOT NULL, submitted_at timestamptz NOT NULL, resolved_at timestamptz)`);
+  // Some facts before the histogram exists, to check the backfill; the rest through the triggers.
+  await insertRequests(60, 1);
+  const runner = dataSource.createQueryRunner();
+  await createStreetMonthSummary(runner, resolved);
+  await createMonthHistogram(runner, daysToResolve);
+  await runner.release();
+  await insertRequests(900, 2);
+  await dataSource.query(`UPDATE facts.request SET resolved_at = NULL WHERE id % 7 = 0`);
+  await dataSource.query(`UPDATE facts.request SET resolved_at = resolved_at - interval '33 days 5 hours', submitted_at = submitted_at - interval '40 days' WHERE id % 5 = 0`);
+  await dataSource.query(`UPDATE facts.request SET community_code = '620201001001' WHERE id % 11 = 0`);
+  await dataSource.query(`DELETE FROM facts.request WHERE id % 13 = 0`);
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+/** Requests resolved over 500 days back from now, after durations from minutes to beyond a year (a tenth unresolved). */
+async function insertRequests(count: number, seed: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO facts.request (community_code, submitted_at, resolved_at)
+     SELECT ($1::text[])[1 + (i * 7 + $2) % 5], resolved - duration, CASE WHEN i % 10 = 0 THEN NULL ELSE resolved END
+     FROM generate_series(1, $3) AS i,
+          LATERAL (SELECT now() - ((i * 37 + $2) % 500) * interval '1 day' - (i % 24) * interval '1 hour' AS resolved,
+                          CASE WHEN i % 31 = 0 THEN (370 + i % 40) * interval '1 day'
+                               WHEN i % 9 = 0 THEN (61 + (i * 13) % 300) * interval '1 day' + (i % 7) * interval '3 hours'
+                               ELSE ((i * 53 + $2) % 3000) * interval '29 minutes' END AS duration) timing`,
+    [COMMUNITIES, seed, count],
+  );
+}
+
+async function viaHistogram(window: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, number>> {
+  const rows: { code: string; median: number }[] = await dataSource.query(medianOverScopes(daysToResolve, scopes, window), [scopes, scopes]);
+  return Object.fromEntries(rows.map((row) => [row.code, row.median]));
+}
+
+/** percentile_cont over every fact's bucketed duration, one by one: what the histogram must give. */
+async function directly(window: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, number>> {
+  const rows: { code: string; median: number }[] = await dataSource.query(
+    `SELECT scope.code, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${distributionBucketSql(daysToResolve.days)}) AS median
+     FROM unnest($1::text[]) AS scope(code)
+     JOIN facts.request ON ${codeWithinPrefix('community_code', 'scope.code')}
+       AND resolved_at >= ${sqlInstant(window.since)} AND resolved_at < ${sqlInstant(window.until)}
+     GROUP BY scope.code`,
+    [scopes],
+  );
+  return Object.fromEntries(rows.map((row) => [row.code, row.median]));
+}
+
+describe('a month histogram of durations', () => {
+  const monthStart = `${chinaToday().slice(0, 7)}-01`;
+  const windows: [string, ChinaWindow][] = [
+    ['the last 12 months', lastTwelveMonths()],
+    ['the last 40 days', chinaDays(addDays(chinaToday(), -39), chinaToday())],
+    ['ten days within one month', chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
+    ['three whole China months', chinaDays(addMonths(monthStart, -4), addDays(addMonths(monthStart, -1), -1))],
+  ];
+
+  it.each(windows)('%s: every scope has the median of its facts bucketed one by one, through inserts, updates and deletes', async (_name, window) => {
+    const expected = await directly(window);
+    expect(Object.keys(expected).length).toBeGreaterThan(4);
+    expect(await viaHistogram(window)).toEqual(expected);
+  });
+
+  it.each(windows)('%s: a batch of only regions, or only communities, gives the same', async (_name, window) => {
+    for (const scopes of [SCOPES.filter((scope) => scope.length < 12), SCOPES.filter((scope) => scope.length === 12), ['62'], ['6201', '6202']]) {
+      expect(await viaHistogram(window, scopes)).toEqual(await directly(window, scopes));
+    }
+  });
+
+  it('counts durations beyond a year in one bucket, and an even count by the mean of its two middle values', async () => {
+    const window = lastTwelveMonths();
+    const [{ longest }] = await dataSource.query(`SELECT max(days) AS longest FROM facts.resolution_days`);
+    expect(longest).toBe(367);
+    const counts: { code: string; n: number }[] = await dataSource.query(
+      `SELECT left(community_code, 4) AS code, count(*)::int AS n FROM facts.request
+       WHERE resolved_at >= ${sqlInstant(window.since)} AND resolved_at < ${sqlInstant(window.until)} GROUP BY 1`,
+    );
+    // The fixture has regions of both parities, so both halves of the median's rule are exercised above.
+    expect(new Set(counts.map((row) => row.n % 2)).size).toBe(2);
+  });
+
+  it('reads whole months of a region from the histogram, not from the facts', async () => {
+    const window = lastTwelveMonths();
+    const before = await viaHistogram(window);
+    // Ten thousand durations of 300 days in a whole month three months back, written to the histogram alone.
+    await dataSource.query(
+      `INSERT INTO facts.resolution_days (region_prefix, month, days, facts) VALUES ('6201', date_trunc('month', now() - interval '3 months')::date, 300, 10000)
+       ON CONFLICT (region_prefix, month, days) DO UPDATE SET facts = resolution_days.facts + 10000`,
+    );
+    const after = await viaHistogram(window);
+    await dataSource.query(`UPDATE facts.resolution_days SET facts = facts - 10000 WHERE region_prefix = '6201' AND month = date_trunc('month', now() - interval '3 months')::date AND days = 300`);
+    expect(after['6201']).toBe(300);
+    expect(before['6201']).not.toBe(300);
+    // Other levels, and communities, read their own rows.
+    expect(after['62']).toBe(before['62']);
+    expect(after['620102001001']).toBe(before['620102001001']);
+  });
+});
