@@ -23,7 +23,10 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 interface SharedFetch {
   response: Promise<SubgraphResponse>;
   abort: AbortController;
+  /** Callers still waiting; the fetch is abandoned when none is left. */
   waiting: number;
+  /** Callers that have not yet taken their answer: the last one takes the original, the others a copy. */
+  unanswered: number;
 }
 
 /**
@@ -119,11 +122,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!shared) {
       const abort = new AbortController();
       const response = fetchSignal.run(abort.signal, () => super.process(options)).finally(() => this.inFlight.delete(key));
-      shared = { response, abort, waiting: 0 };
+      shared = { response, abort, waiting: 0, unanswered: 0 };
       this.inFlight.set(key, shared);
     }
     const entry = shared;
     entry.waiting += 1;
+    entry.unanswered += 1;
     const callerGone = context?.signal;
     const leave = () => {
       entry.waiting -= 1;
@@ -137,9 +141,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } else {
       callerGone?.addEventListener('abort', leave, { once: true });
     }
-    // The gateway merges answers into its own result tree: each caller gets its own data.
+    // The gateway merges answers into its own result tree: each caller gets its own data. No caller can join once the
+    // answer is in (the entry has left the map), so the last to take it may have the original: a fetch nobody shared is never copied.
     return entry.response
-      .then((response) => (this.options.copyForEachCaller !== false ? { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) } : response))
+      .then((response) => {
+        entry.unanswered -= 1;
+        return this.options.copyForEachCaller === false || entry.unanswered === 0 ? response : { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) };
+      })
       .finally(() => callerGone?.removeEventListener('abort', leave));
   }
 

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context';
-import { estimateCost } from './estimate-cost';
+import { createCostEstimator } from './estimate-cost';
 import type { FieldWeights } from './field-weights';
 import type { HeavyOperations } from './heavy-operations';
 import { limitExceeded, type OperationLimits } from './operation-limits';
@@ -27,6 +27,7 @@ function busy(message: string): GraphQLError {
  * then takes one of the few slots for heavy work until it has answered.
  */
 export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWeights, heavy: HeavyOperations): ApolloServerPlugin<GatewayContext> {
+  let estimator: { schema: unknown; estimate: ReturnType<typeof createCostEstimator> } | null = null;
   return {
     async requestDidStart() {
       let release: (() => void) | null = null;
@@ -38,7 +39,10 @@ export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWei
           if (!operation) {
             return;
           }
-          const { cost, largestPage, heaviest, weightedCost } = estimateCost({ schema, weights, maxPageSize: limits.maxPageSize }, document, operation, request.variables ?? {});
+          if (estimator?.schema !== schema) {
+            estimator = { schema, estimate: createCostEstimator({ schema, weights, maxPageSize: limits.maxPageSize }) };
+          }
+          const { cost, largestPage, heaviest, weightedCost } = estimator.estimate(document, operation, request.variables ?? {});
           if (!contextValue.writtenByGateway) {
             if (largestPage > limits.maxPageSize) {
               throw limitExceeded('page size (first)', limits.maxPageSize, largestPage);

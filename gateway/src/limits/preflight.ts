@@ -26,6 +26,30 @@ function operationProblem(document: DocumentNode, operationName: unknown, rootTy
   return null;
 }
 
+/** Documents (with their operation name) already found within the limits; past this many the oldest are checked again. */
+const PASSED_DOCUMENTS_KEPT = 500;
+/** Longer documents are checked every time rather than kept (the memory they would hold). */
+const LONGEST_KEPT_DOCUMENT = 20_000;
+
+/** The texts that passed, so a document sent again is not parsed twice more (here and by Apollo, which keeps its own parse). */
+class PassedDocuments {
+  private readonly passed = new Set<string>();
+
+  has(key: string): boolean {
+    return this.passed.has(key);
+  }
+
+  add(key: string): void {
+    if (key.length > LONGEST_KEPT_DOCUMENT) {
+      return;
+    }
+    if (this.passed.size >= PASSED_DOCUMENTS_KEPT) {
+      this.passed.delete(this.passed.values().next().value as string);
+    }
+    this.passed.add(key);
+  }
+}
+
 /**
  * Runs on the raw request before Apollo parses or validates it: resolves
  * trusted-document hashes, enforces "trusted documents only" for anonymous
@@ -33,6 +57,7 @@ function operationProblem(document: DocumentNode, operationName: unknown, rootTy
  * so a hostile document costs one bounded parse and nothing else.
  */
 export function createPreflight(limits: OperationLimits, trusted: TrustedDocuments, rootTypes: ReadonlySet<OperationTypeNode>) {
+  const passed = new PassedDocuments();
   return (body: unknown, request: IncomingMessage): { body: unknown } | { error: GraphQLError; status: number } => {
     if (body === null || typeof body !== 'object') {
       return { error: badRequest('the request must be a JSON object with a "query"'), status: 400 };
@@ -49,6 +74,11 @@ export function createPreflight(limits: OperationLimits, trusted: TrustedDocumen
     if (typeof query !== 'string') {
       return { error: badRequest('"query" must be a string'), status: 400 };
     }
+    // Only what passed is kept: a refusal is worked out again, and costs the sender the same each time.
+    const key = `${JSON.stringify(resolved.body.operationName ?? null)}\n${query}`;
+    if (passed.has(key)) {
+      return resolved;
+    }
     // The same document limits as every subgraph applies, from the kit.
     const checked = checkDocumentLimits(query, limits);
     if ('error' in checked) {
@@ -62,6 +92,7 @@ export function createPreflight(limits: OperationLimits, trusted: TrustedDocumen
     if (problem) {
       return { error: badRequest(problem), status: 400 };
     }
+    passed.add(key);
     return resolved;
   };
 }

@@ -85,9 +85,10 @@ export function verifyAuthorization(
   expected: Pick<TokenSettings, 'issuer' | 'audience' | 'maxLifetimeSeconds'> = {},
 ): Viewer | null {
   const token = bearerToken(header);
-  if (token === null) {
-    return null;
-  }
+  return token === null ? null : verifyHs256(token, secret, expected);
+}
+
+function verifyHs256(token: string, secret: string, expected: Pick<TokenSettings, 'issuer' | 'audience' | 'maxLifetimeSeconds'>): Viewer {
   let payload: unknown;
   try {
     payload = jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS, issuer: expected.issuer, audience: expected.audience });
@@ -98,6 +99,45 @@ export function verifyAuthorization(
 }
 
 /**
+ * How long a verified token is taken on trust before its signature and
+ * claims are checked again (never past its expiry): a caller sends the same
+ * token with every request, and checking it each time was a large share of
+ * what a small request cost. A signing key withdrawn from the JWKS stops
+ * working within this time plus jose's own key cache.
+ */
+export const VERIFIED_TOKEN_TRUST_MS = 60_000;
+/** The most verified tokens a process keeps; past it the oldest go first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/** Verified tokens by their text: the viewer, and until when it is kept. Only valid tokens are kept, so a stranger's guesses cost memory nothing. */
+class VerifiedTokens {
+  private readonly kept = new Map<string, { viewer: Viewer; until: number }>();
+
+  get(token: string): Viewer | null {
+    const known = this.kept.get(token);
+    if (!known) {
+      return null;
+    }
+    if (Date.now() < known.until) {
+      return known.viewer;
+    }
+    this.kept.delete(token);
+    return null;
+  }
+
+  keep(token: string, viewer: Viewer): void {
+    const { exp } = (jwt.decode(token) ?? {}) as { exp?: number };
+    const until = Math.min(Date.now() + VERIFIED_TOKEN_TRUST_MS, typeof exp === 'number' ? exp * 1000 : 0);
+    if (this.kept.size >= VERIFIED_TOKENS_KEPT) {
+      this.kept.delete(this.kept.keys().next().value as string);
+    }
+    // One object for every request with this token: frozen, so no request can change what the next one sees.
+    Object.freeze(viewer.roles);
+    this.kept.set(token, { viewer: Object.freeze(viewer), until });
+  }
+}
+
+/**
  * A verifier for every request of a process: RS256 tokens against the JWKS
  * (keys fetched and cached by jose), HS256 tokens against the secret — with
  * the same claims, expiry, maximum lifetime, skew, issuer and audience
@@ -105,11 +145,8 @@ export function verifyAuthorization(
  */
 export function createTokenVerifier(settings: TokenSettings): (header: string | undefined | null) => Promise<Viewer | null> {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
-  return async (header) => {
-    const token = bearerToken(header);
-    if (token === null) {
-      return null;
-    }
+  const verified = new VerifiedTokens();
+  const verify = async (token: string): Promise<Viewer> => {
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
@@ -135,7 +172,20 @@ export function createTokenVerifier(settings: TokenSettings): (header: string | 
     if (settings.secret === null) {
       throw unauthenticated('token is not valid');
     }
-    return verifyAuthorization(header, settings.secret, settings);
+    return verifyHs256(token, settings.secret, settings);
+  };
+  return async (header) => {
+    const token = bearerToken(header);
+    if (token === null) {
+      return null;
+    }
+    const known = verified.get(token);
+    if (known) {
+      return known;
+    }
+    const viewer = await verify(token);
+    verified.keep(token, viewer);
+    return viewer;
   };
 }
 

@@ -68,3 +68,34 @@ describe('RS256 tokens from a JWKS', () => {
     expect(await outcome(verify, signToken({ sub: 'u', roles: ['admin'], jurisdiction: '620000' }, secret))).toMatchObject({ sub: 'u', roles: ['admin'] });
   });
 });
+
+describe('a token verified once', () => {
+  const secret = 'a-secret-of-at-least-thirty-two-characters';
+  afterEach(() => jest.restoreAllMocks());
+
+  const later = (ms: number) => {
+    const now = Date.now() + ms;
+    jest.spyOn(Date, 'now').mockReturnValue(now);
+  };
+
+  it('is taken on trust for a minute, then checked again', async () => {
+    const verify = createTokenVerifier({ secret });
+    const header = `Bearer ${signToken({ sub: 'u', roles: ['analyst'], jurisdiction: '620100' }, secret)}`;
+    const first = await verify(header);
+    expect(await verify(header)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    later(61_000);
+    const checkedAgain = await verify(header);
+    expect(checkedAgain).not.toBe(first);
+    expect(checkedAgain).toEqual(first);
+  });
+
+  it('is never trusted past its expiry', async () => {
+    const verify = createTokenVerifier({ secret });
+    const header = `Bearer ${signToken({ sub: 'u', roles: ['analyst'], jurisdiction: '620100', expiresIn: 10 }, secret)}`;
+    expect(await verify(header)).toMatchObject({ sub: 'u' });
+    // 50 s on: 40 s past its expiry, beyond the 30 s allowed for clock skew.
+    later(50_000);
+    await expect(verify(header)).rejects.toThrow('token has expired');
+  });
+});

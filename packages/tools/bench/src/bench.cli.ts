@@ -1,14 +1,16 @@
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { startLocalServer } from '@shequ/database';
 import { runMain, signToken, StartupError } from '@shequ/kit';
+import { REPOSITORY_ROOT } from '@shequ/schema';
 import { isScaleName, SCALES, seedDatabase } from '@shequ/seed';
 import { replayFloor, resetCapture, stopCapture, takeCapture } from './floor';
 import { waitForIdleDatabase } from './idle-database';
 import { analystOperations } from './analyst-operations';
 import { measureOperations, timeExport, timeRefresh, writeAnalystReport } from './analyst';
-import { drive, once } from './load';
+import { combineRuns, drive, driveWatched, once } from './load';
 import { operations, type BenchOperation } from './operations';
 import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
 import { measureCandidates, slowestOf, victimUnder, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
@@ -21,7 +23,7 @@ const SOAK_WARM_UP_SECONDS = 60;
 const SETTLE_MS = 1000;
 
 const USAGE =
-  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst [--refresh-only]]';
+  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst [--refresh-only]] [--profile-gateway]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
 async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
@@ -173,6 +175,7 @@ runMain(async () => {
       'worst-case': { type: 'boolean', default: false },
       analyst: { type: 'boolean', default: false },
       'refresh-only': { type: 'boolean', default: false },
+      'profile-gateway': { type: 'boolean', default: false },
     },
   });
   const scale = values.smoke ? 'demo' : values.scale;
@@ -199,7 +202,8 @@ runMain(async () => {
     await server?.stop();
     return;
   }
-  const stack = await startStack(databaseUrl, targets, 1);
+  const profileDir = values['profile-gateway'] ? join(REPOSITORY_ROOT, 'bench', 'results', 'profiles') : undefined;
+  const stack = await startStack(databaseUrl, targets, 1, { gatewayProfileDir: profileDir });
   const token = signToken({ sub: 'bench', roles: ['analyst', 'resident'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
   const runId = Date.now().toString(36);
   const selected = operations(codes.prefecture, codes.community, runId).filter((operation) => values.operations.split(',').includes(operation.name));
@@ -244,21 +248,21 @@ runMain(async () => {
               log(`waited ${(waitedMs / 1000).toFixed(1)} s for the database to finish the SQL left running`);
             }
             await drive(graphqlUrl(target), operation, token, connections, round === 0 ? 3 : 1); // warm-up
-            const result = await drive(graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
+            const result = await driveWatched(stack.gateways[target]?.child.pid, graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
             const previous = entry.results[target];
-            entry.results[target] = previous
-              ? {
-                  requestsPerSecond: Math.round(((previous.requestsPerSecond + result.requestsPerSecond) / 2) * 10) / 10,
-                  p50: Math.max(previous.p50, result.p50),
-                  p95: Math.max(previous.p95, result.p95),
-                  p99: Math.max(previous.p99, result.p99),
-                  errors: previous.errors + result.errors,
-                  unanswered: previous.unanswered + result.unanswered,
-                  requests: previous.requests + result.requests,
-                }
-              : result;
-            log(`${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors, ${result.unanswered} unanswered at the end`);
+            entry.results[target] = previous ? combineRuns(previous, result) : result;
+            log(
+              `${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors, ${result.unanswered} unanswered at the end, gateway ${result.gatewayCpuMsPerRequest} CPU ms per request`,
+            );
           }
+        }
+        // One client alone: latency without queueing behind other callers.
+        entry.singleClient = {};
+        for (const target of targets) {
+          await waitForIdleDatabase(databaseUrl);
+          const result = await driveWatched(stack.gateways[target]?.child.pid, graphqlUrl(target), operation, token, 1, Math.max(2, Math.round(seconds / 2)));
+          entry.singleClient[target] = result;
+          log(`${operation.name} ${target} one client: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.errors} errors`);
         }
       }
       report.operations.push(entry);
@@ -294,6 +298,9 @@ runMain(async () => {
   }
   if (!values.smoke) {
     process.stdout.write(`\n${writeReport(report)}`);
+  }
+  if (profileDir) {
+    process.stdout.write(`the gateway's CPU profile is in ${profileDir}\n`);
   }
   if (failed) {
     throw new StartupError('some operations answered with errors');

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { BenchOperation } from './operations';
+import { cpuMs, rssMb } from './stack';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -10,6 +11,11 @@ export interface LoadResult {
   /** Requests still waiting for an answer when the run ended (at most one per connection); a gateway that answered nothing shows only these. */
   unanswered: number;
   requests: number;
+  /** Answers received within the run (what req/s counts). */
+  answered: number;
+  /** The gateway process's CPU milliseconds per answer, and its highest RSS sampled during the run (when the bench watched it). */
+  gatewayCpuMsPerRequest?: number | null;
+  gatewayRssPeakMb?: number | null;
   /** The first error answer's beginning, to say what went wrong. */
   firstError?: string;
 }
@@ -56,7 +62,49 @@ export async function drive(url: string, operation: BenchOperation, token: strin
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     unanswered: Math.max(0, (result.requests as unknown as { sent: number }).sent - times.length - result.errors - result.timeouts),
     requests: result.requests.total,
+    answered: times.length,
     ...(firstError ? { firstError } : result.errors + result.timeouts ? { firstError: `${result.errors} connection errors, ${result.timeouts} timeouts` } : {}),
+  };
+}
+
+/**
+ * `drive`, watching the gateway process: its CPU time per answer over the
+ * run (which includes the few answers still on their way at the end, at most
+ * one per connection) and its RSS, sampled every 200 ms.
+ */
+export async function driveWatched(gatewayPid: number | undefined, ...run: Parameters<typeof drive>): Promise<LoadResult> {
+  const cpuBefore = cpuMs(gatewayPid);
+  let rssPeak = rssMb(gatewayPid);
+  const sampler = setInterval(() => {
+    const now = rssMb(gatewayPid);
+    rssPeak = now !== null && (rssPeak === null || now > rssPeak) ? now : rssPeak;
+  }, 200);
+  try {
+    const result = await drive(...run);
+    const cpuAfter = cpuMs(gatewayPid);
+    const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.answered > 0 ? Math.round(((cpuAfter - cpuBefore) / result.answered) * 100) / 100 : null;
+    return { ...result, gatewayCpuMsPerRequest: cpuPerRequest, gatewayRssPeakMb: rssPeak };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Two runs of one operation at one gateway as one: mean rate, the worse latencies, summed counts, CPU per answer over both. */
+export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult {
+  const cpu = (run: LoadResult) => (run.gatewayCpuMsPerRequest ?? NaN) * run.answered;
+  const cpuPerRequest = (cpu(previous) + cpu(next)) / (previous.answered + next.answered);
+  return {
+    requestsPerSecond: Math.round(((previous.requestsPerSecond + next.requestsPerSecond) / 2) * 10) / 10,
+    p50: Math.max(previous.p50, next.p50),
+    p95: Math.max(previous.p95, next.p95),
+    p99: Math.max(previous.p99, next.p99),
+    errors: previous.errors + next.errors,
+    unanswered: previous.unanswered + next.unanswered,
+    requests: previous.requests + next.requests,
+    answered: previous.answered + next.answered,
+    gatewayCpuMsPerRequest: Number.isFinite(cpuPerRequest) ? Math.round(cpuPerRequest * 100) / 100 : null,
+    gatewayRssPeakMb: Math.max(previous.gatewayRssPeakMb ?? 0, next.gatewayRssPeakMb ?? 0) || null,
+    firstError: previous.firstError ?? next.firstError,
   };
 }
 

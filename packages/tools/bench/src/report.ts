@@ -9,6 +9,8 @@ export interface OperationReport {
   operation: string;
   sqlStatements: number;
   results: Partial<Record<TargetName, LoadResult>>;
+  /** The same operation from one connection at a time. */
+  singleClient?: Partial<Record<TargetName, LoadResult>>;
   /** Median milliseconds of the same SQL run directly with pg (rollup and dashboard). */
   sqlFloorMs?: number;
   /** The floor's slowest statements. */
@@ -35,12 +37,15 @@ export function toMarkdown(report: BenchReport): string {
     '',
     `Scale \`${report.scale}\`, ${report.connections} connections, ${report.seconds} s per gateway and operation, ${report.machine}.`,
     '',
-    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | unanswered at the end | SQL statements |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | unanswered at the end | SQL statements | gateway CPU ms per request | gateway peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const shown = (value: number | null | undefined) => value ?? '—';
   for (const operation of report.operations) {
     for (const [target, result] of Object.entries(operation.results)) {
-      lines.push(`| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${result.unanswered ?? '—'} | ${operation.sqlStatements} |`);
+      lines.push(
+        `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${shown(result.unanswered)} | ${operation.sqlStatements} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.gatewayRssPeakMb)} |`,
+      );
     }
   }
   lines.push('', '| operation | Shequ ÷ plain | Shequ ÷ Hive | end-to-end p50 ÷ raw SQL |', '|---|---:|---:|---:|');
@@ -48,6 +53,17 @@ export function toMarkdown(report: BenchReport): string {
     const { shequ, plain, hive } = operation.results;
     const floor = operation.sqlFloorMs ? `${ratio(shequ?.p50, operation.sqlFloorMs)} (SQL ${operation.sqlFloorMs} ms)` : '—';
     lines.push(`| ${operation.operation} | ${ratio(shequ?.requestsPerSecond, plain?.requestsPerSecond)} | ${ratio(shequ?.requestsPerSecond, hive?.requestsPerSecond)} | ${floor} |`);
+  }
+  const singleClient = report.operations.filter((operation) => operation.singleClient);
+  if (singleClient.length > 0) {
+    lines.push('', 'One client (one connection):', '', '| operation | gateway | req/s | p50 ms | p95 ms | errors | gateway CPU ms per request | p50 ÷ raw SQL |', '|---|---|---:|---:|---:|---:|---:|---:|');
+    for (const operation of singleClient) {
+      for (const [target, result] of Object.entries(operation.singleClient ?? {})) {
+        lines.push(
+          `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${operation.sqlFloorMs ? ratio(result.p50, operation.sqlFloorMs) : '—'} |`,
+        );
+      }
+    }
   }
   for (const operation of report.operations.filter((entry) => entry.slowestStatements?.length)) {
     lines.push('', `Slowest statements of the ${operation.operation} floor:`, '', '| subgraph | ms | statement |', '|---|---:|---|');

@@ -65,12 +65,23 @@ export function rssMb(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time (user and system) a process has used so far, in ms, from /proc (clock ticks of 10 ms, Linux's USER_HZ of 100). */
+export function cpuMs(pid: number | undefined): number | null {
+  try {
+    // The command name, in parentheses, may hold spaces: the fields after it are counted from its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()?.trim().split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts every subgraph and each requested gateway as its own process, as
  * deployed. Subgraphs keep the SQL they send (SQL_CAPTURE) so the floor can
  * be measured; they run outside production mode for that reason only.
  */
-export async function startStack(databaseUrl: string, targets: TargetName[], workers: number, options: { defaultLimits?: boolean } = {}): Promise<Stack> {
+export async function startStack(databaseUrl: string, targets: TargetName[], workers: number, options: { defaultLimits?: boolean; gatewayProfileDir?: string } = {}): Promise<Stack> {
   // The statistics store refreshes only when the analyst run asks, so no scheduled refresh lands in another operation's figures.
   const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
   const subgraphs = SUBGRAPHS.map((entry) => ({
@@ -94,7 +105,9 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
         MAX_HEAVY_IN_FLIGHT: '10000',
         MAX_HEAVY_IN_FLIGHT_PER_CALLER: '10000',
       };
-      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable) });
+      // A V8 CPU profile of the whole run, written when the gateway stops (open it in Chrome's DevTools).
+      const profile: Record<string, string> = options.gatewayProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.gatewayProfileDir}` } : {};
+      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable), ...profile });
     } else if (target === 'plain') {
       gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
     } else {
