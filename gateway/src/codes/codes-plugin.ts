@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { graphqlError, isCommunityCode, isRegionCode, shown } from '@shequ/kit';
 import type { GatewayContext } from '../gateway-context';
+import { memoizedPerOperation } from '../operation-memo';
 import { codesOfOperation } from './code-arguments';
 import type { CodeRegistry } from './code-registry';
 
@@ -15,6 +16,9 @@ const NOT_FOUND_STATUS = 404;
  * codes are left to the subgraph, whose BAD_USER_INPUT says what is expected.
  */
 export function divisionCodesPlugin(registry: CodeRegistry): ApolloServerPlugin<GatewayContext> {
+  const wellFormedCodesOf = memoizedPerOperation((schema, document, operation, variables) =>
+    (codesOfOperation(schema, document, operation, variables) ?? []).filter(({ code }) => isRegionCode(code) || isCommunityCode(code)),
+  );
   return {
     async requestDidStart() {
       return {
@@ -22,7 +26,7 @@ export function divisionCodesPlugin(registry: CodeRegistry): ApolloServerPlugin<
           if (!operation) {
             return;
           }
-          const named = (codesOfOperation(schema, document, operation, request.variables ?? {}) ?? []).filter(({ code }) => isRegionCode(code) || isCommunityCode(code));
+          const named = wellFormedCodesOf(schema, document, operation, request.variables ?? {});
           if (named.length === 0) {
             return;
           }

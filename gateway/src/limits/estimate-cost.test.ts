@@ -1,5 +1,5 @@
-import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { createCostEstimator, estimateCost, HEAVY_FIELD_WEIGHT } from './estimate-cost';
+import { buildSchema, parse } from 'graphql';
+import { estimateCost, HEAVY_FIELD_WEIGHT } from './estimate-cost';
 import { readFieldWeights } from './field-weights';
 
 const SDL = `
@@ -116,36 +116,5 @@ describe('estimateCost: declared weights scaled by scope and span', () => {
     // A ranking within a street is not heavy.
     expect(Math.ceil(60_000 / 1_500)).toBeLessThan(HEAVY_FIELD_WEIGHT);
     expect(cost(`{ a: ranking(regionCode: "620102001") { code } b: ranking(regionCode: "620102001") { code } }`).heaviest).toBeNull();
-  });
-});
-
-describe('createCostEstimator', () => {
-  const QUERY = `query Page($n: Int!) { region(code: "620100") { communities(first: $n) { totalCount } } }`;
-  const parsed = () => {
-    const document = parse(QUERY);
-    return { document, operation: document.definitions[0] as OperationDefinitionNode };
-  };
-
-  it('estimates a document once per variables, and each new variables value anew', () => {
-    const estimate = createCostEstimator(model);
-    const { document, operation } = parsed();
-    const seven = estimate(document, operation, { n: 7 });
-    expect(seven).toMatchObject({ cost: 9, largestPage: 7 });
-    expect(estimate(document, operation, { n: 7 })).toBe(seven);
-    expect(estimate(document, operation, { n: 90 })).toMatchObject({ cost: 92, largestPage: 90 });
-    // The same text parsed again (another document object) is estimated on its own, to the same figures.
-    const again = parsed();
-    const other = estimate(again.document, again.operation, { n: 7 });
-    expect(other).not.toBe(seven);
-    expect(other).toEqual(seven);
-  });
-
-  it('keeps no estimate for variables too long to key, but still estimates them right', () => {
-    const estimate = createCostEstimator(model);
-    const { document, operation } = parsed();
-    const long = { n: 3, padding: 'x'.repeat(3000) };
-    const first = estimate(document, operation, long);
-    expect(first).toMatchObject({ cost: 5, largestPage: 3 });
-    expect(estimate(document, operation, long)).not.toBe(first);
   });
 });

@@ -167,38 +167,3 @@ export function estimateCost(model: CostModel, document: DocumentNode, operation
   return { cost, largestPage, heaviest, weightedCost };
 }
 
-/** Estimates kept per document (Apollo hands the same parsed document to every request with the same text) and variables. */
-const ESTIMATES_KEPT_PER_DOCUMENT = 64;
-/** Variables longer than this as JSON are estimated each time rather than kept. */
-const LONGEST_KEPT_VARIABLES = 2_000;
-
-/**
- * `estimateCost` for one schema, remembering its answers: a dashboard sent a
- * thousand times with the same variables is estimated once. An estimate
- * depends only on the document, the operation, the variables and the schema
- * (which a new supergraph replaces with new documents).
- */
-export function createCostEstimator(model: CostModel): (document: DocumentNode, operation: OperationDefinitionNode, rawVariables?: Record<string, unknown>) => CostEstimate {
-  const byDocument = new WeakMap<DocumentNode, Map<string, CostEstimate>>();
-  return (document, operation, rawVariables = {}) => {
-    const key = `${operation.name?.value ?? ''}\n${JSON.stringify(rawVariables)}`;
-    if (key.length > LONGEST_KEPT_VARIABLES) {
-      return estimateCost(model, document, operation, rawVariables);
-    }
-    let estimates = byDocument.get(document);
-    const known = estimates?.get(key);
-    if (known) {
-      return known;
-    }
-    const estimate = Object.freeze(estimateCost(model, document, operation, rawVariables));
-    if (!estimates) {
-      estimates = new Map();
-      byDocument.set(document, estimates);
-    }
-    if (estimates.size >= ESTIMATES_KEPT_PER_DOCUMENT) {
-      estimates.delete(estimates.keys().next().value as string);
-    }
-    estimates.set(key, estimate);
-    return estimate;
-  };
-}

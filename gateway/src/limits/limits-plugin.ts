@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context';
-import { createCostEstimator } from './estimate-cost';
+import { estimateCost } from './estimate-cost';
+import { memoizedPerOperation } from '../operation-memo';
 import type { FieldWeights } from './field-weights';
 import type { HeavyOperations } from './heavy-operations';
 import { limitExceeded, type OperationLimits } from './operation-limits';
@@ -27,7 +28,7 @@ function busy(message: string): GraphQLError {
  * then takes one of the few slots for heavy work until it has answered.
  */
 export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWeights, heavy: HeavyOperations): ApolloServerPlugin<GatewayContext> {
-  let estimator: { schema: unknown; estimate: ReturnType<typeof createCostEstimator> } | null = null;
+  const estimate = memoizedPerOperation((schema, document, operation, variables) => estimateCost({ schema, weights, maxPageSize: limits.maxPageSize }, document, operation, variables));
   return {
     async requestDidStart() {
       let release: (() => void) | null = null;
@@ -39,10 +40,7 @@ export function operationLimitsPlugin(limits: OperationLimits, weights: FieldWei
           if (!operation) {
             return;
           }
-          if (estimator?.schema !== schema) {
-            estimator = { schema, estimate: createCostEstimator({ schema, weights, maxPageSize: limits.maxPageSize }) };
-          }
-          const { cost, largestPage, heaviest, weightedCost } = estimator.estimate(document, operation, request.variables ?? {});
+          const { cost, largestPage, heaviest, weightedCost } = estimate(schema, document, operation, request.variables ?? {});
           if (!contextValue.writtenByGateway) {
             if (largestPage > limits.maxPageSize) {
               throw limitExceeded('page size (first)', limits.maxPageSize, largestPage);
