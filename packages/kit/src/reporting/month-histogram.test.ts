@@ -83,6 +83,8 @@ describe('a month histogram of durations', () => {
     ['the last 12 months', lastTwelveMonths()],
     ['the last 40 days', chinaDays(addDays(chinaToday(), -39), chinaToday())],
     ['ten days within one month', chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
+    // Most of one month: the month from the histogram, less the facts on either side.
+    ['twenty-two days within one month', chinaDays(addDays(addMonths(monthStart, -2), 3), addDays(addMonths(monthStart, -2), 24))],
     ['three whole China months', chinaDays(addMonths(monthStart, -4), addDays(addMonths(monthStart, -1), -1))],
   ];
 

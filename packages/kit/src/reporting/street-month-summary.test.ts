@@ -101,6 +101,9 @@ describe('a street-by-month summary', () => {
     // Windows that start and end within one month: both edges are the same partial month.
     [tenDays('instants'), byInstant, chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
     [tenDays('days'), byDay, chinaDays(addDays(addMonths(monthStart, -2), 5), addDays(addMonths(monthStart, -2), 15))],
+    // Most of one month: the month from the summary, less the facts on either side.
+    ['instants, twenty-two days within one month', byInstant, chinaDays(addDays(addMonths(monthStart, -2), 3), addDays(addMonths(monthStart, -2), 24))],
+    ['days, twenty-two days within one month', byDay, chinaDays(addDays(addMonths(monthStart, -2), 3), addDays(addMonths(monthStart, -2), 24))],
     // Whole China months: their first midnight is the last evening of the UTC month before.
     ['instants, three whole China months', byInstant, chinaDays(addMonths(monthStart, -4), addDays(addMonths(monthStart, -1), -1))],
   ];

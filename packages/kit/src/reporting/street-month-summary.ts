@@ -32,17 +32,6 @@ export interface StreetMonthSummary {
   measures: Record<string, string>;
 }
 
-/**
- * The bounds of a window over the summary's time column, as SQL literals: a
- * `date` column counts the window's China days, a `timestamptz` column the
- * instants from its first China midnight up to the one after its last day.
- */
-function windowBounds(window: ChinaWindow, isInstant: boolean): { since: string; until: string; untilOperator: '<' | '<=' } {
-  return isInstant
-    ? { since: sqlInstant(window.since), until: sqlInstant(window.until), untilOperator: '<' }
-    : { since: sqlDate(window.first), until: sqlDate(window.last), untilOperator: '<=' };
-}
-
 const NO_MONTH = `'-infinity'::date`;
 
 /** The month a fact of `alias` falls in: UTC months of instants (see monthWindow), `-infinity` without a time. */
@@ -212,17 +201,31 @@ export function aggregatedOverScopes({ facts, alias, aggregates, regionFacts = f
   return branches.join('\n      UNION ALL\n      ');
 }
 
+/** A range of a fact's time `[from, to)`, counted in (+1) or out (−1) of a region's whole months. */
+export interface FactRange {
+  condition: string;
+  sign: 1 | -1;
+}
+
 /**
- * A window over facts kept by month: the whole months inside it (a condition
- * on `b.month`, starting with AND), and the facts to read for the rest — all
- * of them (on `fact_time`) for a community, the two partial edge months for
- * a region. Without a window every month is whole.
+ * A window over facts kept by month: the summary's months to add up (a
+ * condition on `b.month`, starting with AND), the facts a community reads
+ * (on `fact_time`), and the fact ranges that make a region's months exactly
+ * the window. A partial edge month is read as the part inside the window
+ * when that is the smaller part, else as the whole month from the summary
+ * minus the facts outside the window — a "last 12 months" that starts on
+ * the 2nd reads one day of facts, not thirty. Without a window every month
+ * is whole.
  */
 export interface MonthWindow {
   wholeMonths: string;
   facts: string;
-  edges: string[];
+  edges: FactRange[];
 }
+
+const DAY_MS = 86_400_000;
+const monthStartOf = (at: number) => Date.UTC(new Date(at).getUTCFullYear(), new Date(at).getUTCMonth(), 1);
+const nextMonthOf = (monthStart: number) => Date.UTC(new Date(monthStart).getUTCFullYear(), new Date(monthStart).getUTCMonth() + 1, 1);
 
 export function monthWindow(time: { type: 'timestamptz' | 'date' } | undefined, window: ChinaWindow | undefined, table: string): MonthWindow {
   if (!window) {
@@ -232,18 +235,44 @@ export function monthWindow(time: { type: 'timestamptz' | 'date' } | undefined, 
     throw new Error(`${table} has no time column to window`);
   }
   const isInstant = time.type === 'timestamptz';
-  const asMonth = (expression: string) => `date_trunc('month', ${isInstant ? `(${expression}) AT TIME ZONE 'UTC'` : `(${expression})`})::date`;
-  const monthStart = (month: string) => (isInstant ? `((${month})::timestamp AT TIME ZONE 'UTC')` : `(${month})`);
-  const bounds = windowBounds(window, isInstant);
-  // The summary's months are only storage: whichever way they are cut, whole months inside the window plus the facts of its edge months are exactly the window.
-  const firstWholeMonth = `(${asMonth(bounds.since)} + interval '1 month')::date`;
-  const lastMonth = asMonth(bounds.until);
-  const facts = `fact_time >= ${bounds.since} AND fact_time ${bounds.untilOperator} ${bounds.until}`;
+  // [since, until) on the column's own axis: instants, or UTC midnights standing for dates (the last day included).
+  const since = isInstant ? window.since.getTime() : Date.parse(`${window.first}T00:00:00Z`);
+  const until = isInstant ? window.until.getTime() : Date.parse(`${window.last}T00:00:00Z`) + DAY_MS;
+  const literal = (at: number) => (isInstant ? sqlInstant(new Date(at)) : sqlDate(new Date(at).toISOString().slice(0, 10)));
+  const range = (from: number, to: number, sign: 1 | -1): FactRange => ({ condition: `fact_time >= ${literal(from)} AND fact_time < ${literal(to)}`, sign });
+  const firstMonth = monthStartOf(since);
+  const lastMonth = monthStartOf(until);
+  let wholeFrom = since === firstMonth ? firstMonth : nextMonthOf(firstMonth);
+  let wholeTo = lastMonth;
+  const edges: FactRange[] = [];
+  /** A partial month: its part in the window, or the whole month less the rest, whichever reads fewer facts. */
+  const edge = (month: number, inside: [number, number], outside: [number, number][]) => {
+    const insideLength = inside[1] - inside[0];
+    if (insideLength * 2 <= nextMonthOf(month) - month) {
+      edges.push(range(inside[0], inside[1], 1));
+      return false;
+    }
+    edges.push(...outside.filter(([from, to]) => to > from).map(([from, to]) => range(from, to, -1)));
+    return true;
+  };
+  if (firstMonth === lastMonth) {
+    // The window lies within one month.
+    if (since > firstMonth && edge(firstMonth, [since, until], [[firstMonth, since], [until, nextMonthOf(firstMonth)]])) {
+      [wholeFrom, wholeTo] = [firstMonth, nextMonthOf(firstMonth)];
+    }
+  } else {
+    if (since > firstMonth && edge(firstMonth, [since, nextMonthOf(firstMonth)], [[firstMonth, since]])) {
+      wholeFrom = firstMonth;
+    }
+    if (until > lastMonth && edge(lastMonth, [lastMonth, until], [[until, nextMonthOf(lastMonth)]])) {
+      wholeTo = nextMonthOf(lastMonth);
+    }
+  }
+  const month = (at: number) => sqlDate(new Date(at).toISOString().slice(0, 10));
   return {
-    wholeMonths: `AND b.month >= ${firstWholeMonth} AND b.month < ${lastMonth}`,
-    facts,
-    // Each partial month as its own range, so each is one index-only range scan (an OR of ranges is not); the last starts after the first, should the window lie within one month.
-    edges: [`${facts} AND fact_time < ${monthStart(firstWholeMonth)}`, `${facts} AND fact_time >= ${monthStart(lastMonth)} AND fact_time >= ${monthStart(firstWholeMonth)}`],
+    wholeMonths: wholeTo > wholeFrom ? `AND b.month >= ${month(wholeFrom)} AND b.month < ${month(wholeTo)}` : 'AND false',
+    facts: range(since, until, 1).condition,
+    edges,
   };
 }
 
@@ -271,8 +300,10 @@ export function countedFacts(summary: Pick<StreetMonthSummary, 'schema' | 'sourc
 export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
   const names = Object.keys(summary.measures);
   const months = monthWindow(summary.time, window, summary.table);
-  const factsWithin = (condition: string) => countedFacts(summary, summary.measures, condition);
-  const regionFacts = months.edges.length > 0 ? months.edges.map(factsWithin).join(' UNION ALL ') : undefined;
+  const factsWithin = (condition: string, sign: 1 | -1 = 1) =>
+    countedFacts(summary, Object.fromEntries(names.map((name) => [name, sign === 1 ? summary.measures[name] : `-(${summary.measures[name]})`])), condition);
+  // No edges (whole months only) still needs a region branch that reads nothing.
+  const regionFacts = months.edges.length > 0 ? months.edges.map((edge) => factsWithin(edge.condition, edge.sign)).join(' UNION ALL ') : factsWithin('false');
   // Without a window a region is all summary; with one, its edge months come from the facts.
   const factScopes = window ? prefixes : prefixes.filter(isCommunityPrefix);
   const sums = Object.fromEntries(names.map((name) => [name, `sum(f.${name})`]));

@@ -92,36 +92,43 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
   }));
   await Promise.all(subgraphs.map((subgraph) => waitUntilReady(subgraph.process, `http://127.0.0.1:${subgraph.port}/ready`)));
   const gateways: Partial<Record<TargetName, ManagedProcess>> = {};
-  for (const target of targets) {
-    const port = String(TARGETS[target].port);
-    if (target === 'shequ') {
-      // Throughput runs drive every gateway from one subject with many connections, and lift the cost budget and the
-      // deadline the peers do not have; the worst-case run keeps the gateway's own limits, as deployed.
-      const comparable = {
-        COST_BUDGET_ANALYST: '10000000',
-        SUBGRAPH_TIMEOUT_MS: '60000',
-        MAX_IN_FLIGHT_PER_SUBJECT: '10000',
-        MAX_IN_FLIGHT_PER_ADDRESS: '10000',
-        MAX_HEAVY_IN_FLIGHT: '10000',
-        MAX_HEAVY_IN_FLIGHT_PER_CALLER: '10000',
-      };
-      // A V8 CPU profile of the whole run, written when the gateway stops (open it in Chrome's DevTools).
-      const profile: Record<string, string> = options.gatewayProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.gatewayProfileDir}` } : {};
-      gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable), ...profile });
-    } else if (target === 'plain') {
-      gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
-    } else {
-      const hiveBin = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
-      gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production', SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY }, ['supergraph', SUPERGRAPH_PATH, '--port', port, '--config-path', join(__dirname, 'peers', 'hive-gateway.config.js')], true);
+  const stopAll = async () => {
+    await Promise.all(Object.values(gateways).map((managed) => stopProcess(managed as ManagedProcess)));
+    await Promise.all(subgraphs.map((subgraph) => stopProcess(subgraph.process)));
+  };
+  // A gateway that fails to start must not leave the subgraphs behind, holding their ports.
+  try {
+    for (const target of targets) {
+      const port = String(TARGETS[target].port);
+      if (target === 'shequ') {
+        // Throughput runs drive every gateway from one subject with many connections, and lift the cost budget and the
+        // deadline the peers do not have; the worst-case run keeps the gateway's own limits, as deployed.
+        const comparable = {
+          COST_BUDGET_ANALYST: '10000000',
+          SUBGRAPH_TIMEOUT_MS: '60000',
+          MAX_IN_FLIGHT_PER_SUBJECT: '10000',
+          MAX_IN_FLIGHT_PER_ADDRESS: '10000',
+          MAX_HEAVY_IN_FLIGHT: '10000',
+          MAX_HEAVY_IN_FLIGHT_PER_CALLER: '10000',
+        };
+        // A V8 CPU profile of the whole run, written when the gateway stops (open it in Chrome's DevTools).
+        const profile = options.gatewayProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.gatewayProfileDir}`] : [];
+        gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable) }, [], false, profile);
+      } else if (target === 'plain') {
+        gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
+      } else {
+        const hiveBin = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
+        gateways.hive = startNodeProcess('hive', hiveBin, { NODE_ENV: 'production', SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY }, ['supergraph', SUPERGRAPH_PATH, '--port', port, '--config-path', join(__dirname, 'peers', 'hive-gateway.config.js')], true);
+      }
+      await waitForGraphql(gateways[target] as ManagedProcess, graphqlUrl(target));
     }
-    await waitForGraphql(gateways[target] as ManagedProcess, graphqlUrl(target));
+  } catch (error) {
+    await stopAll();
+    throw error;
   }
   return {
     subgraphs,
     gateways,
-    stop: async () => {
-      await Promise.all(Object.values(gateways).map((managed) => stopProcess(managed as ManagedProcess)));
-      await Promise.all(subgraphs.map((subgraph) => stopProcess(subgraph.process)));
-    },
+    stop: stopAll,
   };
 }

@@ -9,10 +9,10 @@ export interface ManagedProcess {
 }
 
 /** Starts `node script [...args]` with extra environment; its output lines are printed with the process's name. */
-export function startNodeProcess(name: string, script: string, env: Record<string, string>, args: string[] = [], quiet = false): ManagedProcess {
+export function startNodeProcess(name: string, script: string, env: Record<string, string>, args: string[] = [], quiet = false, nodeFlags: string[] = []): ManagedProcess {
   // Children inherit the launcher's environment, with their own settings on top.
   // eslint-disable-next-line no-process-env
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       if (!quiet) {
