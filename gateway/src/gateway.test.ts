@@ -110,6 +110,43 @@ describe('identical queries in flight', () => {
     expect(answers.every((answer) => JSON.stringify(answer.data) === JSON.stringify(single.data))).toBe(true);
     expect(governance.statements.statements - start).toBeLessThan(20 * perRequest);
   });
+
+  describe('executed once for callers with the same token', () => {
+    const METRICS_TOKEN = 'a-metrics-token-of-at-least-32-characters';
+    let sharing: RunningGateway;
+    beforeAll(async () => {
+      sharing = await startGateway(settings({ metricsToken: METRICS_TOKEN }));
+    });
+    afterAll(() => sharing.stop());
+
+    const sharedSoFar = async () => {
+      const text = await (await fetch(sharing.url.replace('/graphql', '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      return Number(/^shequ_gateway_shared_operations_total(?:{[^}]*})? (\d+)/m.exec(text)?.[1] ?? NaN);
+    };
+    const QUERY = `query Counties($code: String!) { region(code: $code) { name children { code communities(first: 3) { totalCount edges { node { code } } } } } }`;
+
+    it('answers identical queries arriving together from one execution, each caller the whole answer', async () => {
+      const token = testToken();
+      const alone = await graphqlRequest(sharing.url, QUERY, { variables: { code: '620100' }, token });
+      const before = await sharedSoFar();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => graphqlRequest(sharing.url, QUERY, { variables: { code: '620100' }, token })));
+      expect(answers.every((answer) => answer.errors === undefined && JSON.stringify(answer.data) === JSON.stringify(alone.data))).toBe(true);
+      expect((await sharedSoFar()) - before).toBeGreaterThan(0);
+    });
+
+    it('never shares between tokens, nor across variables', async () => {
+      const before = await sharedSoFar();
+      const tokens = Array.from({ length: 10 }, (_, index) => testToken({ sub: `caller-${index}` }));
+      const answers = await Promise.all([
+        ...tokens.map((token) => graphqlRequest(sharing.url, QUERY, { variables: { code: '620100' }, token })),
+        graphqlRequest(sharing.url, QUERY, { variables: { code: '620102' }, token: tokens[0] }),
+      ]);
+      expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
+      expect(answers.slice(0, 10).every((answer) => answer.data.region.name === '兰州市')).toBe(true);
+      expect(answers[10].data.region.name).not.toBe('兰州市');
+      expect((await sharedSoFar()) - before).toBe(0);
+    });
+  });
 });
 
 describe('browsers and scrapers', () => {

@@ -32,6 +32,7 @@ import { OverloadMetrics } from './observability/overload-metrics';
 import { observeRedis } from './observability/redis-metrics';
 import { SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { sharedOperationsPlugin } from './shared-operations';
 import { SubgraphReadiness, supergraphSubgraphs } from './subgraph-readiness';
 
 /** The operation types the supergraph serves: query always, mutation when some subgraph has one. */
@@ -106,6 +107,8 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
       serviceUnavailablePlugin(),
       divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
+      // After every check above: what it shares is execution, never a check.
+      sharedOperationsPlugin(metrics.registry),
       // Apollo's own landing page loads Sandbox from a CDN: the gateway serves its own IDE instead (`/ide/`).
       ApolloServerPluginLandingPageDisabled(),
       ...(settings.development ? [] : [introspectionForSignedInOnly()]),
