@@ -126,11 +126,12 @@ export const isCommunityPrefix = (prefix: string) => prefix.length === 12;
 /**
  * The migration that creates a department's summaries (tables, backfill,
  * triggers, time indexes). Each subgraph lists
- * `streetMonthSummariesMigration([...])` among its migrations.
+ * `streetMonthSummariesMigration([...])` among its migrations; summaries
+ * added later come in a migration of their own, with a later `timestamp`.
  */
-export function streetMonthSummariesMigration(summaries: readonly StreetMonthSummary[]): new () => MigrationInterface {
-  return class StreetMonthSummaries1764900000000 implements MigrationInterface {
-    name = 'StreetMonthSummaries1764900000000';
+export function streetMonthSummariesMigration(summaries: readonly StreetMonthSummary[], timestamp = 1764900000000): new () => MigrationInterface {
+  return class StreetMonthSummaries implements MigrationInterface {
+    name = `StreetMonthSummaries${timestamp}`;
 
     async up(runner: QueryRunner): Promise<void> {
       for (const summary of summaries) {

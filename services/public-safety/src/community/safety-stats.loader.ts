@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
-import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from './safety-summaries';
+import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, PATROLS_BY_DAY } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -63,10 +63,7 @@ const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Re
     read: (row) => ({ medianDaysToCloseMediation: row.median === null ? null : Number(row.median) }),
   },
   {
-    sql: () => `SELECT scope.code, count(p.id) AS patrols, count(p.id) FILTER (WHERE p.joint_with_police) AS joint, coalesce(sum(p.hours), 0) AS hours
-      FROM ${SCOPES}
-      LEFT JOIN public_safety.patrol p ON ${withinScope('p.community_code')} AND ${onDaysOf('p.patrolled_on', lastThirtyDays())}
-      GROUP BY scope.code`,
+    sql: (prefixes) => summedOverScopes(PATROLS_BY_DAY, prefixes, lastThirtyDays()),
     read: (row) => ({ patrolsLastMonth: Number(row.patrols), jointPatrolsLastMonth: Number(row.joint), patrolHoursLastMonth: Number(row.hours) }),
   },
   {

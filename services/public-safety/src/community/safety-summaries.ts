@@ -41,6 +41,18 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
 
 export const SAFETY_SUMMARIES = [INCIDENTS_BY_OCCURRENCE, MEDIATIONS_BY_RECEIPT, MEDIATIONS_BY_CLOSING, LEGAL_SERVICE_REACH];
 
+/** Patrols by the day they went out: how many, how many with the police, and their hours (the last 30 days' figures). */
+export const PATROLS_BY_DAY: StreetMonthSummary = {
+  schema: 'public_safety',
+  table: 'patrol_street_month',
+  source: 'patrol',
+  time: { column: 'patrolled_on', type: 'date', include: ['joint_with_police', 'hours'] },
+  measures: { patrols: '1', joint: 'CASE WHEN joint_with_police THEN 1 ELSE 0 END', hours: 'hours' },
+};
+
+/** Summaries added after the first ones, in a migration of their own. */
+export const LATER_SAFETY_SUMMARIES = [PATROLS_BY_DAY];
+
 /** The closed mediation cases by region, month and whole days to close (the regions' medians; beyond a year in one bucket). */
 export const MEDIATION_CLOSING_DAYS: MonthHistogram = { of: MEDIATIONS_BY_CLOSING, table: 'mediation_closing_days', days: 'days_to_close' };
 
