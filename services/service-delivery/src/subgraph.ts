@@ -2,7 +2,7 @@ import { auditLogMigration, defineSubgraph, monthHistogramsMigration, streetMont
 import { auditModule } from './audit/audit.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { communityModule } from './community/community.module';
-import { SERVICE_HISTOGRAMS, SERVICE_SUMMARIES } from './community/service-summaries';
+import { LATER_SERVICE_SUMMARIES, SERVICE_HISTOGRAMS, SERVICE_SUMMARIES } from './community/service-summaries';
 import type { ServiceDeliveryLoaders } from './context';
 import { facilitiesModule } from './facilities/facilities.module';
 import { investmentModule } from './investment/investment.module';
@@ -15,6 +15,6 @@ import { statisticsModule } from './statistics/statistics.module';
 /** Service delivery: facilities, the service catalogue, residents' requests and investment, and their stats on Community and Region. */
 export const serviceDeliverySubgraph: SubgraphDefinition<ServiceDeliveryLoaders> = defineSubgraph({
   name: 'service-delivery',
-  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, streetMonthSummariesMigration(SERVICE_SUMMARIES), monthHistogramsMigration(SERVICE_HISTOGRAMS)],
+  migrations: [auditLogMigration('service_delivery'), ServiceDelivery1764500000000, streetMonthSummariesMigration(SERVICE_SUMMARIES), monthHistogramsMigration(SERVICE_HISTOGRAMS), streetMonthSummariesMigration(LATER_SERVICE_SUMMARIES, 1767100000000)],
   modules: [communityModule, facilitiesModule, catalogueModule, requestsModule, investmentModule, reportingModule, auditModule, statisticsModule],
 });

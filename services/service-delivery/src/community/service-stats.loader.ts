@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
-import type { ServiceFacilityKind } from '../facilities/service-facility.entity';
+import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import { COUNTED_FACILITY, investmentThisYear, WELFARE_FACILITY } from './service-stats.sql';
-import { OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
+import { investmentThisYear, WELFARE_KINDS } from './service-stats.sql';
+import { COUNTED_FACILITIES, facilityKindMeasure, OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
 
 interface RequestFigures {
   openRequests: number;
@@ -54,13 +54,8 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
   const parameters = scopeParameters(codes);
   const [facilities, requests, investment] = await Promise.all([
-    dataSource.query(
-      `SELECT scope.code, f.kind, count(f.id)::int AS count, bool_or(${WELFARE_FACILITY}) AS welfare
-       FROM ${SCOPES}
-       JOIN service_delivery.service_facility f ON ${withinScope('f.community_code')} AND ${COUNTED_FACILITY}
-       GROUP BY scope.code, f.kind`,
-      parameters,
-    ) as Promise<{ code: string; kind: ServiceFacilityKind; count: number; welfare: boolean }[]>,
+    // Regions add up the street summary, communities their own facilities.
+    dataSource.query(summedOverScopes(COUNTED_FACILITIES, parameters[1]), parameters) as Promise<Record<string, string>[]>,
     requestFigures(dataSource, parameters),
     dataSource.query(
       `SELECT scope.code, coalesce(sum(i.amount), 0)::float8 AS amount
@@ -71,9 +66,10 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
     ) as Promise<{ code: string; amount: number }[]>,
   ]);
   const investmentByCode = new Map(investment.map((row) => [row.code, row.amount]));
-  const kindsByCode = new Map<string, typeof facilities>();
+  const kindsByCode = new Map<string, { kind: ServiceFacilityKind; count: number; welfare: boolean }[]>();
   for (const row of facilities) {
-    kindsByCode.set(row.code, [...(kindsByCode.get(row.code) ?? []), row]);
+    const kinds = Object.values(ServiceFacilityKind).map((kind) => ({ kind, count: Number(row[facilityKindMeasure(kind)]), welfare: WELFARE_KINDS.includes(kind) }));
+    kindsByCode.set(row.code, kinds.filter((entry) => entry.count > 0));
   }
   return codes.map((code) => {
     const kinds = (kindsByCode.get(code) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));

@@ -1,4 +1,5 @@
 import { chinaYear, distributionBucketSql, lastTwelveMonths, sqlInstant } from '@shequ/kit';
+import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import { DAYS_TO_RESOLVE } from './service-summaries';
 
 /*
@@ -11,7 +12,10 @@ import { DAYS_TO_RESOLVE } from './service-summaries';
 /** Facilities that count: not closed. */
 export const COUNTED_FACILITY = `f.status <> 'CLOSED'`;
 
-export const WELFARE_FACILITY = `f.kind IN ('ELDERLY_CARE', 'DISABILITY_SERVICES', 'CHILD_WELFARE')`;
+/** The welfare facilities, counted per 1,000 residents. */
+export const WELFARE_KINDS: readonly ServiceFacilityKind[] = [ServiceFacilityKind.ELDERLY_CARE, ServiceFacilityKind.DISABILITY_SERVICES, ServiceFacilityKind.CHILD_WELFARE];
+
+export const WELFARE_FACILITY = `f.kind IN (${WELFARE_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
 
 export const OPEN_REQUEST = `r.status IN ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS')`;
 

@@ -1,4 +1,5 @@
 import type { MonthHistogram, StreetMonthSummary } from '@shequ/kit';
+import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 
 /*
  * The street-by-month summaries of service requests behind the region
@@ -40,6 +41,21 @@ export const OPEN_REQUESTS: StreetMonthSummary = {
 };
 
 export const SERVICE_SUMMARIES = [REQUESTS_BY_SUBMISSION, REQUESTS_BY_RESOLUTION, OPEN_REQUESTS];
+
+/** The measure of a facility kind in COUNTED_FACILITIES. */
+export const facilityKindMeasure = (kind: ServiceFacilityKind) => kind.toLowerCase();
+
+/** Facilities that count (not CLOSED), by street and kind: one measure per kind, whenever opened. */
+export const COUNTED_FACILITIES: StreetMonthSummary = {
+  schema: 'service_delivery',
+  table: 'facility_street',
+  source: 'service_facility',
+  filter: `status <> 'CLOSED'`,
+  measures: Object.fromEntries(Object.values(ServiceFacilityKind).map((kind) => [facilityKindMeasure(kind), `CASE WHEN kind = '${kind}' THEN 1 ELSE 0 END`])),
+};
+
+/** Summaries added after the first ones, in a migration of their own. */
+export const LATER_SERVICE_SUMMARIES = [COUNTED_FACILITIES];
 
 /** Days from submission to resolution of a resolved request (float8: date_part, not extract, whose numeric doubled a median's cost). */
 export const DAYS_TO_RESOLVE = `date_part('epoch', resolved_at - submitted_at) / 86400`;
