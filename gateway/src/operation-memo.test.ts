@@ -41,6 +41,18 @@ describe('memoizedPerOperation', () => {
     expect(computed()).toBe(3);
   });
 
+  it('works out, and keeps nothing for, variables nested too deeply to write out', () => {
+    const { memo, computed } = counting();
+    const { document, operation } = parsed();
+    let deep: unknown = [];
+    for (let depth = 0; depth < 100_000; depth += 1) {
+      deep = [deep];
+    }
+    expect(memo(schema, document, operation, { n: 4, deep })).toEqual({ first: 4 });
+    memo(schema, document, operation, { n: 4, deep });
+    expect(computed()).toBe(2);
+  });
+
   it('keeps nothing for variables too long to key', () => {
     const { memo, computed } = counting();
     const { document, operation } = parsed();

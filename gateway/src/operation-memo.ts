@@ -5,6 +5,15 @@ const KEPT_PER_DOCUMENT = 64;
 /** Variables longer than this as JSON are worked out each time rather than kept. */
 const LONGEST_KEPT_VARIABLES = 2_000;
 
+/** The operation's name and variables as one string; null for variables too deeply nested to write out (a hostile request), which are then worked out each time. */
+export function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  try {
+    return `${operation.name?.value ?? ''}\n${JSON.stringify(variables)}`;
+  } catch {
+    return null;
+  }
+}
+
 type OperationFunction<T> = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => T;
 
 /**
@@ -17,8 +26,8 @@ type OperationFunction<T> = (schema: GraphQLSchema, document: DocumentNode, oper
 export function memoizedPerOperation<T extends object>(compute: OperationFunction<T>): OperationFunction<T> {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, T>>>();
   return (schema, document, operation, variables) => {
-    const key = `${operation.name?.value ?? ''}\n${JSON.stringify(variables)}`;
-    if (key.length > LONGEST_KEPT_VARIABLES) {
+    const key = keyOf(operation, variables);
+    if (key === null || key.length > LONGEST_KEPT_VARIABLES) {
       return compute(schema, document, operation, variables);
     }
     let byDocument = bySchema.get(schema);

@@ -49,8 +49,17 @@ export function sharedOperationsPlugin(registry: Registry): ApolloServerPlugin<G
     help: 'Queries answered with the data of an identical query executed at the same moment for the same token, instead of executing again.',
     registers: [registry],
   });
-  const keyOf = ({ request, contextValue, operation }: GraphQLRequestContext<GatewayContext>): string | null =>
-    operation?.operation === OperationTypeNode.QUERY && request.query ? JSON.stringify([request.query, request.operationName ?? null, request.variables ?? null, contextValue.authorization]) : null;
+  const keyOf = ({ request, contextValue, operation }: GraphQLRequestContext<GatewayContext>): string | null => {
+    if (operation?.operation !== OperationTypeNode.QUERY || !request.query) {
+      return null;
+    }
+    try {
+      return JSON.stringify([request.query, request.operationName ?? null, request.variables ?? null, contextValue.authorization]);
+    } catch {
+      // Variables too deeply nested to write out (a hostile request): executed on their own.
+      return null;
+    }
+  };
   return {
     async requestDidStart() {
       let leading: { key: string; entry: InFlight } | null = null;
