@@ -1,16 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { formatTraceparent, tracingEnabled, type Logger } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphFetchFailure, SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { failedFetchAnswer, PASSED_THROUGH_UNAVAILABLE_CODES, subgraphFailureOf } from './subgraph-failure';
+import { createSubgraphHttpClient } from './subgraph-http-client';
 import { SubgraphReplicas } from './subgraph-replicas';
 import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
- * Calls one subgraph over Node's own fetch (keep-alive connections), with a
+ * Calls one subgraph over kept-alive HTTP connections, with a
  * deadline, passing on the caller's Authorization header — every subgraph
  * verifies the token again — and the gateway's request id and trace context,
  * so one id and one trace follow the request through every log, signed so the
@@ -54,8 +55,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     const { subgraph, metrics } = options;
     const replicas = new SubgraphReplicas(typeof urls === 'string' ? [urls] : urls);
+    const client = createSubgraphHttpClient();
     // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
-    const timedFetch = ((_url: string, init: RequestInit) => {
+    const timedFetch = ((_url: string, init: FetcherRequestInit) => {
       const callers = fetchSignal.getStore();
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = callers ? AbortSignal.any([deadline, callers]) : deadline;
@@ -68,7 +70,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // Held until the fetch settles: inside AbortSignal.any a timeout signal nothing else references may be
       // garbage-collected before it fires (nodejs/node#57736), and a fetch to a hung subgraph would then never end.
       return replicas
-        .send((url) => fetch(url, { ...init, signal }), callers !== undefined, signal)
+        .send((url) => client.fetch(url, { ...init, signal }), callers !== undefined, signal)
         .then(
           (response) => {
             measure(response.ok ? undefined : 'http_error');

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '@shequ/database';
+import { createSubgraphHttpClient } from './subgraph-http-client';
 import { SubgraphReadiness } from './subgraph-readiness';
 import { connectionFailureOf, SubgraphReplicas } from './subgraph-replicas';
 
@@ -15,7 +16,9 @@ const listening = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 };
-const post = (url: string) => fetch(url, { method: 'POST', body: '{}' }).then((response) => response.text());
+// The gateway's own client, whose failures the replicas read.
+const client = createSubgraphHttpClient();
+const post = (url: string) => client.fetch(url, { method: 'POST', body: '{}' }).then((response) => response.text());
 
 beforeAll(async () => {
   answering = await listening(
@@ -29,6 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  client.close();
   await Promise.all([answering, closing].map((server) => new Promise((resolve) => server.close(resolve))));
 });
 

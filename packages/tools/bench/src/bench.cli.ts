@@ -240,19 +240,26 @@ runMain(async () => {
           entry.slowestStatements = floor.slowest;
           log(`${operation.name}: SQL floor ${floor.ms} ms; slowest ${floor.slowest.map((statement) => `${statement.subgraph} ${statement.ms} ms`).join(', ')}`);
         }
-        // Two alternating rounds per gateway, so noise on the machine falls on every gateway alike.
+        const watchedFor = (target: TargetName) => ({ gateway: stack.gateways[target]?.child.pid, subgraphs: stack.subgraphs.map((subgraph) => subgraph.process.child.pid) });
+        // Every gateway warms the subgraphs and the database before any is measured: the first gateway measured used
+        // to meet them cold (the subgraph's code not yet compiled for this operation), and lost a fifth of its first round.
+        for (const target of targets) {
+          await drive(graphqlUrl(target), operation, token, connections, 3);
+        }
+        // Two rounds per gateway, the second in the reverse order (A B C, then C B A), so noise on the machine and a
+        // drift over the run (the subgraphs' code still being compiled, the database's caches filling) fall on every gateway alike.
         for (let round = 0; round < 2; round += 1) {
-          for (const target of targets) {
+          for (const target of round === 0 ? targets : [...targets].reverse()) {
             const waitedMs = await waitForIdleDatabase(databaseUrl);
             if (waitedMs > 1000) {
               log(`waited ${(waitedMs / 1000).toFixed(1)} s for the database to finish the SQL left running`);
             }
-            await drive(graphqlUrl(target), operation, token, connections, round === 0 ? 3 : 1); // warm-up
-            const result = await driveWatched(stack.gateways[target]?.child.pid, graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
+            await drive(graphqlUrl(target), operation, token, connections, 1); // warm-up after the wait
+            const result = await driveWatched(watchedFor(target), graphqlUrl(target), operation, token, connections, Math.max(1, Math.round(seconds / 2)));
             const previous = entry.results[target];
             entry.results[target] = previous ? combineRuns(previous, result) : result;
             log(
-              `${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors, ${result.unanswered} unanswered at the end, gateway ${result.gatewayCpuMsPerRequest} CPU ms per request`,
+              `${operation.name} ${target} round ${round + 1}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, ${result.errors} errors, ${result.unanswered} unanswered at the end, gateway ${result.gatewayCpuMsPerRequest} CPU ms per request, subgraphs ${result.subgraphCpuMsPerRequest}`,
             );
           }
         }
@@ -260,7 +267,7 @@ runMain(async () => {
         entry.singleClient = {};
         for (const target of targets) {
           await waitForIdleDatabase(databaseUrl);
-          const result = await driveWatched(stack.gateways[target]?.child.pid, graphqlUrl(target), operation, token, 1, Math.max(2, Math.round(seconds / 2)));
+          const result = await driveWatched(watchedFor(target), graphqlUrl(target), operation, token, 1, Math.max(2, Math.round(seconds / 2)));
           entry.singleClient[target] = result;
           log(`${operation.name} ${target} one client: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.errors} errors`);
         }

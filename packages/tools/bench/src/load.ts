@@ -16,6 +16,8 @@ export interface LoadResult {
   /** The gateway process's CPU milliseconds per answer, and its highest RSS sampled during the run (when the bench watched it). */
   gatewayCpuMsPerRequest?: number | null;
   gatewayRssPeakMb?: number | null;
+  /** The subgraph processes' CPU milliseconds per answer, all together: what a gateway's calls cost behind it. */
+  subgraphCpuMsPerRequest?: number | null;
   /** The first error answer's beginning, to say what went wrong. */
   firstError?: string;
 }
@@ -67,13 +69,31 @@ export async function drive(url: string, operation: BenchOperation, token: strin
   };
 }
 
+/** The processes a run watches: the gateway under load and the subgraphs behind it. */
+export interface WatchedProcesses {
+  gateway: number | undefined;
+  subgraphs: (number | undefined)[];
+}
+
+/** CPU milliseconds over `pids` together, or null when one could not be read. */
+function cpuMsOf(pids: (number | undefined)[]): number | null {
+  const each = pids.map(cpuMs);
+  return each.some((value) => value === null) ? null : (each as number[]).reduce((sum, value) => sum + value, 0);
+}
+
+const perAnswer = (before: number | null, after: number | null, answered: number) =>
+  before !== null && after !== null && answered > 0 ? Math.round(((after - before) / answered) * 100) / 100 : null;
+
 /**
- * `drive`, watching the gateway process: its CPU time per answer over the
- * run (which includes the few answers still on their way at the end, at most
- * one per connection) and its RSS, sampled every 200 ms.
+ * `drive`, watching the processes: the gateway's and the subgraphs' CPU
+ * time per answer over the run (which includes the few answers still on
+ * their way at the end, at most one per connection) and the gateway's RSS,
+ * sampled every 200 ms.
  */
-export async function driveWatched(gatewayPid: number | undefined, ...run: Parameters<typeof drive>): Promise<LoadResult> {
+export async function driveWatched(watched: WatchedProcesses, ...run: Parameters<typeof drive>): Promise<LoadResult> {
+  const gatewayPid = watched.gateway;
   const cpuBefore = cpuMs(gatewayPid);
+  const subgraphCpuBefore = cpuMsOf(watched.subgraphs);
   let rssPeak = rssMb(gatewayPid);
   const sampler = setInterval(() => {
     const now = rssMb(gatewayPid);
@@ -81,9 +101,12 @@ export async function driveWatched(gatewayPid: number | undefined, ...run: Param
   }, 200);
   try {
     const result = await drive(...run);
-    const cpuAfter = cpuMs(gatewayPid);
-    const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.answered > 0 ? Math.round(((cpuAfter - cpuBefore) / result.answered) * 100) / 100 : null;
-    return { ...result, gatewayCpuMsPerRequest: cpuPerRequest, gatewayRssPeakMb: rssPeak };
+    return {
+      ...result,
+      gatewayCpuMsPerRequest: perAnswer(cpuBefore, cpuMs(gatewayPid), result.answered),
+      subgraphCpuMsPerRequest: perAnswer(subgraphCpuBefore, cpuMsOf(watched.subgraphs), result.answered),
+      gatewayRssPeakMb: rssPeak,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -91,8 +114,10 @@ export async function driveWatched(gatewayPid: number | undefined, ...run: Param
 
 /** Two runs of one operation at one gateway as one: mean rate, the worse latencies, summed counts, CPU per answer over both. */
 export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult {
-  const cpu = (run: LoadResult) => (run.gatewayCpuMsPerRequest ?? NaN) * run.answered;
-  const cpuPerRequest = (cpu(previous) + cpu(next)) / (previous.answered + next.answered);
+  const perRequestOverBoth = (of: (run: LoadResult) => number | null | undefined) => {
+    const mean = ((of(previous) ?? NaN) * previous.answered + (of(next) ?? NaN) * next.answered) / (previous.answered + next.answered);
+    return Number.isFinite(mean) ? Math.round(mean * 100) / 100 : null;
+  };
   return {
     requestsPerSecond: Math.round(((previous.requestsPerSecond + next.requestsPerSecond) / 2) * 10) / 10,
     p50: Math.max(previous.p50, next.p50),
@@ -102,7 +127,8 @@ export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult 
     unanswered: previous.unanswered + next.unanswered,
     requests: previous.requests + next.requests,
     answered: previous.answered + next.answered,
-    gatewayCpuMsPerRequest: Number.isFinite(cpuPerRequest) ? Math.round(cpuPerRequest * 100) / 100 : null,
+    gatewayCpuMsPerRequest: perRequestOverBoth((run) => run.gatewayCpuMsPerRequest),
+    subgraphCpuMsPerRequest: perRequestOverBoth((run) => run.subgraphCpuMsPerRequest),
     gatewayRssPeakMb: Math.max(previous.gatewayRssPeakMb ?? 0, next.gatewayRssPeakMb ?? 0) || null,
     firstError: previous.firstError ?? next.firstError,
   };

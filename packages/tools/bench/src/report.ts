@@ -37,14 +37,14 @@ export function toMarkdown(report: BenchReport): string {
     '',
     `Scale \`${report.scale}\`, ${report.connections} connections, ${report.seconds} s per gateway and operation, ${report.machine}.`,
     '',
-    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | unanswered at the end | SQL statements | gateway CPU ms per request | gateway peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| operation | gateway | req/s | p50 ms | p95 ms | p99 ms | errors | unanswered at the end | SQL statements | gateway CPU ms per request | subgraph CPU ms per request | gateway peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const shown = (value: number | null | undefined) => value ?? '—';
   for (const operation of report.operations) {
     for (const [target, result] of Object.entries(operation.results)) {
       lines.push(
-        `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${shown(result.unanswered)} | ${operation.sqlStatements} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.gatewayRssPeakMb)} |`,
+        `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.errors} | ${shown(result.unanswered)} | ${operation.sqlStatements} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.subgraphCpuMsPerRequest)} | ${shown(result.gatewayRssPeakMb)} |`,
       );
     }
   }
@@ -56,11 +56,11 @@ export function toMarkdown(report: BenchReport): string {
   }
   const singleClient = report.operations.filter((operation) => operation.singleClient);
   if (singleClient.length > 0) {
-    lines.push('', 'One client (one connection):', '', '| operation | gateway | req/s | p50 ms | p95 ms | errors | gateway CPU ms per request | p50 ÷ raw SQL |', '|---|---|---:|---:|---:|---:|---:|---:|');
+    lines.push('', 'One client (one connection):', '', '| operation | gateway | req/s | p50 ms | p95 ms | errors | gateway CPU ms per request | subgraph CPU ms per request | p50 ÷ raw SQL |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const operation of singleClient) {
       for (const [target, result] of Object.entries(operation.singleClient ?? {})) {
         lines.push(
-          `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${operation.sqlFloorMs ? ratio(result.p50, operation.sqlFloorMs) : '—'} |`,
+          `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.subgraphCpuMsPerRequest)} | ${operation.sqlFloorMs ? ratio(result.p50, operation.sqlFloorMs) : '—'} |`,
         );
       }
     }
