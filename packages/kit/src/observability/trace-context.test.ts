@@ -65,6 +65,7 @@ describe('requestTraceContext', () => {
     const made = requestTraceContext(request({ traceparent: `00-${TRACE_ID}-${PARENT_ID}`, tracestate: 'rojo=1' }));
     expect(made.source).toBe('new');
     expect(made.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(made.parentId).toMatch(/^[0-9a-f]{16}$/);
     expect(made.traceId).not.toBe(TRACE_ID);
     expect(made.traceState).toBeUndefined();
   });

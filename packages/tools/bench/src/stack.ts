@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startNodeProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@shequ/platform';
+import { GATEWAY_NODE_OPTIONS, startNodeProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@shequ/platform';
 import { REPOSITORY_ROOT, SUBGRAPHS, SUPERGRAPH_PATH } from '@shequ/schema';
 
 /** The gateways measured side by side, each on its own port over the same subgraphs. */
@@ -113,7 +113,7 @@ export async function startStack(databaseUrl: string, targets: TargetName[], wor
         };
         // A V8 CPU profile of the whole run, written when the gateway stops (open it in Chrome's DevTools).
         const profile = options.gatewayProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.gatewayProfileDir}`] : [];
-        gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', ...(options.defaultLimits ? {} : comparable) }, [], false, profile);
+        gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', NODE_OPTIONS: GATEWAY_NODE_OPTIONS, ...(options.defaultLimits ? {} : comparable) }, [], false, profile);
       } else if (target === 'plain') {
         gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
       } else {

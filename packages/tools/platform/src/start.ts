@@ -6,6 +6,7 @@ import { isDatabaseEmpty, seedDatabase } from '@shequ/seed';
 import { startNodeProcess, waitUntilReady } from './child-process';
 import { DatabaseSupervisor } from './database-supervisor';
 import { readEnvironment } from './environment';
+import { GATEWAY_NODE_OPTIONS } from './infra/deployment';
 import { Supervisor } from './supervisor';
 import { welcomeMessage } from './welcome';
 
@@ -64,7 +65,7 @@ runMain(async () => {
     );
     await supervisor.add({
       name: 'gateway',
-      start: () => startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { NODE_ENV: settings.mode, PORT: String(GATEWAY_PORT) }),
+      start: () => startNodeProcess('gateway', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { NODE_ENV: settings.mode, PORT: String(GATEWAY_PORT), NODE_OPTIONS: GATEWAY_NODE_OPTIONS }),
       waitUntilReady: (managed) => waitUntilReady(managed, `http://127.0.0.1:${GATEWAY_PORT}/health`),
     });
     process.stdout.write(welcomeMessage(`http://localhost:${GATEWAY_PORT}/graphql`, settings.mode));

@@ -1,5 +1,5 @@
 import type { SubgraphEntry } from '@shequ/schema';
-import { DEPLOYED_SUPERGRAPH_PATH, deployables, internalUrl, MIGRATE_COMMAND, nodeProbeCommand, readsDepartments, type Deployable } from './deployment';
+import { DEPLOYED_SUPERGRAPH_PATH, deployables, GATEWAY_NODE_OPTIONS, internalUrl, MIGRATE_COMMAND, nodeProbeCommand, readsDepartments, type Deployable } from './deployment';
 import { yamlFile } from './manifest-yaml';
 
 /** The part of the compose specification this file uses. */
@@ -90,7 +90,7 @@ function gatewayService(deployable: Deployable, subgraphs: readonly SubgraphEntr
     image: deployable.image,
     build: build(deployable),
     ports: [`${deployable.port}:${deployable.port}`],
-    environment: { NODE_ENV: 'production', SUPERGRAPH_PATH: DEPLOYED_SUPERGRAPH_PATH, ...SECRETS, ...urls(subgraphs) },
+    environment: { NODE_ENV: 'production', NODE_OPTIONS: GATEWAY_NODE_OPTIONS, SUPERGRAPH_PATH: DEPLOYED_SUPERGRAPH_PATH, ...SECRETS, ...urls(subgraphs) },
     depends_on: Object.fromEntries(subgraphs.map((entry) => [entry.name, { condition: 'service_healthy' as const }])),
     healthcheck: healthcheck(deployable.port),
     restart: 'unless-stopped',

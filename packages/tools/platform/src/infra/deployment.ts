@@ -34,6 +34,18 @@ export interface Deployable {
 
 export const GATEWAY_NAME = 'gateway';
 
+/**
+ * The gateway's Node options, wherever it runs (the images, compose, `pnpm
+ * start`, the bench). V8 lets a heap grow to four times what survives a
+ * collection when its limit is 2 GB or more (its default on a machine with
+ * several GB), and to about 1.6 times under a 1 GB limit. The gateway keeps
+ * some 80 MB alive under load, so the lower limit is still twelve times
+ * that, and its resident memory under 20 connections fell from 250–400 MB
+ * to about 200 MB at the same throughput (bench/README.md). Its cluster
+ * workers inherit the options.
+ */
+export const GATEWAY_NODE_OPTIONS = '--max-old-space-size=1024';
+
 /** Every subgraph's package is `@shequ/<name>` (as the kit's `subgraphTestingOf` also assumes), the gateway's `@shequ/gateway`. */
 export function packageNameOf(name: string): string {
   return `@shequ/${name}`;

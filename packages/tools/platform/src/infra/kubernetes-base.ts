@@ -6,7 +6,7 @@ import type { Ingress, NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { SUBGRAPHS, type SubgraphEntry } from '@shequ/schema';
 import { departmentRoles, departmentRolesSql } from '../migrate/department-roles';
-import { DEPLOYED_SUPERGRAPH_PATH, deployables, GATEWAY_NAME, internalUrl, MIGRATE_COMMAND, readsDepartments, type Deployable } from './deployment';
+import { DEPLOYED_SUPERGRAPH_PATH, deployables, GATEWAY_NAME, GATEWAY_NODE_OPTIONS, internalUrl, MIGRATE_COMMAND, readsDepartments, type Deployable } from './deployment';
 import {
   DATABASE_NAME,
   DATABASE_SECRET_KEY,
@@ -194,6 +194,7 @@ function gatewayIngress(deployable: Deployable): Manifest<Ingress> {
 function gatewayFile(deployable: Deployable, subgraphs: readonly SubgraphEntry[]): ManifestFile {
   const env = [
     valueEnv('NODE_ENV', 'production'),
+    valueEnv('NODE_OPTIONS', GATEWAY_NODE_OPTIONS),
     valueEnv('WORKERS', '2'),
     valueEnv('SUPERGRAPH_PATH', DEPLOYED_SUPERGRAPH_PATH),
     ...sharedSecretEnv(),
