@@ -222,6 +222,9 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: () => options.context(info),
     });
+    // Answers carry personal and restricted fields: nothing between here and the caller may keep them. (A subgraph runs
+    // without Apollo's cache-control plugin, which used to set this.)
+    response.setHeader('cache-control', 'no-store');
     for (const [name, value] of result.headers) {
       response.setHeader(name, value);
     }

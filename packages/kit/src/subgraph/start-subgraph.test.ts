@@ -99,6 +99,12 @@ describe('@Authorized fields', () => {
     expect(data.probe.publicFigure).toBe(42);
   });
 
+  it('answers with cache-control no-store, so nothing in between keeps a personal field', async () => {
+    const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${testToken()}` }, body: JSON.stringify({ query: '{ probe { signedInOnly } }' }) });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ data: { probe: { signedInOnly: 'hello' } } });
+  });
+
   it('asks anonymous callers to sign in, and masks only that field', async () => {
     const { data, errors } = await graphqlRequest(subgraph.url, '{ probe { signedInOnly publicFigure } }');
     expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

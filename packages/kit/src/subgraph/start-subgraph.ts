@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { GATEWAY_SIGNATURE_HEADER, SERVICE_HEADER, SERVICE_SIGNATURE_HEADER, verifiedService, verifyGatewaySignature } from '../auth/gateway-signature';
@@ -109,6 +109,9 @@ export async function startSubgraph<Loaders>(
     // Traces are for Apollo's hosted studio, which Shequ does not use.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint, so the hints Apollo's cache-control plugin gathers are always "no cache"; the
+      // plugin cost a hook around every resolved field (about 2 % of a subgraph's time answering a dashboard).
+      ApolloServerPluginCacheControlDisabled(),
       representationsFromGatewayOnly(keyFields),
       requestMetricsPlugin(),
       serviceUnavailablePlugin(),
