@@ -11,7 +11,7 @@ import { waitForIdleDatabase } from './idle-database';
 import { analystOperations } from './analyst-operations';
 import { measureOperations, timeExport, timeRefresh, writeAnalystReport } from './analyst';
 import { combineRuns, drive, driveWatched, once } from './load';
-import { operations, type BenchOperation } from './operations';
+import { BENCH_WRITE_KEY_PREFIX, operations, type BenchOperation } from './operations';
 import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
 import { measureCandidates, slowestOf, victimUnder, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
 import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
@@ -43,6 +43,24 @@ async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log:
     await seedDatabase({ databaseUrl, scale, seed: 1, log });
   } else {
     log(`reusing scale ${scale} (${communities} communities)`);
+  }
+}
+
+/**
+ * Removes the service requests the write operation submitted, in this run or
+ * an earlier one (the summaries follow by their triggers). Left in place they
+ * pile up in the one community the operations read, all on the day of the
+ * run: its lists and figures, and every window's edge day, would read more
+ * rows with every run and no two runs would read the same data.
+ */
+async function removeBenchWrites(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`DELETE FROM service_delivery.service_request WHERE idempotency_key LIKE $1`, [`${BENCH_WRITE_KEY_PREFIX}%`]);
+    return rowCount ?? 0;
+  } finally {
+    await client.end();
   }
 }
 
@@ -221,6 +239,10 @@ runMain(async () => {
     for (const operation of selected) {
       // Requests the previous operation's load left in flight must not land in this operation's SQL count.
       await waitForIdleDatabase(databaseUrl);
+      const removed = await removeBenchWrites(databaseUrl);
+      if (removed > 0) {
+        log(`removed ${removed} service requests an earlier write run submitted`);
+      }
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       await resetCapture();
       const sample = await once(graphqlUrl('shequ'), operation, token);
@@ -274,6 +296,8 @@ runMain(async () => {
       }
       report.operations.push(entry);
     }
+    await waitForIdleDatabase(databaseUrl);
+    await removeBenchWrites(databaseUrl);
     if (values.soak && !values.smoke) {
       const soakSeconds = Number(values.soak);
       const dashboard = selected.find((operation) => operation.name === 'dashboard') ?? selected[0];

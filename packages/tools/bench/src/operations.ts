@@ -18,6 +18,9 @@ const VOLUNTEER = 'volunteerStats { registeredVolunteers activeVolunteers regist
 const SAFETY = 'safetyStats { incidentsLast12Months incidentsPer1000Residents mediationCasesLast12Months mediationAgreementRate medianDaysToCloseMediation patrolsLastMonth openHazards policeLiaisonCoverage communitiesWithoutPoliceLiaison supervisedPersons }';
 export const ALL_STATS = `${SERVICE} ${VOLUNTEER} ${SAFETY}`;
 
+/** The idempotency keys of the service requests the write operation submits: the bench removes them again (`removeBenchWrites`). */
+export const BENCH_WRITE_KEY_PREFIX = 'bench-';
+
 export function operations(prefectureCode: string, communityCode: string, runId: string): BenchOperation[] {
   return [
     {
@@ -59,7 +62,7 @@ export function operations(prefectureCode: string, communityCode: string, runId:
       name: 'write',
       mutation: true,
       query: `mutation Submit($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { id status } }`,
-      variables: (n) => ({ input: { communityCode, serviceCode: 'ELDER_MEAL', description: 'bench request', channel: 'APP', idempotencyKey: `bench-${runId}-${n}` } }),
+      variables: (n) => ({ input: { communityCode, serviceCode: 'ELDER_MEAL', description: 'bench request', channel: 'APP', idempotencyKey: `${BENCH_WRITE_KEY_PREFIX}${runId}-${n}` } }),
     },
   ];
 }
