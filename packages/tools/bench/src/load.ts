@@ -13,6 +13,8 @@ export interface LoadResult {
   requests: number;
   /** Answers received within the run (what req/s counts). */
   answered: number;
+  /** How many equal-length runs this result combines (1 when absent). */
+  rounds?: number;
   /** The gateway process's CPU milliseconds per answer, and its highest RSS sampled during the run (when the bench watched it). */
   gatewayCpuMsPerRequest?: number | null;
   gatewayRssPeakMb?: number | null;
@@ -112,14 +114,17 @@ export async function driveWatched(watched: WatchedProcesses, ...run: Parameters
   }
 }
 
-/** Two runs of one operation at one gateway as one: mean rate, the worse latencies, summed counts, CPU per answer over both. */
+/** Runs of one operation at one gateway as one: mean rate over every run, the worst latencies, summed counts, CPU per answer over all. */
 export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult {
+  const previousRounds = previous.rounds ?? 1;
+  const nextRounds = next.rounds ?? 1;
   const perRequestOverBoth = (of: (run: LoadResult) => number | null | undefined) => {
     const mean = ((of(previous) ?? NaN) * previous.answered + (of(next) ?? NaN) * next.answered) / (previous.answered + next.answered);
     return Number.isFinite(mean) ? Math.round(mean * 100) / 100 : null;
   };
   return {
-    requestsPerSecond: Math.round(((previous.requestsPerSecond + next.requestsPerSecond) / 2) * 10) / 10,
+    requestsPerSecond: Math.round(((previous.requestsPerSecond * previousRounds + next.requestsPerSecond * nextRounds) / (previousRounds + nextRounds)) * 10) / 10,
+    rounds: previousRounds + nextRounds,
     p50: Math.max(previous.p50, next.p50),
     p95: Math.max(previous.p95, next.p95),
     p99: Math.max(previous.p99, next.p99),
