@@ -18,6 +18,8 @@ import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, ty
 
 /** Load before the soak's first RSS reading. */
 const SOAK_WARM_UP_SECONDS = 60;
+/** Each gateway's unmeasured load on an operation before any gateway is measured on it. */
+const WARM_UP_SECONDS = 12;
 
 /** Time for answers still on their way after a load run to arrive. */
 const SETTLE_MS = 1000;
@@ -263,10 +265,10 @@ runMain(async () => {
           log(`${operation.name}: SQL floor ${floor.ms} ms; slowest ${floor.slowest.map((statement) => `${statement.subgraph} ${statement.ms} ms`).join(', ')}`);
         }
         const watchedFor = (target: TargetName) => ({ gateway: stack.gateways[target]?.child.pid, subgraphs: stack.subgraphs.map((subgraph) => subgraph.process.child.pid) });
-        // Every gateway warms the subgraphs and the database before any is measured: the first gateway measured used
-        // to meet them cold (the subgraph's code not yet compiled for this operation), and lost a fifth of its first round.
+        // Every gateway warms the subgraphs and the database before any is measured: with 3 s each, whichever gateway
+        // was measured first still met a subgraph spending a fifth more CPU per write and lost a fifth of its round.
         for (const target of targets) {
-          await drive(graphqlUrl(target), operation, token, connections, 3);
+          await drive(graphqlUrl(target), operation, token, connections, WARM_UP_SECONDS);
         }
         // One round per gateway (at least two), each round's order turned by one place (A B C, B C A, C A B), so every
         // gateway runs once in every place: the first place of a round measured lower whoever took it (by a tenth to a
