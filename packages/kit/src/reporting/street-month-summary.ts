@@ -225,6 +225,9 @@ export interface MonthWindow {
 }
 
 const DAY_MS = 86_400_000;
+// Summaries keep instants in UTC months: a storage bucket only, never a period anyone is shown. The window itself is
+// China time (the kit's ChinaWindow), and its edges are read from the facts, so a region's figure is exactly the sum
+// over the China-time window whatever the buckets.
 const monthStartOf = (at: number) => Date.UTC(new Date(at).getUTCFullYear(), new Date(at).getUTCMonth(), 1);
 const nextMonthOf = (monthStart: number) => Date.UTC(new Date(monthStart).getUTCFullYear(), new Date(monthStart).getUTCMonth() + 1, 1);
 

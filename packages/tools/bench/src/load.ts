@@ -118,7 +118,7 @@ export async function driveWatched(watched: WatchedProcesses, ...run: Parameters
 export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult {
   const previousRounds = previous.rounds ?? 1;
   const nextRounds = next.rounds ?? 1;
-  const perRequestOverBoth = (of: (run: LoadResult) => number | null | undefined) => {
+  const perRequestOverAll = (of: (run: LoadResult) => number | null | undefined) => {
     const mean = ((of(previous) ?? NaN) * previous.answered + (of(next) ?? NaN) * next.answered) / (previous.answered + next.answered);
     return Number.isFinite(mean) ? Math.round(mean * 100) / 100 : null;
   };
@@ -132,8 +132,8 @@ export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult 
     unanswered: previous.unanswered + next.unanswered,
     requests: previous.requests + next.requests,
     answered: previous.answered + next.answered,
-    gatewayCpuMsPerRequest: perRequestOverBoth((run) => run.gatewayCpuMsPerRequest),
-    subgraphCpuMsPerRequest: perRequestOverBoth((run) => run.subgraphCpuMsPerRequest),
+    gatewayCpuMsPerRequest: perRequestOverAll((run) => run.gatewayCpuMsPerRequest),
+    subgraphCpuMsPerRequest: perRequestOverAll((run) => run.subgraphCpuMsPerRequest),
     gatewayRssPeakMb: Math.max(previous.gatewayRssPeakMb ?? 0, next.gatewayRssPeakMb ?? 0) || null,
     firstError: previous.firstError ?? next.firstError,
   };

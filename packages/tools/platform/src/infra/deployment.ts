@@ -40,8 +40,8 @@ export const GATEWAY_NAME = 'gateway';
  * collection when its limit is 2 GB or more (its default on a machine with
  * several GB), and to about 1.6 times under a 1 GB limit. The gateway keeps
  * some 80 MB alive under load, so the lower limit is still twelve times
- * that, and its resident memory under 20 connections fell from 250–400 MB
- * to about 200 MB at the same throughput (bench/README.md). Its cluster
+ * that, and its resident memory under 20 connections fell from 209–303 MB
+ * to 196–204 MB at the same throughput (bench/README.md). Its cluster
  * workers inherit the options.
  */
 export const GATEWAY_NODE_OPTIONS = '--max-old-space-size=1024';
