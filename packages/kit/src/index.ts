@@ -70,7 +70,7 @@ export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pag
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
-export { aggregatedOverScopes, createStreetMonthSummary, dropStreetMonthSummary, streetMonthSummariesMigration, summedOverScopes, type ScopedAggregates, type StreetMonthSummary } from './reporting/street-month-summary';
+export { aggregatedOverScopes, createMonthSummary, dropMonthSummary, monthSummariesMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, summedOverScopes, type MonthSummary, type ScopedAggregates } from './reporting/month-summary';
 export { createMonthHistogram, dropMonthHistogram, medianOfCounted, medianOverScopes, monthHistogramsMigration, type MonthHistogram } from './reporting/month-histogram';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
 export { readInput } from './validation/input-rule';

@@ -4,9 +4,9 @@ import { codeWithinPrefix } from '../codes/code-range';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import { addDays, addMonths, chinaDays, chinaToday, lastTwelveMonths, sqlInstant, type ChinaWindow } from '../time/china-time';
 import { createMonthHistogram, medianOverScopes, type MonthHistogram } from './month-histogram';
-import { createStreetMonthSummary, type StreetMonthSummary } from './street-month-summary';
+import { createMonthSummary, type MonthSummary } from './month-summary';
 
-const resolved: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
+const resolved: MonthSummary & { time: NonNullable<MonthSummary['time']> } = {
   schema: 'facts',
   table: 'resolved_by_street_month',
   source: 'request',
@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Some facts before the histogram exists, to check the backfill; the rest through the triggers.
   await insertRequests(60, 1);
   const runner = dataSource.createQueryRunner();
-  await createStreetMonthSummary(runner, resolved);
+  await createMonthSummary(runner, resolved);
   await createMonthHistogram(runner, daysToResolve);
   await runner.release();
   await insertRequests(900, 2);

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SCOPES } from './scopes';
-import { aggregatedOverScopes, countedFacts, dropTriggerMaintenance, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type StreetMonthSummary } from './street-month-summary';
+import { aggregatedOverScopes, countedFacts, dropTriggerMaintenance, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, REGION_PREFIX_LENGTHS, SCOPE_CODE, type MonthSummary } from './month-summary';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import type { ChinaWindow } from '../time/china-time';
 
@@ -16,15 +16,12 @@ import type { ChinaWindow } from '../time/china-time';
  */
 export interface MonthHistogram {
   /** The summary whose facts it counts: same source, filter, time column and time index (which must include every column `days` reads). */
-  of: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> };
+  of: MonthSummary & { time: NonNullable<MonthSummary['time']> };
   /** The histogram table's name, in the summary's schema. */
   table: string;
   /** The fact's duration in days: float8 SQL over the source's unqualified columns. */
   days: string;
 }
-
-/** The region levels kept: the prefixes a region's communities share (`significantPrefix`: 62, 6201, 620102, 620102001). */
-const REGION_PREFIX_LENGTHS = [2, 4, 6, 9];
 
 function target(histogram: MonthHistogram): { schema: string; table: string; source: string } {
   return { schema: histogram.of.schema, table: histogram.table, source: histogram.of.source };

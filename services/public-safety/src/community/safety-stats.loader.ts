@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
-import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, PATROLS_BY_DAY } from './safety-summaries';
+import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, OPEN_HAZARDS, PATROLS_BY_DAY } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -41,8 +41,8 @@ export function onDaysOf(column: string, window: { first: string; last: string }
 }
 
 /**
- * One aggregate statement per figure group: each joins every scope of the
- * batch to its prefix-matched rows, or sums the street-by-month summaries.
+ * One aggregate statement per figure group: each sums the month summaries,
+ * or joins every scope of the batch to its prefix-matched rows.
  */
 const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
   {
@@ -67,10 +67,7 @@ const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Re
     read: (row) => ({ patrolsLastMonth: Number(row.patrols), jointPatrolsLastMonth: Number(row.joint), patrolHoursLastMonth: Number(row.hours) }),
   },
   {
-    sql: () => `SELECT scope.code, count(h.id) AS open_hazards
-      FROM ${SCOPES}
-      LEFT JOIN public_safety.inspection_hazard h ON ${withinScope('h.community_code')} AND h.fixed_on IS NULL
-      GROUP BY scope.code`,
+    sql: (prefixes) => summedOverScopes(OPEN_HAZARDS, prefixes),
     read: (row) => ({ openHazards: Number(row.open_hazards) }),
   },
   {

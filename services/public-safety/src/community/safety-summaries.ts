@@ -1,12 +1,13 @@
-import type { MonthHistogram, StreetMonthSummary } from '@shequ/kit';
+import type { MonthHistogram, MonthSummary } from '@shequ/kit';
 
 /*
- * The street-by-month summaries behind the region figures (kept exact by
- * triggers, see the kit's street-month-summary), with the windows the
+ * The month summaries behind the region figures, one row per region level
+ * and month (kept exact by triggers, see the kit's month-summary; the
+ * tables' names date from when they were kept by street alone), with the windows the
  * figures mean, so the migration and the stats read one definition.
  */
 
-export const INCIDENTS_BY_OCCURRENCE: StreetMonthSummary = {
+export const INCIDENTS_BY_OCCURRENCE: MonthSummary = {
   schema: 'public_safety',
   table: 'incident_street_month',
   source: 'safety_incident',
@@ -14,7 +15,7 @@ export const INCIDENTS_BY_OCCURRENCE: StreetMonthSummary = {
   measures: { incidents: '1' },
 };
 
-export const MEDIATIONS_BY_RECEIPT: StreetMonthSummary = {
+export const MEDIATIONS_BY_RECEIPT: MonthSummary = {
   schema: 'public_safety',
   table: 'mediation_received_street_month',
   source: 'mediation_case',
@@ -22,7 +23,7 @@ export const MEDIATIONS_BY_RECEIPT: StreetMonthSummary = {
   measures: { received: '1' },
 };
 
-export const MEDIATIONS_BY_CLOSING: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
+export const MEDIATIONS_BY_CLOSING: MonthSummary & { time: NonNullable<MonthSummary['time']> } = {
   schema: 'public_safety',
   table: 'mediation_closed_street_month',
   source: 'mediation_case',
@@ -31,7 +32,7 @@ export const MEDIATIONS_BY_CLOSING: StreetMonthSummary & { time: NonNullable<Str
   measures: { closed: '1', agreed: `CASE WHEN outcome = 'AGREEMENT_REACHED' THEN 1 ELSE 0 END` },
 };
 
-export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
+export const LEGAL_SERVICE_REACH: MonthSummary = {
   schema: 'public_safety',
   table: 'legal_service_street_month',
   source: 'legal_service',
@@ -42,7 +43,7 @@ export const LEGAL_SERVICE_REACH: StreetMonthSummary = {
 export const SAFETY_SUMMARIES = [INCIDENTS_BY_OCCURRENCE, MEDIATIONS_BY_RECEIPT, MEDIATIONS_BY_CLOSING, LEGAL_SERVICE_REACH];
 
 /** Patrols by the day they went out: how many, how many with the police, and their hours (the last 30 days' figures). */
-export const PATROLS_BY_DAY: StreetMonthSummary = {
+export const PATROLS_BY_DAY: MonthSummary = {
   schema: 'public_safety',
   table: 'patrol_street_month',
   source: 'patrol',
@@ -52,6 +53,18 @@ export const PATROLS_BY_DAY: StreetMonthSummary = {
 
 /** Summaries added after the first ones, in a migration of their own. */
 export const LATER_SAFETY_SUMMARIES = [PATROLS_BY_DAY];
+
+/** Hazards found by inspections and not yet fixed, whenever found. */
+export const OPEN_HAZARDS: MonthSummary = {
+  schema: 'public_safety',
+  table: 'open_hazard_region',
+  source: 'inspection_hazard',
+  filter: 'fixed_on IS NULL',
+  measures: { open_hazards: '1' },
+};
+
+/** Summaries created kept by region level from the start. */
+export const REGION_LEVEL_SAFETY_SUMMARIES = [OPEN_HAZARDS];
 
 /** The closed mediation cases by region, month and whole days to close (the regions' medians; beyond a year in one bucket). */
 export const MEDIATION_CLOSING_DAYS: MonthHistogram = { of: MEDIATIONS_BY_CLOSING, table: 'mediation_closing_days', days: 'days_to_close' };

@@ -1,4 +1,4 @@
-import { chinaToday, defineFigureFeed, sqlDate, type FigurePart, type StreetMonthSummary } from '@shequ/kit';
+import { chinaToday, defineFigureFeed, sqlDate, type FigurePart, type MonthSummary } from '@shequ/kit';
 import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT } from '../community/safety-summaries';
 
 /*
@@ -8,8 +8,8 @@ import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATIONS_BY_CLOSING, ME
  * counts them, by the day patrolled. Stocks mean what safetyStats means now.
  */
 
-const tableOf = (summary: StreetMonthSummary) => `${summary.schema}.${summary.source}`;
-const dayOf = (summary: StreetMonthSummary) => ({ column: (summary.time as { column: string }).column, type: 'date' as const });
+const tableOf = (summary: MonthSummary) => `${summary.schema}.${summary.source}`;
+const dayOf = (summary: MonthSummary) => ({ column: (summary.time as { column: string }).column, type: 'date' as const });
 
 const flows = (): FigurePart => ({
   measures: ['incidents', 'mediation_cases_received', 'mediation_cases_closed', 'mediation_agreements', 'patrols', 'joint_patrols', 'patrol_hours', 'legal_service_people_reached'],

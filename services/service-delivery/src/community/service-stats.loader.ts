@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
+import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, summedOverScopes } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import { investmentThisYear, WELFARE_KINDS } from './service-stats.sql';
-import { COUNTED_FACILITIES, facilityKindMeasure, OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
+import { thisCalendarYear, WELFARE_KINDS } from './service-stats.sql';
+import { COUNTED_FACILITIES, facilityKindMeasure, INVESTMENT_BY_YEAR, OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
 
 interface RequestFigures {
   openRequests: number;
@@ -15,9 +15,9 @@ interface RequestFigures {
 }
 
 /**
- * Request figures by scope: the additive ones from the street-by-month
- * summaries, the median from the regions' histograms of days to resolve (a
- * community from its own requests in both).
+ * Request figures by scope: the additive ones from the month summaries, the
+ * median from the regions' histograms of days to resolve (a community from
+ * its own requests in both).
  */
 async function requestFigures(dataSource: DataSource, parameters: [readonly string[], string[]]): Promise<Map<string, RequestFigures>> {
   const prefixes = parameters[1];
@@ -54,18 +54,12 @@ async function requestFigures(dataSource: DataSource, parameters: [readonly stri
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
   const parameters = scopeParameters(codes);
   const [facilities, requests, investment] = await Promise.all([
-    // Regions add up the street summary, communities their own facilities.
+    // Regions add up their summary rows, communities their own facilities (and investment).
     dataSource.query(summedOverScopes(COUNTED_FACILITIES, parameters[1]), parameters) as Promise<Record<string, string>[]>,
     requestFigures(dataSource, parameters),
-    dataSource.query(
-      `SELECT scope.code, coalesce(sum(i.amount), 0)::float8 AS amount
-       FROM ${SCOPES}
-       LEFT JOIN service_delivery.service_investment i ON ${withinScope('i.community_code')} AND ${investmentThisYear('i')}
-       GROUP BY scope.code`,
-      parameters,
-    ) as Promise<{ code: string; amount: number }[]>,
+    dataSource.query(summedOverScopes(INVESTMENT_BY_YEAR, parameters[1], thisCalendarYear()), parameters) as Promise<{ code: string; amount: string }[]>,
   ]);
-  const investmentByCode = new Map(investment.map((row) => [row.code, row.amount]));
+  const investmentByCode = new Map(investment.map((row) => [row.code, Number(row.amount)]));
   const kindsByCode = new Map<string, { kind: ServiceFacilityKind; count: number; welfare: boolean }[]>();
   for (const row of facilities) {
     const kinds = Object.values(ServiceFacilityKind).map((kind) => ({ kind, count: Number(row[facilityKindMeasure(kind)]), welfare: WELFARE_KINDS.includes(kind) }));

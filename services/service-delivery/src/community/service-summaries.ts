@@ -1,14 +1,16 @@
-import type { MonthHistogram, StreetMonthSummary } from '@shequ/kit';
+import type { MonthHistogram, MonthSummary } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 
 /*
- * The street-by-month summaries of service requests behind the region
- * figures (kept exact by triggers, see the kit's street-month-summary). Their
+ * The month summaries of service requests behind the region figures, one
+ * row per region level and month (kept exact by triggers, see the kit's
+ * month-summary; the tables' names date from when they were kept by street
+ * alone). Their
  * measures mean what the constants in service-stats.sql mean.
  */
 
 /** Requests by the month they were submitted. */
-export const REQUESTS_BY_SUBMISSION: StreetMonthSummary = {
+export const REQUESTS_BY_SUBMISSION: MonthSummary = {
   schema: 'service_delivery',
   table: 'request_submitted_street_month',
   source: 'service_request',
@@ -17,7 +19,7 @@ export const REQUESTS_BY_SUBMISSION: StreetMonthSummary = {
 };
 
 /** Resolved requests by the month they were resolved: how many, how many within 15 days, and their ratings. */
-export const REQUESTS_BY_RESOLUTION: StreetMonthSummary & { time: NonNullable<StreetMonthSummary['time']> } = {
+export const REQUESTS_BY_RESOLUTION: MonthSummary & { time: NonNullable<MonthSummary['time']> } = {
   schema: 'service_delivery',
   table: 'request_resolved_street_month',
   source: 'service_request',
@@ -32,7 +34,7 @@ export const REQUESTS_BY_RESOLUTION: StreetMonthSummary & { time: NonNullable<St
 };
 
 /** Requests still open, whenever submitted. */
-export const OPEN_REQUESTS: StreetMonthSummary = {
+export const OPEN_REQUESTS: MonthSummary = {
   schema: 'service_delivery',
   table: 'request_open_street',
   source: 'service_request',
@@ -45,8 +47,8 @@ export const SERVICE_SUMMARIES = [REQUESTS_BY_SUBMISSION, REQUESTS_BY_RESOLUTION
 /** The measure of a facility kind in COUNTED_FACILITIES. */
 export const facilityKindMeasure = (kind: ServiceFacilityKind) => kind.toLowerCase();
 
-/** Facilities that count (not CLOSED), by street and kind: one measure per kind, whenever opened. */
-export const COUNTED_FACILITIES: StreetMonthSummary = {
+/** Facilities that count (not CLOSED), by region and kind: one measure per kind, whenever opened. */
+export const COUNTED_FACILITIES: MonthSummary = {
   schema: 'service_delivery',
   table: 'facility_street',
   source: 'service_facility',
@@ -56,6 +58,15 @@ export const COUNTED_FACILITIES: StreetMonthSummary = {
 
 /** Summaries added after the first ones, in a migration of their own. */
 export const LATER_SERVICE_SUMMARIES = [COUNTED_FACILITIES];
+
+/** Investment by the year it was made for (`year_start`: 1 January of `year`), kept by region level from the start. */
+export const INVESTMENT_BY_YEAR: MonthSummary = {
+  schema: 'service_delivery',
+  table: 'investment_region_year',
+  source: 'service_investment',
+  time: { column: 'year_start', type: 'date', include: ['amount'] },
+  measures: { amount: 'amount' },
+};
 
 /** Days from submission to resolution of a resolved request (float8: date_part, not extract, whose numeric doubled a median's cost). */
 export const DAYS_TO_RESOLVE = `date_part('epoch', resolved_at - submitted_at) / 86400`;

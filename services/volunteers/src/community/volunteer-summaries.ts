@@ -1,13 +1,15 @@
-import type { StreetMonthSummary } from '@shequ/kit';
+import type { MonthSummary } from '@shequ/kit';
 
 /*
- * The street-by-month summaries behind the region figures (kept exact by
- * triggers, see the kit's street-month-summary), each with the window its
- * figure means, so the migration and the stats read one definition.
+ * The month summaries behind the region figures, one row per region level
+ * and month (kept exact by triggers, see the kit's month-summary; the
+ * tables' names date from when they were kept by street alone), each with
+ * the window its figure means, so the migration and the stats read one
+ * definition.
  */
 
 /** Volunteers who have not withdrawn, by the month of their last confirmed service. */
-export const VOLUNTEERS_BY_LAST_SERVICE: StreetMonthSummary = {
+export const VOLUNTEERS_BY_LAST_SERVICE: MonthSummary = {
   schema: 'volunteers',
   table: 'volunteer_street_month',
   source: 'volunteer',
@@ -17,7 +19,7 @@ export const VOLUNTEERS_BY_LAST_SERVICE: StreetMonthSummary = {
 };
 
 /** Confirmed hours by the day served. */
-export const CONFIRMED_HOURS: StreetMonthSummary = {
+export const CONFIRMED_HOURS: MonthSummary = {
   schema: 'volunteers',
   table: 'confirmed_hours_street_month',
   source: 'activity_signup',
@@ -27,7 +29,7 @@ export const CONFIRMED_HOURS: StreetMonthSummary = {
 };
 
 /** Activities by their start. */
-export const ACTIVITIES_BY_START: StreetMonthSummary = {
+export const ACTIVITIES_BY_START: MonthSummary = {
   schema: 'volunteers',
   table: 'activity_street_month',
   source: 'activity',

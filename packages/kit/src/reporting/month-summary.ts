@@ -1,17 +1,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SCOPES, withinScope } from './scopes';
+import { SCOPES } from './scopes';
 import { sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 
 /**
- * A fact table summed by street (the first nine digits of a community code)
- * and month, kept exact by statement-level triggers. Region figures then add
- * up at most a few thousand summary rows instead of scanning millions of
- * facts; a community's own figures still read its few facts directly.
+ * A fact table summed by month for every region level (province, prefecture,
+ * county and street: the prefixes of a community code), kept exact by
+ * statement-level triggers. A region's figure then adds up its own row per
+ * month (a year: 12 rows, for the province as for a street) instead of
+ * scanning millions of facts; a community's own figures still read its few
+ * facts directly.
  *
  * Rows whose time is NULL (or a table summed without time) fall in the
  * `-infinity` month, which only windowless sums include.
  */
-export interface StreetMonthSummary {
+export interface MonthSummary {
   /** The department's schema, which holds both tables. */
   schema: string;
   /** The summary table's name. */
@@ -35,7 +37,7 @@ export interface StreetMonthSummary {
 const NO_MONTH = `'-infinity'::date`;
 
 /** The month a fact of `alias` falls in: UTC months of instants (see monthWindow), `-infinity` without a time. */
-export function monthOf(summary: Pick<StreetMonthSummary, 'time'>, alias: string): string {
+export function monthOf(summary: Pick<MonthSummary, 'time'>, alias: string): string {
   if (!summary.time) {
     return NO_MONTH;
   }
@@ -44,16 +46,34 @@ export function monthOf(summary: Pick<StreetMonthSummary, 'time'>, alias: string
   return `coalesce(date_trunc('month', ${instant})::date, ${NO_MONTH})`;
 }
 
-/** Counts the facts of `transition` (a transition table, or the source itself for the backfill) into the summary with `sign`. */
-function applyStatement(summary: StreetMonthSummary, transition: string, sign: 1 | -1): string {
+/** The region levels summaries and histograms keep: the prefixes a region's communities share (`significantPrefix`: 62, 6201, 620102, 620102001). */
+export const REGION_PREFIX_LENGTHS: readonly number[] = [2, 4, 6, 9];
+
+/**
+ * How a summary's rows are keyed: by every region level (`region_prefix`),
+ * so a region reads its own rows only; or by street alone (`street_code`),
+ * as summaries were first released, where a province added up every street.
+ */
+interface SummaryLayout {
+  key: 'region_prefix' | 'street_code';
+  prefixLengths: readonly number[];
+}
+
+const BY_REGION_LEVEL: SummaryLayout = { key: 'region_prefix', prefixLengths: REGION_PREFIX_LENGTHS };
+const BY_STREET: SummaryLayout = { key: 'street_code', prefixLengths: [9] };
+
+/** Counts the facts of `transition` (a transition table, or the source itself for the backfill) into the summary with `sign`, once per kept level. */
+function applyStatement(summary: MonthSummary, layout: SummaryLayout, transition: string, sign: 1 | -1): string {
   const names = Object.keys(summary.measures);
   const sums = names.map((name) => `${sign === 1 ? '' : '-'}sum(${summary.measures[name]})`).join(', ');
+  const levels = layout.prefixLengths.map((length) => `(left(community_code, ${length}))`).join(', ');
   const target = `${summary.schema}.${summary.table}`;
-  return `INSERT INTO ${target} AS s (street_code, month, ${names.join(', ')})
-      SELECT left(community_code, 9), ${monthOf(summary, transition)}, ${sums}
-      FROM ${transition} ${summary.filter ? `WHERE ${summary.filter}` : ''}
+  return `INSERT INTO ${target} AS s (${layout.key}, month, ${names.join(', ')})
+      SELECT summary_level.level_prefix, ${monthOf(summary, transition)}, ${sums}
+      FROM ${transition} CROSS JOIN LATERAL (VALUES ${levels}) AS summary_level(level_prefix)
+      ${summary.filter ? `WHERE ${summary.filter}` : ''}
       GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (street_code, month) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;
+      ON CONFLICT (${layout.key}, month) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;
 }
 
 /**
@@ -92,30 +112,45 @@ export async function dropTriggerMaintenance(runner: QueryRunner, target: { sche
   await runner.query(`DROP FUNCTION ${target.schema}.${target.table}_apply()`);
 }
 
-/**
- * Creates the summary table, fills it from the facts already there and adds
- * the triggers that keep it exact on every insert, update and delete.
- */
-export async function createStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
-  const target = `${summary.schema}.${summary.table}`;
+/** The summary's table in `layout`, filled from the facts already there, with the triggers that keep it exact. */
+async function createSummaryTable(runner: QueryRunner, summary: MonthSummary, layout: SummaryLayout): Promise<void> {
   const names = Object.keys(summary.measures);
-  await runner.query(`CREATE TABLE ${target} (
-    street_code text COLLATE "C" NOT NULL,
+  await runner.query(`CREATE TABLE ${summary.schema}.${summary.table} (
+    ${layout.key} text COLLATE "C" NOT NULL,
     month date NOT NULL,
     ${names.map((name) => `${name} numeric NOT NULL DEFAULT 0`).join(',\n    ')},
-    PRIMARY KEY (street_code, month))`);
-  await runner.query(applyStatement(summary, `${summary.schema}.${summary.source}`, 1));
-  await maintainByTriggers(runner, summary, (facts, sign) => applyStatement(summary, facts, sign));
+    PRIMARY KEY (${layout.key}, month))`);
+  await runner.query(applyStatement(summary, layout, `${summary.schema}.${summary.source}`, 1));
+  // Planned from its real size from the first question on, not as an empty table.
+  await runner.query(`ANALYZE ${summary.schema}.${summary.table}`);
+  await maintainByTriggers(runner, summary, (facts, sign) => applyStatement(summary, layout, facts, sign));
+}
+
+async function dropSummaryTable(runner: QueryRunner, summary: MonthSummary): Promise<void> {
+  await dropTriggerMaintenance(runner, summary);
+  await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
+}
+
+/** The index by which regions find the facts of a window's edges (and medians their window's facts). */
+async function createTimeIndex(runner: QueryRunner, summary: MonthSummary): Promise<void> {
   if (summary.time) {
     const include = ['community_code', ...(summary.time.include ?? [])].join(', ');
     await runner.query(`CREATE INDEX ${summary.table}_time_idx ON ${summary.schema}.${summary.source} (${summary.time.column}) INCLUDE (${include})${summary.filter ? ` WHERE ${summary.filter}` : ''}`);
   }
 }
 
-export async function dropStreetMonthSummary(runner: QueryRunner, summary: StreetMonthSummary): Promise<void> {
-  await dropTriggerMaintenance(runner, summary);
+/**
+ * Creates the summary kept by region level (table, backfill, triggers, time
+ * index): what summedOverScopes reads.
+ */
+export async function createMonthSummary(runner: QueryRunner, summary: MonthSummary): Promise<void> {
+  await createSummaryTable(runner, summary, BY_REGION_LEVEL);
+  await createTimeIndex(runner, summary);
+}
+
+export async function dropMonthSummary(runner: QueryRunner, summary: MonthSummary): Promise<void> {
+  await dropSummaryTable(runner, summary);
   await runner.query(`DROP INDEX IF EXISTS ${summary.schema}.${summary.table}_time_idx`);
-  await runner.query(`DROP TABLE ${summary.schema}.${summary.table}`);
 }
 
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */
@@ -124,26 +159,69 @@ export const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
 export const isCommunityPrefix = (prefix: string) => prefix.length === 12;
 
 /**
- * The migration that creates a department's summaries (tables, backfill,
- * triggers, time indexes). Each subgraph lists
- * `streetMonthSummariesMigration([...])` among its migrations; summaries
- * added later come in a migration of their own, with a later `timestamp`.
+ * The migration that creates a department's summaries, kept by region level
+ * (tables, backfill, triggers, time indexes). Summaries added later come in
+ * a migration of their own, with a later `timestamp`.
  */
-export function streetMonthSummariesMigration(summaries: readonly StreetMonthSummary[], timestamp = 1764900000000): new () => MigrationInterface {
-  return class StreetMonthSummaries implements MigrationInterface {
-    name = `StreetMonthSummaries${timestamp}`;
+export function monthSummariesMigration(summaries: readonly MonthSummary[], timestamp: number): new () => MigrationInterface {
+  return class MonthSummaries implements MigrationInterface {
+    name = `MonthSummaries${timestamp}`;
 
     async up(runner: QueryRunner): Promise<void> {
       for (const summary of summaries) {
-        await createStreetMonthSummary(runner, summary);
+        await createMonthSummary(runner, summary);
       }
     }
 
     async down(runner: QueryRunner): Promise<void> {
       for (const summary of [...summaries].reverse()) {
-        await dropStreetMonthSummary(runner, summary);
+        await dropMonthSummary(runner, summary);
       }
     }
+  };
+}
+
+/**
+ * The migrations of the summaries as first released, kept by street alone
+ * (a database follows its migrations in order, so these stay as they ran);
+ * `regionLevelSummariesMigration` then keeps the same summaries by region
+ * level. New summaries use `monthSummariesMigration`.
+ */
+export function streetMonthSummariesMigration(summaries: readonly MonthSummary[], timestamp = 1764900000000): new () => MigrationInterface {
+  return class StreetMonthSummaries implements MigrationInterface {
+    name = `StreetMonthSummaries${timestamp}`;
+
+    async up(runner: QueryRunner): Promise<void> {
+      for (const summary of summaries) {
+        await createSummaryTable(runner, summary, BY_STREET);
+        await createTimeIndex(runner, summary);
+      }
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      for (const summary of [...summaries].reverse()) {
+        await dropMonthSummary(runner, summary);
+      }
+    }
+  };
+}
+
+/**
+ * Rebuilds summaries kept by street as summaries kept by region level, under
+ * the same table names: a province then adds up its 12 months' rows instead
+ * of every street's. The facts' time indexes stay as they are.
+ */
+export function regionLevelSummariesMigration(summaries: readonly MonthSummary[], timestamp: number): new () => MigrationInterface {
+  const rebuiltAs = (layout: SummaryLayout) => async (runner: QueryRunner) => {
+    for (const summary of summaries) {
+      await dropSummaryTable(runner, summary);
+      await createSummaryTable(runner, summary, layout);
+    }
+  };
+  return class RegionLevelSummaries implements MigrationInterface {
+    name = `RegionLevelSummaries${timestamp}`;
+    up = rebuiltAs(BY_REGION_LEVEL);
+    down = rebuiltAs(BY_STREET);
   };
 }
 
@@ -287,7 +365,7 @@ export function monthWindow(time: { type: 'timestamptz' | 'date' } | undefined, 
  * subquery, so the columns cannot clash with the scope's; the planner
  * flattens it.
  */
-export function countedFacts(summary: Pick<StreetMonthSummary, 'schema' | 'source' | 'time' | 'filter'>, columns: Record<string, string>, condition: string): string {
+export function countedFacts(summary: Pick<MonthSummary, 'schema' | 'source' | 'time' | 'filter'>, columns: Record<string, string>, condition: string): string {
   const selected = Object.entries(columns).map(([name, value]) => `${value} AS ${name}`);
   return `SELECT * FROM (SELECT community_code${summary.time ? `, ${summary.time.column} AS fact_time` : ''}, ${selected.join(', ')}
       FROM ${summary.schema}.${summary.source} ${summary.filter ? `WHERE ${summary.filter}` : ''}) windowed WHERE ${condition}`;
@@ -301,7 +379,7 @@ export function countedFacts(summary: Pick<StreetMonthSummary, 'schema' | 'sourc
  * first and last months; a community reads its own facts. Scopes without any
  * fact are absent from the result.
  */
-export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
+export function summedOverScopes(summary: MonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
   const names = Object.keys(summary.measures);
   const months = monthWindow(summary.time, window, summary.table);
   const factsWithin = (condition: string, sign: 1 | -1 = 1) =>
@@ -315,7 +393,7 @@ export function summedOverScopes(summary: StreetMonthSummary, prefixes: readonly
   if (prefixes.some((prefix) => !isCommunityPrefix(prefix))) {
     branches.push(`SELECT ${SCOPE_CODE}, ${names.map((name) => `b.${name}`).join(', ')}
       FROM ${SCOPES}
-      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND ${withinScope('b.street_code')} ${months.wholeMonths}`);
+      JOIN ${summary.schema}.${summary.table} b ON length(scope.prefix) < 12 AND b.region_prefix = scope.prefix ${months.wholeMonths}`);
   }
   return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
       ${branches.join('\n      UNION ALL\n      ')}

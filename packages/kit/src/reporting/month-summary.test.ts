@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
 import { codeWithinPrefix } from '../codes/code-range';
 import { addDays, addMonths, chinaDays, chinaToday, lastThirtyDays, lastTwelveMonths, sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
-import { aggregatedOverScopes, createStreetMonthSummary, summedOverScopes, type StreetMonthSummary } from './street-month-summary';
+import { aggregatedOverScopes, createMonthSummary, regionLevelSummariesMigration, streetMonthSummariesMigration, summedOverScopes, type MonthSummary } from './month-summary';
 
-const byInstant: StreetMonthSummary = {
+const byInstant: MonthSummary = {
   schema: 'facts',
   table: 'fact_by_street_month',
   source: 'fact',
@@ -12,8 +12,8 @@ const byInstant: StreetMonthSummary = {
   filter: `status <> 'WITHDRAWN'`,
   measures: { facts: '1', hours: 'hours' },
 };
-const byDay: StreetMonthSummary = { ...byInstant, table: 'fact_by_street_day_month', time: { column: 'happened_on', type: 'date' }, filter: undefined };
-const timeless: StreetMonthSummary = { ...byInstant, table: 'fact_by_street', time: undefined };
+const byDay: MonthSummary = { ...byInstant, table: 'fact_by_street_day_month', time: { column: 'happened_on', type: 'date' }, filter: undefined };
+const timeless: MonthSummary = { ...byInstant, table: 'fact_by_street', time: undefined };
 
 const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202'];
 const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await insertFacts(40, 1);
   const runner = dataSource.createQueryRunner();
   for (const summary of [byInstant, byDay, timeless]) {
-    await createStreetMonthSummary(runner, summary);
+    await createMonthSummary(runner, summary);
   }
   await runner.release();
   await insertFacts(400, 2);
@@ -59,7 +59,7 @@ async function insertFacts(count: number, seed: number): Promise<void> {
   );
 }
 
-async function viaSummary(summary: StreetMonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
+async function viaSummary(summary: MonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const rows: { code: string; facts: string; hours: string }[] = await dataSource.query(
     summedOverScopes(summary, scopes, window),
     [scopes, scopes],
@@ -67,7 +67,7 @@ async function viaSummary(summary: StreetMonthSummary, window?: ChinaWindow, sco
   return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
 }
 
-async function directly(summary: StreetMonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
+async function directly(summary: MonthSummary, window?: ChinaWindow, scopes: string[] = SCOPES): Promise<Record<string, string>> {
   const column = summary.time?.column;
   const conditions = [summary.filter ?? 'true'];
   if (window && column) {
@@ -87,11 +87,11 @@ async function directly(summary: StreetMonthSummary, window?: ChinaWindow, scope
   return Object.fromEntries(rows.map((row) => [row.code, `${Number(row.facts)}/${Number(row.hours)}`]));
 }
 
-describe('a street-by-month summary', () => {
+describe('a month summary kept by region level', () => {
   // Windows in China days, as the kit cuts them: the edges fall at China midnight (16:00 UTC), inside a UTC month of the summary.
   const monthStart = `${chinaToday().slice(0, 7)}-01`;
   const tenDays = (kind: string) => `${kind}, ten days within one month`;
-  const windows: [string, StreetMonthSummary, ChinaWindow | undefined][] = [
+  const windows: [string, MonthSummary, ChinaWindow | undefined][] = [
     ['instants, the last 12 months', byInstant, lastTwelveMonths()],
     ['instants, the last 40 days', byInstant, chinaDays(addDays(chinaToday(), -39), chinaToday())],
     ['instants, no window', byInstant, undefined],
@@ -147,17 +147,47 @@ describe('a street-by-month summary', () => {
     expect(mixed.map((row) => row.code)).toEqual(['620102']);
   });
 
-  it('reads whole months of a region from the summary, not from the facts', async () => {
-    const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM facts.fact_by_street_month WHERE month > '-infinity'`);
+  it('reads whole months of a region from its own rows of the summary, not from the facts or other levels', async () => {
+    const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM facts.fact_by_street_month WHERE month > '-infinity' AND region_prefix = '6201'`);
     expect(rows).toBeGreaterThan(0);
+    const tampered = `region_prefix = '6201' AND month = date_trunc('month', now() - interval '3 months')::date`;
     await dataSource.query(`ALTER TABLE facts.fact DISABLE TRIGGER USER`);
-    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts + 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
+    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts + 1000 WHERE ${tampered}`);
     const summed = await viaSummary(byInstant, lastTwelveMonths());
     const direct = await directly(byInstant, lastTwelveMonths());
-    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts - 1000 WHERE street_code = '620102001' AND month = date_trunc('month', now() - interval '3 months')::date`);
+    await dataSource.query(`UPDATE facts.fact_by_street_month SET facts = facts - 1000 WHERE ${tampered}`);
     await dataSource.query(`ALTER TABLE facts.fact ENABLE TRIGGER USER`);
     expect(Number(summed['6201'].split('/')[0])).toBe(Number(direct['6201'].split('/')[0]) + 1000);
-    // A community reads its own facts, so the tampered summary does not reach it.
-    expect(summed['620102001001']).toBe(direct['620102001001']);
+    // The province, a county and a community read rows of their own, so the tampered prefecture row does not reach them.
+    for (const scope of ['62', '620102', '620102001001']) {
+      expect(summed[scope]).toBe(direct[scope]);
+    }
+  });
+
+  it('rebuilds a summary first kept by street as one kept by region level, and back', async () => {
+    const released: MonthSummary = { ...byInstant, table: 'fact_released_by_street' };
+    const runner = dataSource.createQueryRunner();
+    const byStreet = new (streetMonthSummariesMigration([released], 1))();
+    const byRegionLevel = new (regionLevelSummariesMigration([released], 2))();
+    const keys = async () => {
+      const [columns] = await dataSource.query(`SELECT array_agg(column_name::text ORDER BY column_name) AS names FROM information_schema.columns
+        WHERE table_schema = 'facts' AND table_name = 'fact_released_by_street' AND column_name IN ('street_code', 'region_prefix')`);
+      const lengths = await dataSource.query(`SELECT DISTINCT length(${columns.names[0]}) AS length FROM facts.fact_released_by_street ORDER BY 1`);
+      return { column: columns.names[0], lengths: lengths.map((row: { length: number }) => row.length) };
+    };
+    try {
+      await byStreet.up(runner);
+      expect(await keys()).toEqual({ column: 'street_code', lengths: [9] });
+      await byRegionLevel.up(runner);
+      expect(await keys()).toEqual({ column: 'region_prefix', lengths: [2, 4, 6, 9] });
+      // Kept exact from then on by the rebuilt triggers.
+      await insertFacts(30, 3);
+      expect(await viaSummary(released, lastTwelveMonths())).toEqual(await directly(released, lastTwelveMonths()));
+      await byRegionLevel.down(runner);
+      expect(await keys()).toEqual({ column: 'street_code', lengths: [9] });
+    } finally {
+      await byStreet.down(runner);
+      await runner.release();
+    }
   });
 });
