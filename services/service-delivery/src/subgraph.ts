@@ -1,4 +1,4 @@
-import { auditLogMigration, defineSubgraph, monthHistogramsMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, histogramDaysMigration, monthHistogramsMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
 import { auditModule } from './audit/audit.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { communityModule } from './community/community.module';
@@ -24,6 +24,7 @@ export const serviceDeliverySubgraph: SubgraphDefinition<ServiceDeliveryLoaders>
     streetMonthSummariesMigration(LATER_SERVICE_SUMMARIES, 1767100000000),
     regionLevelSummariesMigration([...SERVICE_SUMMARIES, ...LATER_SERVICE_SUMMARIES], 1767200000000),
     InvestmentByYear1767300000000,
+    histogramDaysMigration(SERVICE_HISTOGRAMS, 1767400000000),
   ],
   modules: [communityModule, facilitiesModule, catalogueModule, requestsModule, investmentModule, reportingModule, auditModule, statisticsModule],
 });

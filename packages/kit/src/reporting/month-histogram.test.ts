@@ -112,20 +112,50 @@ describe('a month histogram of durations', () => {
     expect(new Set(counts.map((row) => row.n % 2)).size).toBe(2);
   });
 
-  it('reads whole months of a region from the histogram, not from the facts', async () => {
+  it('takes the mean of two middle values that lie on different days, from any level', async () => {
+    // Two requests alone in prefecture 6203, in a whole month three months back: 2.3 and 5.7 days to resolve.
+    await dataSource.query(
+      `INSERT INTO facts.request (community_code, submitted_at, resolved_at)
+       SELECT '620301001001', resolved - duration, resolved
+       FROM (VALUES (interval '2.3 days'), (interval '5.7 days')) AS durations(duration),
+            LATERAL (SELECT date_trunc('month', now() - interval '3 months') + interval '10 days' AS resolved) timing`,
+    );
+    const medians = await viaHistogram(lastTwelveMonths(), ['6203', '620301', '620301001', '620301001001']);
+    await dataSource.query(`DELETE FROM facts.request WHERE community_code = '620301001001'`);
+    expect(medians).toEqual({ '6203': 4, '620301': 4, '620301001': 4, '620301001001': 4 });
+  });
+
+  it('reads whole months of a region from the histogram, by day and by bucket, not from the facts', async () => {
     const window = lastTwelveMonths();
     const before = await viaHistogram(window);
-    // Ten thousand durations of 300 days in a whole month three months back, written to the histogram alone.
+    // Ten thousand durations of 300.4 days in a whole month three months back, written to the histogram alone.
+    const tampered = `region_prefix = '6201' AND month = date_trunc('month', now() - interval '3 months')::date`;
+    const month = `date_trunc('month', now() - interval '3 months')::date`;
+    await dataSource.query(`INSERT INTO facts.resolution_days (region_prefix, month, days, facts) VALUES ('6201', ${month}, 300.4, 10000)`);
     await dataSource.query(
-      `INSERT INTO facts.resolution_days (region_prefix, month, days, facts) VALUES ('6201', date_trunc('month', now() - interval '3 months')::date, 300, 10000)
-       ON CONFLICT (region_prefix, month, days) DO UPDATE SET facts = resolution_days.facts + 10000`,
+      `INSERT INTO facts.resolution_days_by_day (region_prefix, month, day, facts) VALUES ('6201', ${month}, 300, 10000)
+       ON CONFLICT (region_prefix, month, day) DO UPDATE SET facts = resolution_days_by_day.facts + 10000`,
     );
     const after = await viaHistogram(window);
-    await dataSource.query(`UPDATE facts.resolution_days SET facts = facts - 10000 WHERE region_prefix = '6201' AND month = date_trunc('month', now() - interval '3 months')::date AND days = 300`);
-    expect(after['6201']).toBe(300);
-    expect(before['6201']).not.toBe(300);
+    await dataSource.query(`DELETE FROM facts.resolution_days WHERE ${tampered} AND days = 300.4`);
+    await dataSource.query(`UPDATE facts.resolution_days_by_day SET facts = facts - 10000 WHERE ${tampered} AND day = 300`);
+    expect(after['6201']).toBe(300.4);
+    expect(before['6201']).not.toBe(300.4);
     // Other levels, and communities, read their own rows.
     expect(after['62']).toBe(before['62']);
     expect(after['620102001001']).toBe(before['620102001001']);
+    expect(await viaHistogram(window)).toEqual(before);
+  });
+
+  it('keeps the counts by whole day equal to the counts by bucket', async () => {
+    const mismatches = await dataSource.query(
+      `SELECT region_prefix, month, day FROM (
+         SELECT region_prefix, month, floor(days)::integer AS day, sum(facts) AS facts FROM facts.resolution_days GROUP BY 1, 2, 3) by_bucket
+       FULL JOIN facts.resolution_days_by_day d USING (region_prefix, month, day)
+       WHERE coalesce(by_bucket.facts, 0) <> coalesce(d.facts, 0)`,
+    );
+    expect(mismatches).toEqual([]);
+    const [{ days }] = await dataSource.query(`SELECT count(*)::int AS days FROM facts.resolution_days_by_day WHERE facts > 0`);
+    expect(days).toBeGreaterThan(100);
   });
 });
