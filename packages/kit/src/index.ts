@@ -71,6 +71,7 @@ export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
 export { aggregatedOverScopes, createMonthSummary, dropMonthSummary, monthSummariesMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, summedOverScopes, type MonthSummary, type ScopedAggregates } from './reporting/month-summary';
+export { createRegionMembers, dropRegionMembers, membersOverScopes, regionMembersMigration, type RegionMembers } from './reporting/region-members';
 export { createMonthHistogram, dropMonthHistogram, histogramDaysMigration, medianOfCounted, medianOverScopes, monthHistogramsMigration, type MonthHistogram } from './reporting/month-histogram';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
 export { readInput } from './validation/input-rule';

@@ -1,9 +1,9 @@
-import { auditLogMigration, defineSubgraph, histogramDaysMigration, monthHistogramsMigration, monthSummariesMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, histogramDaysMigration, monthHistogramsMigration, monthSummariesMigration, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
 // Imported first: type-graphql lists root fields and types in the order their classes load, which keeps the feed's at the top of schema.graphql.
 import { statisticsModule } from './statistics/statistics.module';
 import { auditModule } from './audit/audit.module';
 import { communityModule } from './community/community.module';
-import { LATER_SAFETY_SUMMARIES, REGION_LEVEL_SAFETY_SUMMARIES, SAFETY_HISTOGRAMS, SAFETY_SUMMARIES } from './community/safety-summaries';
+import { COMMUNITIES_WITH_LIAISON, LATER_SAFETY_SUMMARIES, REGION_LEVEL_SAFETY_SUMMARIES, SAFETY_HISTOGRAMS, SAFETY_SUMMARIES } from './community/safety-summaries';
 import type { PublicSafetyLoaders } from './context';
 import { incidentsModule } from './incidents/incidents.module';
 import { inspectionsModule } from './inspections/inspections.module';
@@ -26,6 +26,7 @@ export const publicSafetySubgraph: SubgraphDefinition<PublicSafetyLoaders> = def
     streetMonthSummariesMigration(LATER_SAFETY_SUMMARIES, 1767100000000),
     regionLevelSummariesMigration([...SAFETY_SUMMARIES, ...LATER_SAFETY_SUMMARIES], 1767200000000),
     monthSummariesMigration(REGION_LEVEL_SAFETY_SUMMARIES, 1767300000000),
+    regionMembersMigration([COMMUNITIES_WITH_LIAISON], 1767350000000),
     histogramDaysMigration(SAFETY_HISTOGRAMS, 1767400000000),
   ],
   modules: [communityModule, policingModule, preventionModule, incidentsModule, mediationModule, legalModule, inspectionsModule, supervisionModule, auditModule, reportingModule, statisticsModule],

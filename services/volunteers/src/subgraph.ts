@@ -1,6 +1,6 @@
-import { auditLogMigration, defineSubgraph, regionLevelSummariesMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
 // In this order: type-graphql registers types as their files load, and that order is schema.graphql's.
-import { VOLUNTEER_SUMMARIES } from './community/volunteer-summaries';
+import { ORGANIZATIONS_SERVING, VOLUNTEER_SUMMARIES } from './community/volunteer-summaries';
 import { statisticsModule } from './statistics/statistics.module';
 import { auditModule } from './audit/audit.module';
 import { activityModule } from './activity/activity.module';
@@ -18,6 +18,6 @@ import { volunteerModule } from './volunteer/volunteer.module';
 /** Volunteer and NGO cultivation: volunteers, teams, activities, service hours and the time bank, organisations. */
 export const volunteersSubgraph: SubgraphDefinition<VolunteersLoaders> = defineSubgraph({
   name: 'volunteers',
-  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES), RedemptionIdempotency1766500000000, regionLevelSummariesMigration(VOLUNTEER_SUMMARIES, 1767200000000)],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES), RedemptionIdempotency1766500000000, regionLevelSummariesMigration(VOLUNTEER_SUMMARIES, 1767200000000), regionMembersMigration([ORGANIZATIONS_SERVING], 1767300000000)],
   modules: [volunteerModule, teamModule, activityModule, hoursModule, organizationModule, communityModule, reportingModule, auditModule, statisticsModule],
 });

@@ -262,6 +262,7 @@ runMain(async () => {
           const floor = await replayFloor(databaseUrl, captured);
           entry.sqlFloorMs = floor.ms;
           entry.slowestStatements = floor.slowest;
+          entry.floorBySubgraph = floor.bySubgraph;
           log(`${operation.name}: SQL floor ${floor.ms} ms; slowest ${floor.slowest.map((statement) => `${statement.subgraph} ${statement.ms} ms`).join(', ')}`);
         }
         const watchedFor = (target: TargetName) => ({ gateway: stack.gateways[target]?.child.pid, subgraphs: stack.subgraphs.map((subgraph) => subgraph.process.child.pid) });

@@ -37,6 +37,8 @@ export interface Floor {
   ms: number;
   /** The slowest statements, slowest first. */
   slowest: SlowStatement[];
+  /** Median milliseconds of each subgraph's statements in sequence: the longest is the floor's path. */
+  bySubgraph: Record<string, number>;
 }
 
 const median = (values: number[]) => {
@@ -61,17 +63,22 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
   );
   try {
     const timings: number[] = [];
+    const subgraphTimings = subgraphs.map(() => [] as number[]);
     const statementTimings = subgraphs.map((subgraph) => captured[subgraph].map(() => [] as number[]));
     for (let round = 0; round < rounds + 1; round += 1) {
       const started = process.hrtime.bigint();
       await Promise.all(
         subgraphs.map(async (subgraph, index) => {
+          const subgraphStarted = process.hrtime.bigint();
           for (const [position, statement] of captured[subgraph].entries()) {
             const statementStarted = process.hrtime.bigint();
             await clients[index].query(statement.sql, statement.parameters as unknown[]);
             if (round >= 1) {
               statementTimings[index][position].push(Number(process.hrtime.bigint() - statementStarted) / 1e6);
             }
+          }
+          if (round >= 1) {
+            subgraphTimings[index].push(Number(process.hrtime.bigint() - subgraphStarted) / 1e6);
           }
         }),
       );
@@ -85,7 +92,7 @@ export async function replayFloor(databaseUrl: string, captured: Record<string, 
       )
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5);
-    return { ms: median(timings), slowest };
+    return { ms: median(timings), slowest, bySubgraph: Object.fromEntries(subgraphs.map((subgraph, index) => [subgraph, median(subgraphTimings[index])])) };
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }

@@ -15,6 +15,8 @@ export interface OperationReport {
   sqlFloorMs?: number;
   /** The floor's slowest statements. */
   slowestStatements?: SlowStatement[];
+  /** Each subgraph's statements of the floor in sequence, median ms. */
+  floorBySubgraph?: Record<string, number>;
 }
 
 export interface BenchReport {
@@ -66,7 +68,8 @@ export function toMarkdown(report: BenchReport): string {
     }
   }
   for (const operation of report.operations.filter((entry) => entry.slowestStatements?.length)) {
-    lines.push('', `Slowest statements of the ${operation.operation} floor:`, '', '| subgraph | ms | statement |', '|---|---:|---|');
+    const bySubgraph = Object.entries(operation.floorBySubgraph ?? {}).map(([subgraph, ms]) => `${subgraph} ${ms} ms`);
+    lines.push('', `Slowest statements of the ${operation.operation} floor${bySubgraph.length ? ` (each subgraph's statements in sequence: ${bySubgraph.join(', ')})` : ''}:`, '', '| subgraph | ms | statement |', '|---|---:|---|');
     for (const statement of operation.slowestStatements ?? []) {
       lines.push(`| ${statement.subgraph} | ${statement.ms} | \`${statement.sql.replaceAll('|', '\\|').replaceAll('`', "'")}\` |`);
     }

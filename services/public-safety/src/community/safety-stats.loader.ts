@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
-import { INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, OPEN_HAZARDS, PATROLS_BY_DAY } from './safety-summaries';
+import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, membersOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
+import { COMMUNITIES_WITH_LIAISON, INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, OPEN_HAZARDS, PATROLS_BY_DAY } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
 /** The figures this subgraph aggregates from its own rows; rates come later from the @required population. */
@@ -75,10 +75,7 @@ const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Re
     read: (row) => ({ legalServicePeopleReachedLast12Months: Number(row.reached) }),
   },
   {
-    sql: () => `SELECT scope.code, count(DISTINCT l.community_code) AS covered
-      FROM ${SCOPES}
-      LEFT JOIN public_safety.police_liaison l ON ${withinScope('l.community_code')} AND l.until IS NULL
-      GROUP BY scope.code`,
+    sql: (prefixes) => `SELECT code, count(*) AS covered FROM (${membersOverScopes(COMMUNITIES_WITH_LIAISON, prefixes)}) covered GROUP BY code`,
     read: (row) => ({ communitiesWithPoliceLiaison: Number(row.covered) }),
   },
   {

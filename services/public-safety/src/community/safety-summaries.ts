@@ -1,4 +1,4 @@
-import type { MonthHistogram, MonthSummary } from '@shequ/kit';
+import type { MonthHistogram, MonthSummary, RegionMembers } from '@shequ/kit';
 
 /*
  * The month summaries behind the region figures, one row per region level
@@ -70,3 +70,12 @@ export const REGION_LEVEL_SAFETY_SUMMARIES = [OPEN_HAZARDS];
 export const MEDIATION_CLOSING_DAYS: MonthHistogram = { of: MEDIATIONS_BY_CLOSING, table: 'mediation_closing_days', days: 'days_to_close' };
 
 export const SAFETY_HISTOGRAMS = [MEDIATION_CLOSING_DAYS];
+
+/** The communities with a current police liaison, per region level. */
+export const COMMUNITIES_WITH_LIAISON: RegionMembers = {
+  schema: 'public_safety',
+  table: 'liaison_community_region',
+  source: 'police_liaison',
+  member: { column: 'community_code', type: 'text' },
+  filter: 'until IS NULL',
+};

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { lastTwelveMonths, scopeParameters, SCOPES, summedOverScopes, withinScope } from '@shequ/kit';
-import { ACTIVITIES_BY_START, CONFIRMED_HOURS, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
+import { lastTwelveMonths, membersOverScopes, scopeParameters, summedOverScopes } from '@shequ/kit';
+import { ACTIVITIES_BY_START, CONFIRMED_HOURS, ORGANIZATIONS_SERVING, VOLUNTEERS_BY_LAST_SERVICE } from './volunteer-summaries';
 import { OrganizationKind, OrganizationStage } from '../organization/organization.entity';
 import type { VolunteerStats } from './volunteer-stats.type';
 
@@ -10,9 +10,10 @@ export type VolunteerFigures = Omit<VolunteerStats, 'registeredVolunteersPer100R
 
 /**
  * Volunteer figures for many communities and regions alike: each statement
- * aggregates within each scope's prefix (regions from the street-by-month
- * summaries), so five statements answer any number of parents and a figure
- * means the same at every level.
+ * aggregates within each scope's prefix (regions from their rows of the
+ * month summaries and of the organisations serving them), so five
+ * statements answer any number of parents and a figure means the same at
+ * every level.
  */
 async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<VolunteerFigures[]> {
   const parameters = scopeParameters(codes);
@@ -28,14 +29,11 @@ async function loadFigures(dataSource: DataSource, codes: readonly string[]): Pr
     sum(summedOverScopes(CONFIRMED_HOURS, prefixes, window)),
     sum(summedOverScopes(ACTIVITIES_BY_START, prefixes, window)),
   ]);
-  // Distinct per scope: a region counts an organisation once however many of its communities it serves. The pairs are
-  // made distinct first (hashed) and then counted, instead of count(DISTINCT) sorting every grouping set's rows.
+  // Distinct per scope: a region counts an organisation once however many of its communities it serves.
   const organizations: { code: string; stage: OrganizationStage | null; kind: OrganizationKind | null; count: number }[] = await dataSource.query(
     `SELECT served.code, o.stage, o.kind, count(*)::int AS count
-     FROM (SELECT DISTINCT scope.code, oc.organization_id
-           FROM ${SCOPES}
-           JOIN volunteers.organization_community oc ON ${withinScope('oc.community_code')}) served
-     JOIN volunteers.organization o ON o.id = served.organization_id
+     FROM (${membersOverScopes(ORGANIZATIONS_SERVING, prefixes)}) served
+     JOIN volunteers.organization o ON o.id = served.member
      GROUP BY served.code, GROUPING SETS ((o.stage), (o.kind))`,
     parameters,
   );

@@ -1,4 +1,4 @@
-import type { MonthSummary } from '@shequ/kit';
+import type { MonthSummary, RegionMembers } from '@shequ/kit';
 
 /*
  * The month summaries behind the region figures, one row per region level
@@ -38,3 +38,11 @@ export const ACTIVITIES_BY_START: MonthSummary = {
 };
 
 export const VOLUNTEER_SUMMARIES = [VOLUNTEERS_BY_LAST_SERVICE, CONFIRMED_HOURS, ACTIVITIES_BY_START];
+
+/** The organisations serving communities, per region level: a region counts each once however many of its communities it serves. */
+export const ORGANIZATIONS_SERVING: RegionMembers = {
+  schema: 'volunteers',
+  table: 'organization_serving_region',
+  source: 'organization_community',
+  member: { column: 'organization_id', type: 'uuid' },
+};
