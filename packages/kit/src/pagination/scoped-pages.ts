@@ -10,8 +10,10 @@ export interface ScopedPageKey<Criteria> {
 }
 
 export interface ScopedListSpec<Row, Criteria> {
-  /** `JOIN <table> t ON …scope.code…`: the rows of each scope, aliased `t`. */
-  join: string;
+  /** The table, aliased `t`. */
+  from: string;
+  /** The rows of a scope: a condition over `t` and `scope.code`, served by an index. */
+  within: string;
   /** Select list over `t`, aliased to the Row's property names. */
   columns: string;
   orderBy: string;
@@ -24,10 +26,10 @@ export interface ScopedListSpec<Row, Criteria> {
 
 /**
  * Pages of rows for many scopes in one statement per distinct (criteria,
- * page): window functions number and count each scope's rows, so
- * `communities { volunteers(first: 5) }` costs one query however many
- * communities. Each scope's first row comes back even when it lies before
- * the cursor, only to carry the total.
+ * page), so `communities { volunteers(first: 5) }` costs one query however
+ * many communities: for each scope, its count and its page (ordered and
+ * limited through the scope's index), each a lateral subquery, so a
+ * prefecture's page of 50 reads 51 rows, not all its 2,000 numbered.
  */
 export function scopedPageLoader<Row, Criteria>(dataSource: DataSource, spec: ScopedListSpec<Row, Criteria>): DataLoader<ScopedPageKey<Criteria>, Connection<Row>, string> {
   return new DataLoader<ScopedPageKey<Criteria>, Connection<Row>, string>(
@@ -41,32 +43,29 @@ export function scopedPageLoader<Row, Criteria>(dataSource: DataSource, spec: Sc
       for (const group of groups.values()) {
         const { criteria, page } = group[0];
         const parameters: unknown[] = [[...new Set(group.map((key) => key.scope))], page.first + 1];
-        const filters = spec.filters(criteria, parameters);
+        const conditions = [spec.within, ...spec.filters(criteria, parameters)].join(' AND ');
         let afterCondition = 'true';
         if (page.after) {
           const offset = parameters.length;
           parameters.push(...page.after.map(String));
           afterCondition = spec.after.replace(/\$A(\d)/g, (_match, index: string) => `$${offset + Number(index)}`);
         }
-        const rows: (Row & { scope_code: string; total: string; after_cursor: boolean; position: string; overall: string })[] = await dataSource.query(
-          `SELECT * FROM (
-             SELECT scope.code AS scope_code, ${spec.columns},
-                    count(*) OVER (PARTITION BY scope.code) AS total,
-                    ${afterCondition} AS after_cursor,
-                    row_number() OVER (PARTITION BY scope.code, ${afterCondition} ORDER BY ${spec.orderBy}) AS position,
-                    row_number() OVER (PARTITION BY scope.code ORDER BY ${spec.orderBy}) AS overall
-             FROM unnest($1::text[]) AS scope(code)
-             ${spec.join}
-             ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
-           ) ranked
-           WHERE (after_cursor AND position <= $2) OR overall = 1
-           ORDER BY scope_code, after_cursor, position`,
+        const rows: (Row & { scope_code: string; total: string; position: string | null })[] = await dataSource.query(
+          `SELECT scope.code AS scope_code, counted.total, paged.*
+           FROM unnest($1::text[]) AS scope(code)
+           CROSS JOIN LATERAL (SELECT count(*) AS total FROM ${spec.from} WHERE ${conditions}) counted
+           LEFT JOIN LATERAL (
+             SELECT ${spec.columns}, row_number() OVER (ORDER BY ${spec.orderBy}) AS position
+             FROM ${spec.from} WHERE ${conditions} AND ${afterCondition}
+             ORDER BY ${spec.orderBy} LIMIT $2
+           ) paged ON true
+           ORDER BY scope.code, paged.position`,
           parameters,
         );
         const byScope = new Map<string, { rows: Row[]; total: number }>();
-        for (const { scope_code: scope, total, after_cursor: afterCursor, position: _position, overall: _overall, ...row } of rows) {
+        for (const { scope_code: scope, total, position, ...row } of rows) {
           const entry = byScope.get(scope) ?? { rows: [], total: Number(total) };
-          if (afterCursor) {
+          if (position !== null) {
             entry.rows.push(row as unknown as Row);
           }
           byScope.set(scope, entry);

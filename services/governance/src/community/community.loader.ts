@@ -54,7 +54,8 @@ function filterConditions(criteria: CommunityFilterCriteria, parameters: unknown
 function communityPagesBySort(dataSource: DataSource): Record<CommunitySort, DataLoader<ScopedPageKey<CommunityFilterCriteria>, Connection<Community>, string>> {
   const loaderFor = (sort: SortSpec) =>
     scopedPageLoader<Community, CommunityFilterCriteria>(dataSource, {
-      join: `JOIN governance.community t ON ${codeWithinPrefix('t.code', 'scope.code')}`,
+      from: 'governance.community t',
+      within: codeWithinPrefix('t.code', 'scope.code'),
       columns: COMMUNITY_COLUMNS,
       orderBy: sort.orderBy,
       after: sort.after,

@@ -22,7 +22,8 @@ export function communityPageLoader<Row, Filter>(
   spec: CommunityPageSpec<Row, Filter>,
 ): DataLoader<ScopedPageKey<Filter>, Connection<Row>, string> {
   return scopedPageLoader<Row, Filter>(dataSource, {
-    join: `JOIN ${spec.table} t ON t.community_code = scope.code`,
+    from: `${spec.table} t`,
+    within: 't.community_code = scope.code',
     columns: spec.columns,
     orderBy: spec.orderBy,
     after: spec.after,

@@ -24,7 +24,8 @@ export function createServiceRequestLoaders(dataSource: DataSource) {
     ),
     /** Pages of many communities' requests, newest first (a community code is the scope). */
     serviceRequestPages: scopedPageLoader<PagedRequest, RequestCriteria>(dataSource, {
-      join: 'JOIN service_delivery.service_request t ON t.community_code = scope.code',
+      from: 'service_delivery.service_request t',
+      within: 't.community_code = scope.code',
       columns: `${REQUEST_COLUMNS}, ${CURSOR_KEY}::text AS "cursorMicros"`,
       orderBy: 't.submitted_at DESC, t.id DESC',
       after: `(${CURSOR_KEY}, t.id) < ($A1::bigint, $A2::uuid)`,

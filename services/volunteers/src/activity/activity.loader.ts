@@ -27,7 +27,8 @@ export function createActivityLoaders(dataSource: DataSource) {
       (row) => row.activityId,
     ),
     activityPages: scopedPageLoader<VolunteerActivity, ActivityCriteria>(dataSource, {
-      join: 'JOIN volunteers.activity t ON t.community_code = scope.code',
+      from: 'volunteers.activity t',
+      within: 't.community_code = scope.code',
       columns: `t.id, t.title, t.category, t.community_code AS "communityCode", t.organiser_team_id AS "organiserTeamId",
                 t.organiser_organization_id AS "organiserOrganizationId", t.starts_at AS "startsAt", t.ends_at AS "endsAt", t.places`,
       orderBy: 't.starts_at DESC, t.id DESC',

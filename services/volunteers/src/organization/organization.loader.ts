@@ -9,9 +9,9 @@ const COLUMNS = `t.id, t.name, t.kind, t.functions, t.stage, t.registration_numb
 /** The shape of this list's cursors (its sortKey), for readPage. */
 export const ORGANIZATION_CURSOR: readonly CursorPart[] = ['text', 'id'];
 
-function organizationList(join: string): ScopedListSpec<Organization, OrganizationCriteria> {
+function organizationList(rows: Pick<ScopedListSpec<Organization, OrganizationCriteria>, 'from' | 'within'>): ScopedListSpec<Organization, OrganizationCriteria> {
   return {
-    join,
+    ...rows,
     columns: COLUMNS,
     orderBy: 't.name, t.id',
     after: '(t.name, t.id) > ($A1, $A2::uuid)',
@@ -45,15 +45,15 @@ export function createOrganizationLoaders(dataSource: DataSource) {
     /** Organisations serving one community (scope = the community's code). */
     organizationPages: scopedPageLoader<Organization, OrganizationCriteria>(
       dataSource,
-      organizationList('JOIN volunteers.organization_community oc ON oc.community_code = scope.code JOIN volunteers.organization t ON t.id = oc.organization_id'),
+      organizationList({ from: 'volunteers.organization_community oc JOIN volunteers.organization t ON t.id = oc.organization_id', within: 'oc.community_code = scope.code' }),
     ),
     /** Organisations serving any community under a region prefix (scope = the prefix, '' for everywhere). */
     organizationPagesByPrefix: scopedPageLoader<Organization, OrganizationCriteria>(
       dataSource,
-      organizationList(
-        `JOIN volunteers.organization t ON EXISTS (SELECT 1 FROM volunteers.organization_community oc
-           WHERE oc.organization_id = t.id AND ${codeWithinPrefix('oc.community_code', 'scope.code')})`,
-      ),
+      organizationList({
+        from: 'volunteers.organization t',
+        within: `EXISTS (SELECT 1 FROM volunteers.organization_community oc WHERE oc.organization_id = t.id AND ${codeWithinPrefix('oc.community_code', 'scope.code')})`,
+      }),
     ),
   };
 }

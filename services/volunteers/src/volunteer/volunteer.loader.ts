@@ -13,7 +13,8 @@ export function createVolunteerLoaders(dataSource: DataSource) {
   return {
     volunteerById: loaderByKey((ids: string[]) => dataSource.getRepository(Volunteer).findBy({ id: In(ids) }), (volunteer) => volunteer.id),
     volunteerPages: scopedPageLoader<Volunteer, VolunteerCriteria>(dataSource, {
-      join: 'JOIN volunteers.volunteer t ON t.community_code = scope.code',
+      from: 'volunteers.volunteer t',
+      within: 't.community_code = scope.code',
       columns: VOLUNTEER_COLUMNS,
       orderBy: 't.registered_on DESC, t.id DESC',
       after: '(t.registered_on, t.id) < ($A1::date, $A2::uuid)',
