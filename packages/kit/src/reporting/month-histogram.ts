@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SCOPES } from './scopes';
-import { aggregatedOverScopes, countedFacts, dropTriggerMaintenance, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, REGION_PREFIX_LENGTHS, SCOPE_CODE, type MonthSummary } from './month-summary';
+import { aggregatedOverScopes, countedFacts, dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type MonthSummary } from './month-summary';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import type { ChinaWindow } from '../time/china-time';
 
@@ -47,11 +47,10 @@ function byDay(histogram: MonthHistogram): HistogramTable {
 
 /** Counts the facts of `transition` (a transition table, or the source for the backfill) into the table with `sign`, once per region level. */
 function applyStatement(histogram: MonthHistogram, table: HistogramTable, transition: string, sign: 1 | -1): string {
-  const levels = REGION_PREFIX_LENGTHS.map((length) => `(left(community_code, ${length}))`).join(', ');
   const conditions = [`${histogram.of.time.column} IS NOT NULL`, ...(histogram.of.filter ? [histogram.of.filter] : [])];
   return `INSERT INTO ${histogram.of.schema}.${table.table} AS h (region_prefix, month, ${table.column}, facts)
-      SELECT histogram_level.prefix, ${monthOf(histogram.of, transition)}, ${table.bucket}, ${sign === 1 ? '' : '-'}count(*)
-      FROM ${transition} CROSS JOIN LATERAL (VALUES ${levels}) AS histogram_level(prefix)
+      SELECT region_level.prefix, ${monthOf(histogram.of, transition)}, ${table.bucket}, ${sign === 1 ? '' : '-'}count(*)
+      FROM ${transition} ${eachRegionLevel()}
       WHERE ${conditions.join(' AND ')}
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
       ON CONFLICT (region_prefix, month, ${table.column}) DO UPDATE SET facts = h.facts + EXCLUDED.facts;`;

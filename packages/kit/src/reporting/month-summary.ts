@@ -49,6 +49,11 @@ export function monthOf(summary: Pick<MonthSummary, 'time'>, alias: string): str
 /** The region levels summaries and histograms keep: the prefixes a region's communities share (`significantPrefix`: 62, 6201, 620102, 620102001). */
 export const REGION_PREFIX_LENGTHS: readonly number[] = [2, 4, 6, 9];
 
+/** `CROSS JOIN LATERAL` each fact's prefixes of the given lengths, as `region_level.prefix`: a fact counted once per level. */
+export function eachRegionLevel(prefixLengths: readonly number[] = REGION_PREFIX_LENGTHS): string {
+  return `CROSS JOIN LATERAL (VALUES ${prefixLengths.map((length) => `(left(community_code, ${length}))`).join(', ')}) AS region_level(prefix)`;
+}
+
 /**
  * How a summary's rows are keyed: by every region level (`region_prefix`),
  * so a region reads its own rows only; or by street alone (`street_code`),
@@ -66,11 +71,10 @@ const BY_STREET: SummaryLayout = { key: 'street_code', prefixLengths: [9] };
 function applyStatement(summary: MonthSummary, layout: SummaryLayout, transition: string, sign: 1 | -1): string {
   const names = Object.keys(summary.measures);
   const sums = names.map((name) => `${sign === 1 ? '' : '-'}sum(${summary.measures[name]})`).join(', ');
-  const levels = layout.prefixLengths.map((length) => `(left(community_code, ${length}))`).join(', ');
   const target = `${summary.schema}.${summary.table}`;
   return `INSERT INTO ${target} AS s (${layout.key}, month, ${names.join(', ')})
-      SELECT summary_level.level_prefix, ${monthOf(summary, transition)}, ${sums}
-      FROM ${transition} CROSS JOIN LATERAL (VALUES ${levels}) AS summary_level(level_prefix)
+      SELECT region_level.prefix, ${monthOf(summary, transition)}, ${sums}
+      FROM ${transition} ${eachRegionLevel(layout.prefixLengths)}
       ${summary.filter ? `WHERE ${summary.filter}` : ''}
       GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (${layout.key}, month) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;

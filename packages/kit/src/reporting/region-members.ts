@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SCOPES } from './scopes';
-import { dropTriggerMaintenance, isCommunityPrefix, maintainByTriggers, REGION_PREFIX_LENGTHS, SCOPE_CODE } from './month-summary';
+import { dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, SCOPE_CODE } from './month-summary';
 
 /**
  * The distinct members of a fact table's rows — the organisations serving
@@ -25,10 +25,9 @@ export interface RegionMembers {
 
 /** Counts the facts of `transition` (a transition table, or the source for the backfill) into the members with `sign`, once per region level. */
 function applyStatement(members: RegionMembers, transition: string, sign: 1 | -1): string {
-  const levels = REGION_PREFIX_LENGTHS.map((length) => `(left(community_code, ${length}))`).join(', ');
   return `INSERT INTO ${members.schema}.${members.table} AS m (region_prefix, member, facts)
-      SELECT member_level.level_prefix, ${members.member.column}, ${sign === 1 ? '' : '-'}count(*)
-      FROM ${transition} CROSS JOIN LATERAL (VALUES ${levels}) AS member_level(level_prefix)
+      SELECT region_level.prefix, ${members.member.column}, ${sign === 1 ? '' : '-'}count(*)
+      FROM ${transition} ${eachRegionLevel()}
       ${members.filter ? `WHERE ${members.filter}` : ''}
       GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (region_prefix, member) DO UPDATE SET facts = m.facts + EXCLUDED.facts;`;
