@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
+import type { DataSource } from 'typeorm';
 import { codeWithinPrefix } from '../codes/code-range';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import { addDays, addMonths, chinaDays, chinaToday, lastTwelveMonths, sqlInstant, type ChinaWindow } from '../time/china-time';
 import { createMonthHistogram, medianOverScopes, type MonthHistogram } from './month-histogram';
 import { createMonthSummary, type MonthSummary } from './month-summary';
+import { factsThroughTriggers, type FactsThroughTriggers } from '../testing/facts-through-triggers';
 
 const resolved: MonthSummary & { time: NonNullable<MonthSummary['time']> } = {
   schema: 'facts',
@@ -19,35 +19,35 @@ const daysToResolve: MonthHistogram = { of: resolved, table: 'resolution_days', 
 const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202', '620999'];
 const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
 
-let database: TestDatabase;
+let facts: FactsThroughTriggers;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  await dataSource.query(`CREATE SCHEMA facts`);
-  await dataSource.query(`CREATE TABLE facts.request (id serial PRIMARY KEY, community_code text NOT NULL, submitted_at timestamptz NOT NULL, resolved_at timestamptz)`);
-  // Some facts before the histogram exists, to check the backfill; the rest through the triggers.
-  await insertRequests(60, 1);
-  const runner = dataSource.createQueryRunner();
-  await createMonthSummary(runner, resolved);
-  await createMonthHistogram(runner, daysToResolve);
-  await runner.release();
-  await insertRequests(900, 2);
-  await dataSource.query(`UPDATE facts.request SET resolved_at = NULL WHERE id % 7 = 0`);
-  await dataSource.query(`UPDATE facts.request SET resolved_at = resolved_at - interval '33 days 5 hours', submitted_at = submitted_at - interval '40 days' WHERE id % 5 = 0`);
-  await dataSource.query(`UPDATE facts.request SET community_code = '620201001001' WHERE id % 11 = 0`);
-  await dataSource.query(`DELETE FROM facts.request WHERE id % 13 = 0`);
+  facts = await factsThroughTriggers({
+    table: `CREATE TABLE facts.request (id serial PRIMARY KEY, community_code text NOT NULL, submitted_at timestamptz NOT NULL, resolved_at timestamptz)`,
+    insert: insertRequests,
+    counts: [60, 900],
+    maintain: async (runner) => {
+      await createMonthSummary(runner, resolved);
+      await createMonthHistogram(runner, daysToResolve);
+    },
+    changes: [
+      `UPDATE facts.request SET resolved_at = NULL WHERE id % 7 = 0`,
+      `UPDATE facts.request SET resolved_at = resolved_at - interval '33 days 5 hours', submitted_at = submitted_at - interval '40 days' WHERE id % 5 = 0`,
+      `UPDATE facts.request SET community_code = '620201001001' WHERE id % 11 = 0`,
+      `DELETE FROM facts.request WHERE id % 13 = 0`,
+    ],
+  });
+  dataSource = facts.dataSource;
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
+  await facts?.drop();
 });
 
 /** Requests resolved over 500 days back from now, after durations from minutes to beyond a year (a tenth unresolved). */
-async function insertRequests(count: number, seed: number): Promise<void> {
-  await dataSource.query(
+async function insertRequests(into: DataSource, count: number, seed: number): Promise<void> {
+  await into.query(
     `INSERT INTO facts.request (community_code, submitted_at, resolved_at)
      SELECT ($1::text[])[1 + (i * 7 + $2) % 5], resolved - duration, CASE WHEN i % 10 = 0 THEN NULL ELSE resolved END
      FROM generate_series(1, $3) AS i,

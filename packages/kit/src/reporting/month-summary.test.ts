@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
+import type { DataSource } from 'typeorm';
 import { codeWithinPrefix } from '../codes/code-range';
 import { addDays, addMonths, chinaDays, chinaToday, lastThirtyDays, lastTwelveMonths, sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 import { aggregatedOverScopes, createMonthSummary, regionLevelSummariesMigration, streetMonthSummariesMigration, summedOverScopes, type MonthSummary } from './month-summary';
+import { factsThroughTriggers, type FactsThroughTriggers } from '../testing/facts-through-triggers';
 
 const byInstant: MonthSummary = {
   schema: 'facts',
@@ -18,36 +18,36 @@ const timeless: MonthSummary = { ...byInstant, table: 'fact_by_street', time: un
 const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202'];
 const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
 
-let database: TestDatabase;
+let facts: FactsThroughTriggers;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  await dataSource.query(`CREATE SCHEMA facts`);
-  await dataSource.query(`CREATE TABLE facts.fact (id serial PRIMARY KEY, community_code text NOT NULL, happened_at timestamptz, happened_on date, hours numeric NOT NULL, status text NOT NULL)`);
-  // Some facts before the summaries exist, to check the backfill; the rest through the triggers.
-  await insertFacts(40, 1);
-  const runner = dataSource.createQueryRunner();
-  for (const summary of [byInstant, byDay, timeless]) {
-    await createMonthSummary(runner, summary);
-  }
-  await runner.release();
-  await insertFacts(400, 2);
-  await dataSource.query(`UPDATE facts.fact SET status = 'WITHDRAWN' WHERE id % 7 = 0`);
-  await dataSource.query(`UPDATE facts.fact SET hours = hours + 1.25, happened_at = happened_at - interval '40 days', happened_on = happened_on - 40 WHERE id % 5 = 0`);
-  await dataSource.query(`UPDATE facts.fact SET community_code = '620201001001' WHERE id % 11 = 0`);
-  await dataSource.query(`DELETE FROM facts.fact WHERE id % 13 = 0`);
+  facts = await factsThroughTriggers({
+    table: `CREATE TABLE facts.fact (id serial PRIMARY KEY, community_code text NOT NULL, happened_at timestamptz, happened_on date, hours numeric NOT NULL, status text NOT NULL)`,
+    insert: insertFacts,
+    counts: [40, 400],
+    maintain: async (runner) => {
+      for (const summary of [byInstant, byDay, timeless]) {
+        await createMonthSummary(runner, summary);
+      }
+    },
+    changes: [
+      `UPDATE facts.fact SET status = 'WITHDRAWN' WHERE id % 7 = 0`,
+      `UPDATE facts.fact SET hours = hours + 1.25, happened_at = happened_at - interval '40 days', happened_on = happened_on - 40 WHERE id % 5 = 0`,
+      `UPDATE facts.fact SET community_code = '620201001001' WHERE id % 11 = 0`,
+      `DELETE FROM facts.fact WHERE id % 13 = 0`,
+    ],
+  });
+  dataSource = facts.dataSource;
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
+  await facts?.drop();
 });
 
 /** Facts spread over 500 days back from now and a few days ahead, some without a time. */
-async function insertFacts(count: number, seed: number): Promise<void> {
-  await dataSource.query(
+async function insertFacts(into: DataSource, count: number, seed: number): Promise<void> {
+  await into.query(
     `INSERT INTO facts.fact (community_code, happened_at, happened_on, hours, status)
      SELECT ($1::text[])[1 + (i * 7 + $2) % 5],
             CASE WHEN i % 17 = 0 THEN NULL ELSE now() - ((i * 37 + $2) % 505 - 5) * interval '1 day' - (i % 24) * interval '1 hour' END,
@@ -181,7 +181,7 @@ describe('a month summary kept by region level', () => {
       await byRegionLevel.up(runner);
       expect(await keys()).toEqual({ column: 'region_prefix', lengths: [2, 4, 6, 9] });
       // Kept exact from then on by the rebuilt triggers.
-      await insertFacts(30, 3);
+      await insertFacts(dataSource, 30, 3);
       expect(await viaSummary(released, lastTwelveMonths())).toEqual(await directly(released, lastTwelveMonths()));
       await byRegionLevel.down(runner);
       expect(await keys()).toEqual({ column: 'street_code', lengths: [9] });

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@shequ/database/testing';
+import type { DataSource } from 'typeorm';
 import { codeWithinPrefix } from '../codes/code-range';
 import { createRegionMembers, membersOverScopes, type RegionMembers } from './region-members';
+import { factsThroughTriggers, type FactsThroughTriggers } from '../testing/facts-through-triggers';
 
 const serving: RegionMembers = { schema: 'facts', table: 'serving_region', source: 'serving', member: { column: 'organization', type: 'integer' } };
 const current: RegionMembers = { schema: 'facts', table: 'current_region', source: 'serving', member: { column: 'community_code', type: 'text' }, filter: 'until IS NULL' };
@@ -9,34 +9,34 @@ const current: RegionMembers = { schema: 'facts', table: 'current_region', sourc
 const SCOPES = ['62', '6201', '620102', '620102001', '620102001001', '620102002003', '6202', '620999'];
 const COMMUNITIES = ['620102001001', '620102001002', '620102002003', '620103001001', '620201001001'];
 
-let database: TestDatabase;
+let facts: FactsThroughTriggers;
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  await dataSource.query(`CREATE SCHEMA facts`);
-  await dataSource.query(`CREATE TABLE facts.serving (id serial PRIMARY KEY, community_code text NOT NULL, organization integer NOT NULL, until date)`);
-  // Some facts before the members tables exist, to check the backfill; the rest through the triggers.
-  await insertFacts(30, 1);
-  const runner = dataSource.createQueryRunner();
-  await createRegionMembers(runner, serving);
-  await createRegionMembers(runner, current);
-  await runner.release();
-  await insertFacts(300, 2);
-  await dataSource.query(`UPDATE facts.serving SET until = current_date WHERE id % 7 = 0`);
-  await dataSource.query(`UPDATE facts.serving SET community_code = '620201001001' WHERE id % 11 = 0`);
-  await dataSource.query(`DELETE FROM facts.serving WHERE id % 13 = 0`);
+  facts = await factsThroughTriggers({
+    table: `CREATE TABLE facts.serving (id serial PRIMARY KEY, community_code text NOT NULL, organization integer NOT NULL, until date)`,
+    insert: insertFacts,
+    counts: [30, 300],
+    maintain: async (runner) => {
+      await createRegionMembers(runner, serving);
+      await createRegionMembers(runner, current);
+    },
+    changes: [
+      `UPDATE facts.serving SET until = current_date WHERE id % 7 = 0`,
+      `UPDATE facts.serving SET community_code = '620201001001' WHERE id % 11 = 0`,
+      `DELETE FROM facts.serving WHERE id % 13 = 0`,
+    ],
+  });
+  dataSource = facts.dataSource;
 });
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
+  await facts?.drop();
 });
 
 /** Facts linking the five communities to 40 members, often the same member to several communities. */
-async function insertFacts(count: number, seed: number): Promise<void> {
-  await dataSource.query(
+async function insertFacts(into: DataSource, count: number, seed: number): Promise<void> {
+  await into.query(
     `INSERT INTO facts.serving (community_code, organization, until)
      SELECT ($1::text[])[1 + (i * 7 + $2) % 5], (i * 13 + $2) % 40, CASE WHEN i % 5 = 0 THEN current_date - 3 END
      FROM generate_series(1, $3) AS i`,
