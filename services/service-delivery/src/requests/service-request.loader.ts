@@ -9,7 +9,8 @@ export const SERVICE_REQUEST_CURSOR: readonly CursorPart[] = ['bigint', 'id'];
 /** A row of a page, carrying its cursor: submitted_at in microseconds, which a JS Date would round. */
 type PagedRequest = ServiceRequest & { cursorMicros: string };
 
-const REQUEST_COLUMNS = `t.id, t.community_code AS "communityCode", t.service_code AS "serviceCode", t.description, t.channel, t.status,
+/** A request's columns under its property names, from `service_request t`. */
+export const REQUEST_COLUMNS = `t.id, t.community_code AS "communityCode", t.service_code AS "serviceCode", t.description, t.channel, t.status,
   t.submitter_sub AS "submitterSub", t.idempotency_key AS "idempotencyKey", t.contact_name AS "contactName", t.contact_phone AS "contactPhone",
   t.submitted_at AS "submittedAt", t.accepted_at AS "acceptedAt", t.started_at AS "startedAt", t.resolved_at AS "resolvedAt",
   t.closed_at AS "closedAt", t.rejected_at AS "rejectedAt", t.rejection_reason AS "rejectionReason", t.satisfaction, t.rated_at AS "ratedAt"`;
