@@ -8,11 +8,11 @@ import type { ChinaWindow } from '../time/china-time';
  * A histogram of durations in days over a summary's facts, kept exact by
  * triggers for every region level (street, county, prefecture, province) and
  * month, by bucket and by whole day, so that a region's median reads a few
- * rows per month of its own instead of sorting every fact of the window. Each fact's duration is
- * counted in its `distributionBucket` (0.1 day up to 60 days, 1 day up to
- * 366, one bucket beyond): a median is exact to that bucket, and the same
- * whether a community's facts, a region's histogram or the statistics
- * store's samples give it.
+ * rows per month of its own instead of sorting every fact of the window.
+ * Each fact's duration is counted in its `distributionBucket` (0.1 day up to
+ * 60 days, 1 day up to 366, one bucket beyond): a median is exact to that
+ * bucket, and the same whether a community's facts, a region's histogram or
+ * the statistics store's samples give it.
  */
 export interface MonthHistogram {
   /** The summary whose facts it counts: same source, filter, time column and time index (which must include every column `days` reads). */
