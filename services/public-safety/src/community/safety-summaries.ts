@@ -3,8 +3,9 @@ import type { MonthHistogram, MonthSummary, RegionMembers } from '@shequ/kit';
 /*
  * The month summaries behind the region figures, one row per region level
  * and month (kept exact by triggers, see the kit's month-summary; the
- * tables' names date from when they were kept by street alone), with the windows the
- * figures mean, so the migration and the stats read one definition.
+ * tables' names date from when they were kept by street alone), with the
+ * windows the figures mean, so the migration and the stats read one
+ * definition.
  */
 
 export const INCIDENTS_BY_OCCURRENCE: MonthSummary = {
