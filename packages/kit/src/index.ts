@@ -101,6 +101,7 @@ export {
   lastTwelveMonths,
   lastThirtyDays,
   thisYear,
+  thisCalendarYear,
   lastMonth,
   periodStartDate,
   chinaPeriodStart,

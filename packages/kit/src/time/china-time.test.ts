@@ -14,6 +14,7 @@ import {
   lastTwelveMonths,
   sqlDate,
   thisYear,
+  thisCalendarYear,
   useClock,
 } from './china-time';
 
@@ -60,11 +61,12 @@ describe('China time', () => {
     expect(addMonths('2026-01-15', -13)).toBe('2024-12-15');
   });
 
-  it('cuts the last 30 days, this year and last month in China days', () => {
+  it('cuts the last 30 days, this year, this calendar year and last month in China days', () => {
     expect(lastThirtyDays(JUST_AFTER_CHINA_MIDNIGHT)).toMatchObject({ first: '2026-11-02', last: '2026-12-01', since: new Date('2026-11-01T16:00:00Z') });
     expect(thisYear(NEW_YEARS_MORNING)).toEqual({ first: '2027-01-01', last: '2027-01-01', since: new Date('2026-12-31T16:00:00Z'), until: new Date('2027-01-01T16:00:00Z') });
     expect(lastMonth(JUST_AFTER_CHINA_MIDNIGHT)).toEqual({ first: '2026-11-01', last: '2026-11-30', since: new Date('2026-10-31T16:00:00Z'), until: new Date('2026-11-30T16:00:00Z') });
     expect(lastMonth(NEW_YEARS_MORNING)).toMatchObject({ first: '2026-12-01', last: '2026-12-31' });
+    expect(thisCalendarYear(NEW_YEARS_MORNING)).toEqual({ first: '2027-01-01', last: '2027-12-31', since: new Date('2026-12-31T16:00:00Z'), until: new Date('2027-12-31T16:00:00Z') });
   });
 
   it('buckets an instant into its China period and labels it so', () => {

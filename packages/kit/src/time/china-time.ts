@@ -121,6 +121,12 @@ export function thisYear(now = currentInstant()): ChinaWindow {
   return chinaDays(`${today.slice(0, 4)}-01-01`, today);
 }
 
+/** This calendar year, whole: 1 January to 31 December, in China (for figures kept by year, such as investment). */
+export function thisCalendarYear(now = currentInstant()): ChinaWindow {
+  const year = chinaYear(now);
+  return chinaDays(`${year}-01-01`, `${year}-12-31`);
+}
+
 /** Last month: the whole calendar month before the current one, in China. */
 export function lastMonth(now = currentInstant()): ChinaWindow {
   const first = addMonths(`${chinaToday(now).slice(0, 7)}-01`, -1);

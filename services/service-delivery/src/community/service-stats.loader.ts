@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, summedOverScopes } from '@shequ/kit';
+import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, summedOverScopes, thisCalendarYear } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
-import { thisCalendarYear, WELFARE_KINDS } from './service-stats.sql';
+import { WELFARE_KINDS } from './service-stats.sql';
 import { COUNTED_FACILITIES, facilityKindMeasure, INVESTMENT_BY_YEAR, OPEN_REQUESTS, REQUESTS_BY_RESOLUTION, REQUESTS_BY_SUBMISSION, RESOLUTION_DAYS } from './service-summaries';
 
 interface RequestFigures {

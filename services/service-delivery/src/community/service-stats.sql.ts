@@ -1,4 +1,4 @@
-import { chinaDays, chinaYear, distributionBucketSql, lastTwelveMonths, sqlInstant, type ChinaWindow } from '@shequ/kit';
+import { chinaYear, distributionBucketSql, lastTwelveMonths, sqlInstant } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import { DAYS_TO_RESOLVE } from './service-summaries';
 
@@ -42,9 +42,3 @@ export const averageSatisfaction = () => `avg(r.satisfaction) FILTER (WHERE ${re
 
 /** The calendar year in China, where the programme's budgets run. */
 export const investmentThisYear = (alias: string) => `${alias}.year = ${chinaYear()}`;
-
-/** The whole of this calendar year in China, for INVESTMENT_BY_YEAR (whose records all fall on 1 January). */
-export function thisCalendarYear(): ChinaWindow {
-  const year = chinaYear();
-  return chinaDays(`${year}-01-01`, `${year}-12-31`);
-}

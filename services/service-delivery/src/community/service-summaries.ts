@@ -5,8 +5,7 @@ import { ServiceFacilityKind } from '../facilities/service-facility.entity';
  * The month summaries of service requests behind the region figures, one
  * row per region level and month (kept exact by triggers, see the kit's
  * month-summary; the tables' names date from when they were kept by street
- * alone). Their
- * measures mean what the constants in service-stats.sql mean.
+ * alone). Their measures mean what the constants in service-stats.sql mean.
  */
 
 /** Requests by the month they were submitted. */
