@@ -65,7 +65,7 @@ export { auditLogResolver } from './audit/audit-log.resolver';
 export { AuditLogEntry, AuditLogEntryConnection, AuditLogFilter } from './audit/audit-log.types';
 export { recordAudit } from './audit/record-audit';
 export { defineTransitions, assertTransition, type Transitions } from './lifecycle/transitions';
-export { auditedRead, auditedWrite, found } from './audit/audited-write';
+export { auditedRead, auditedStatement, auditedWrite, found, type SingleStatementWrite } from './audit/audited-write';
 export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pagination/scoped-pages';
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';

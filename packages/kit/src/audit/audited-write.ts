@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../errors/graphql-errors';
 import type { SubgraphContext } from '../server/context';
+import { AuditEntry } from './audit-entry.entity';
 import { recordAudit } from './record-audit';
 
 /**
@@ -29,6 +30,45 @@ export async function auditedWrite<Result>(
     }
     return result;
   });
+}
+
+/** A write that is one statement: its data-modifying `WITH` parts, the part whose rows it wrote, and what it answers. */
+export interface SingleStatementWrite {
+  /** `name AS (INSERT … RETURNING *), …`, with parameters $1…$n. */
+  parts: string;
+  /** The part whose rows are the write's targets: it must return an `id` column. */
+  targets: string;
+  /** The statement's answer, e.g. `SELECT … FROM inserted`. */
+  answer: string;
+  parameters: unknown[];
+}
+
+/**
+ * A write whose audit entry is written by the write's own statement, as one
+ * more `WITH` part: the statement is atomic on its own, so no transaction is
+ * opened around it and the row locks it takes (the summaries' region rows,
+ * which every write of a region shares) are held for that one statement and
+ * its commit, instead of over the further round trips of an audit insert and
+ * a COMMIT. Like `auditedWrite`, one entry names every id written, and a
+ * statement that wrote nothing (an idempotent retry) leaves no entry.
+ */
+export async function auditedStatement<Row>(
+  context: SubgraphContext,
+  audit: { operation: string; targetType: string },
+  write: SingleStatementWrite,
+): Promise<Row[]> {
+  const auditLog = context.dataSource.getMetadata(AuditEntry).tablePath;
+  const next = write.parameters.length;
+  return context.dataSource.query(
+    `WITH ${write.parts},
+       audited AS (
+         INSERT INTO ${auditLog} (actor_sub, actor_roles, operation, target_type, target_ids, request_id)
+         SELECT $${next + 1}, $${next + 2}::text[], $${next + 3}, $${next + 4}, array_agg(id::text), $${next + 5}
+         FROM ${write.targets} HAVING count(*) > 0
+       )
+     ${write.answer}`,
+    [...write.parameters, context.viewer?.sub ?? null, context.viewer?.roles ?? [], audit.operation, audit.targetType, context.requestId],
+  );
 }
 
 /**

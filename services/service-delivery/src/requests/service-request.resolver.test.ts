@@ -123,6 +123,23 @@ describe('a service request from submission to rating', () => {
     expect(audits).toEqual([{ operation: 'submitServiceRequest' }]);
   });
 
+  it('writes a submission, its transition and its audit entry in one SQL statement, with no transaction around it', async () => {
+    const before = subgraph.statements.statements;
+    const response = await graphqlRequest(subgraph.url, `mutation ($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { id status } }`, {
+      token: resident,
+      variables: { input: submission() },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(subgraph.statements.statements - before).toBe(1);
+    const { id } = response.data.submitServiceRequest;
+    const [written] = await subgraph.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM service_delivery.service_request_transition WHERE request_id = $1 AND to_status = 'SUBMITTED') AS transitions,
+              (SELECT array_agg(operation) FROM service_delivery.audit_log WHERE target_ids = ARRAY[$1::text] AND actor_sub = 'resident-a') AS audits`,
+      [id],
+    );
+    expect(written).toEqual({ transitions: 1, audits: ['submitServiceRequest'] });
+  });
+
   it('refuses to reuse an idempotency key for a different request (CONFLICT), but lets another resident use the same key', async () => {
     const input = submission();
     await submit(resident, input);

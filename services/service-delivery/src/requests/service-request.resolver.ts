@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { assertTransition, auditedWrite, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, type Viewer, assertId, personalValue } from '@shequ/kit';
+import { assertTransition, auditedStatement, auditedWrite, authorize, authorizedRecord, badUserInput, found, graphqlError, isAllowed, type Viewer, assertId, personalValue } from '@shequ/kit';
 import { serviceDeliveryPolicy, type ServiceDeliveryOperation } from '../access-policy';
 import { ServiceOffering } from '../catalogue/service-catalogue.entity';
 import { CommunityReference } from '../community/community.reference';
@@ -91,37 +91,37 @@ export class ServiceRequestResolver {
   async submitServiceRequest(@Arg('input', () => SubmitServiceRequestInput) input: SubmitServiceRequestInput, @Ctx() context: ServiceDeliveryContext): Promise<ServiceRequest> {
     const values = readSubmission(input);
     const viewer = authorize(serviceDeliveryPolicy, 'submitServiceRequest', context.viewer, values.communityCode);
-    return auditedWrite(context, { operation: 'submitServiceRequest', targetType: 'ServiceRequest' }, async (manager) => {
-      if (!(await manager.existsBy(ServiceOffering, { code: values.serviceCode }))) {
-        throw badUserInput('input.serviceCode', `${values.serviceCode} is not in the service catalogue`);
-      }
-      // ON CONFLICT waits for a concurrent twin to commit, so two racing retries still make one request. The request, its
-      // submission's transition and the row answered back are one statement: a write is the busiest thing a resident does.
-      const inserted: ServiceRequest[] = await manager.query(
-        `WITH inserted AS (
-           INSERT INTO service_delivery.service_request
-             (community_code, service_code, description, channel, status, submitter_sub, idempotency_key, contact_name, contact_phone)
-           VALUES ($1, $2, $3, $4, 'SUBMITTED', $5, $6, $7, $8)
-           ON CONFLICT ON CONSTRAINT service_request_idempotency_key DO NOTHING
-           RETURNING *
-         ), submission AS (
-           INSERT INTO service_delivery.service_request_transition (request_id, from_status, to_status, actor_sub, actor_roles, note, occurred_at)
-           SELECT id, NULL, status, submitter_sub, $9::text[], NULL, submitted_at FROM inserted
-         )
-         SELECT ${REQUEST_COLUMNS} FROM inserted t`,
-        [values.communityCode, values.serviceCode, values.description, values.channel, viewer.sub, values.idempotencyKey, values.contactName, values.contactPhone, viewer.roles],
-      );
-      if (inserted.length === 0) {
-        const first = found(await manager.findOneBy(ServiceRequest, { submitterSub: viewer.sub, idempotencyKey: values.idempotencyKey }), 'the request of this idempotency key');
-        if (!sameSubmission(first, values)) {
-          throw graphqlError('CONFLICT', 'idempotencyKey was already used for a different request; use a new key for a new request', { argument: 'input.idempotencyKey' });
-        }
-        // A retry writes nothing, so it is not audited again.
-        return { result: first, targetIds: [] };
-      }
-      const request = manager.create(ServiceRequest, inserted[0]);
-      return { result: request, targetIds: [request.id] };
+    // A submission is the busiest write a resident makes, so it is one statement: the request (only for a service in the
+    // catalogue), its submission's transition, its audit entry and the row answered back. ON CONFLICT waits for a
+    // concurrent twin to commit, so two racing retries still make one request.
+    const inserted = await auditedStatement<ServiceRequest>(context, { operation: 'submitServiceRequest', targetType: 'ServiceRequest' }, {
+      parts: `inserted AS (
+          INSERT INTO service_delivery.service_request
+            (community_code, service_code, description, channel, status, submitter_sub, idempotency_key, contact_name, contact_phone)
+          SELECT $1, $2, $3, $4, 'SUBMITTED', $5, $6, $7, $8
+          WHERE EXISTS (SELECT 1 FROM service_delivery.service_offering WHERE code = $2)
+          ON CONFLICT ON CONSTRAINT service_request_idempotency_key DO NOTHING
+          RETURNING *
+        ), submission AS (
+          INSERT INTO service_delivery.service_request_transition (request_id, from_status, to_status, actor_sub, actor_roles, note, occurred_at)
+          SELECT id, NULL, status, submitter_sub, $9::text[], NULL, submitted_at FROM inserted
+        )`,
+      targets: 'inserted',
+      answer: `SELECT ${REQUEST_COLUMNS} FROM inserted t`,
+      parameters: [values.communityCode, values.serviceCode, values.description, values.channel, viewer.sub, values.idempotencyKey, values.contactName, values.contactPhone, viewer.roles],
     });
+    if (inserted.length > 0) {
+      return context.dataSource.manager.create(ServiceRequest, inserted[0]);
+    }
+    // Nothing written: the service is not offered, or the key was used before (a retry is answered with its first request).
+    if (!(await context.dataSource.manager.existsBy(ServiceOffering, { code: values.serviceCode }))) {
+      throw badUserInput('input.serviceCode', `${values.serviceCode} is not in the service catalogue`);
+    }
+    const first = found(await context.dataSource.manager.findOneBy(ServiceRequest, { submitterSub: viewer.sub, idempotencyKey: values.idempotencyKey }), 'the request of this idempotency key');
+    if (!sameSubmission(first, values)) {
+      throw graphqlError('CONFLICT', 'idempotencyKey was already used for a different request; use a new key for a new request', { argument: 'input.idempotencyKey' });
+    }
+    return first;
   }
 
   @Mutation(() => ServiceRequest, { description: 'SUBMITTED → ACCEPTED.' })
