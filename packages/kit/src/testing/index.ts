@@ -22,7 +22,7 @@ export { INPUT_REFUSALS, TOKEN_REFUSALS, json, operationsAs, query, vary, type H
 export * from './hostile/hostile-values';
 export { SCALES, isScaleName, type Scale, type ScaleName } from './seeding/scales';
 export { Random, apportion } from './seeding/random';
-export { bulkInsert, type ColumnSpec } from './seeding/bulk-insert';
+export { bulkInsert, COMMUNITIES_PER_CHUNK, type ColumnSpec } from './seeding/bulk-insert';
 export { migrateSubgraphs } from './seeding/migrate-subgraphs';
 export { communityOwner } from './seeding/community-owner';
 export { seedDepartmentAfresh } from './seeding/seed-afresh';

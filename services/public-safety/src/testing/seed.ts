@@ -1,10 +1,8 @@
 import type { PoolClient } from 'pg';
-import { bulkInsert, Random, type ColumnSpec, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
+import { bulkInsert, COMMUNITIES_PER_CHUNK, Random, type ColumnSpec, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
 
 /** Public safety's own stream of random numbers, apart from the other departments'. */
 const SEED_OFFSET = 4004;
-/** Communities generated and inserted together; keeps memory bounded at the stress scale. */
-const CHUNK = 500;
 const DAY_MS = 86_400_000;
 
 /*
@@ -244,12 +242,12 @@ async function insertRows(client: PoolClient, rows: Rows): Promise<void> {
 export const seedPublicSafety: DepartmentSeeder = async (client: PoolClient, context: SeedContext) => {
   const random = new Random(context.seed + SEED_OFFSET);
   const total = context.communities.length;
-  for (let start = 0; start < total; start += CHUNK) {
+  for (let start = 0; start < total; start += COMMUNITIES_PER_CHUNK) {
     const rows = emptyRows();
-    for (const community of context.communities.slice(start, start + CHUNK)) {
+    for (const community of context.communities.slice(start, start + COMMUNITIES_PER_CHUNK)) {
       generateCommunity(random, community, context.referenceDate, CASES_PER_THOUSAND_YEAR[context.scaleName], rows);
     }
     await insertRows(client, rows);
-    context.log(`public safety: ${Math.min(start + CHUNK, total)}/${total} communities`);
+    context.log(`public safety: ${Math.min(start + COMMUNITIES_PER_CHUNK, total)}/${total} communities`);
   }
 };

@@ -1,11 +1,9 @@
 import type { PoolClient } from 'pg';
-import { bulkInsert, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
+import { bulkInsert, COMMUNITIES_PER_CHUNK, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
 import { SERVICE_CATEGORIES, SERVICE_OFFERINGS } from '../catalogue/catalogue.data';
 
 /** Keeps this department's random stream apart from the others'. */
 const SEED_OFFSET = 2;
-/** Communities generated and inserted at a time, so memory stays bounded at the stress scale. */
-const CHUNK = 500;
 const DAY = 86_400_000;
 const YEARS_OF_REQUESTS = 3;
 
@@ -285,12 +283,12 @@ export const seedServiceDelivery: DepartmentSeeder = async (client, context) => 
   await insertCatalogue(client);
   const total = context.communities.length;
   let requestNumber = 0;
-  for (let start = 0; start < total; start += CHUNK) {
+  for (let start = 0; start < total; start += COMMUNITIES_PER_CHUNK) {
     const facilities: FacilityRow[] = [];
     const requests: RequestRow[] = [];
     const transitions: TransitionRow[] = [];
     const investments: InvestmentRow[] = [];
-    for (const community of context.communities.slice(start, start + CHUNK)) {
+    for (const community of context.communities.slice(start, start + COMMUNITIES_PER_CHUNK)) {
       facilities.push(...facilitiesOf(random, community));
       const made = requestsOf(random, community, context, requestNumber);
       requestNumber += made.requests.length;
@@ -299,6 +297,6 @@ export const seedServiceDelivery: DepartmentSeeder = async (client, context) => 
       investments.push(...investmentsOf(random, community, context.referenceDate));
     }
     await insertChunk(client, facilities, requests, transitions, investments);
-    context.log(`service delivery: ${Math.min(start + CHUNK, total)}/${total} communities`);
+    context.log(`service delivery: ${Math.min(start + COMMUNITIES_PER_CHUNK, total)}/${total} communities`);
   }
 };

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { bulkInsert, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
+import { bulkInsert, COMMUNITIES_PER_CHUNK, Random, type CommunityRow, type DepartmentSeeder, type SeedContext } from '@shequ/kit/testing';
 
 /*
  * The volunteers department's records: volunteers, teams, organisations
@@ -22,7 +22,6 @@ const MAX_VOLUNTEERS_PER_COMMUNITY = 120;
  * times the activities and hours. A load, not a likeness.
  */
 const VOLUNTEER_SHARE_FACTOR: Record<SeedContext['scaleName'], number> = { demo: 1, province: 1, stress: 10 };
-const COMMUNITIES_PER_CHUNK = 500;
 const DAY = 86_400_000;
 
 const SKILLS = ['ELDERLY_CARE', 'CHILD_CARE', 'LEGAL', 'MEDICAL', 'EDUCATION', 'CULTURE_AND_SPORTS', 'ENVIRONMENT', 'MEDIATION', 'IT', 'PSYCHOLOGICAL_SUPPORT', 'EMERGENCY_RESPONSE', 'OTHER'] as const;

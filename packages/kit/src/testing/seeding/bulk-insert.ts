@@ -7,11 +7,23 @@ export interface ColumnSpec<Row> {
   value: (row: Row) => unknown;
 }
 
-const BATCH_ROWS = 10_000;
+const BATCH_ROWS = 250_000;
 
 /**
- * Inserts rows in batches of 10,000 with one statement each: every column
+ * Communities a department's seeder generates and inserts at a time: memory
+ * stays bounded at the stress scale, and each table's rows of a chunk go in
+ * one statement or a few.
+ */
+export const COMMUNITIES_PER_CHUNK = 2500;
+
+/**
+ * Inserts rows in batches of 250,000 with one statement each: every column
  * travels as one array parameter and `unnest` turns them back into rows.
+ * Few, large statements because the summaries' statement triggers update
+ * every region's rows once per statement, and inside the seed's one
+ * transaction each update leaves a row version no one can prune yet: a
+ * province row updated by thousands of small statements is found again
+ * through thousands of versions, and the load slows as it goes.
  */
 export async function bulkInsert<Row>(client: PoolClient, table: string, columns: ColumnSpec<Row>[], rows: readonly Row[]): Promise<void> {
   const names = columns.map((column) => column.name).join(', ');
