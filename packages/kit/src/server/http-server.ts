@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -152,6 +153,25 @@ function holdsUnstorableText(root: unknown): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Aborted when the caller leaves before the answer is finished (`onClose`
+ * runs either way). Every statement and fetch in flight for the request
+ * listens to it, many at once for a page of entities, each removing its
+ * listener when it settles: so no cap on listeners, whose default of ten
+ * warned of a leak there is not.
+ */
+function abortedWhenCallerLeaves(response: ServerResponse, onClose?: () => void): AbortSignal {
+  const callerGone = new AbortController();
+  setMaxListeners(0, callerGone.signal);
+  response.once('close', () => {
+    onClose?.();
+    if (!response.writableFinished) {
+      callerGone.abort();
+    }
+  });
+  return callerGone.signal;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -322,16 +342,10 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
             response.end(JSON.stringify(graphqlErrorBody(admission.message, admission.code)));
             return;
           }
-          const callerGone = new AbortController();
           // 'close' follows both a finished answer and a caller who left: the slot is freed either way.
-          response.once('close', () => {
-            admission.release();
-            if (!response.writableFinished) {
-              callerGone.abort();
-            }
-          });
+          const callerGone = abortedWhenCallerLeaves(response, () => admission.release());
           await observedRequest.run(observed, () =>
-            callerScope.run(callerGone.signal, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone.signal }))),
+            callerScope.run(callerGone, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone }))),
           );
           return;
         }
@@ -341,14 +355,8 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
             sendJson(response, 404, { error: 'not found' });
             return;
           }
-          const callerGone = new AbortController();
-          response.once('close', () => {
-            if (!response.writableFinished) {
-              callerGone.abort();
-            }
-          });
           const { requestId } = identify(false);
-          await route(request, response, { requestId, logger, signal: callerGone.signal, readBody: () => readBody(request, maxBodyBytes) });
+          await route(request, response, { requestId, logger, signal: abortedWhenCallerLeaves(response), readBody: () => readBody(request, maxBodyBytes) });
         }
       }
     };

@@ -27,6 +27,10 @@ class Probe {
   analystOnly: string;
 }
 
+/** More statements in flight for one request than Node's default cap on one signal's listeners (10). */
+const STATEMENTS_AT_ONCE = 12;
+let mostStatementsAtOnce = 0;
+
 let heavyRunning = 0;
 let mostHeavyAtOnce = 0;
 
@@ -60,6 +64,23 @@ class ProbeResolver {
   async sleepsAMinute(@Ctx() context: SubgraphContext): Promise<number> {
     await context.dataSource.query('SELECT pg_sleep(60) AS sleeps_a_minute');
     return 1;
+  }
+
+  @Query(() => Int)
+  async manyAtOnce(@Ctx() context: SubgraphContext): Promise<number> {
+    let inFlight = 0;
+    const answers = await Promise.all(
+      Array.from({ length: STATEMENTS_AT_ONCE }, async (_, index) => {
+        inFlight += 1;
+        mostStatementsAtOnce = Math.max(mostStatementsAtOnce, inFlight);
+        try {
+          return await context.dataSource.query('SELECT $1::int AS n, pg_sleep(0.2)', [index]);
+        } finally {
+          inFlight -= 1;
+        }
+      }),
+    );
+    return answers.length;
   }
 
   @Query(() => Int)
@@ -213,6 +234,30 @@ describe('a caller who goes', () => {
       expect(await sleepers()).toBe(0);
     } finally {
       await patient.stop();
+    }
+  });
+});
+
+describe('a request with many statements in flight at once', () => {
+  it('answers them all, with no warning of a listener leak on the signal each statement listens to', async () => {
+    const wide = await startTestSubgraph(probeSubgraph, { poolSize: STATEMENTS_AT_ONCE + 2 });
+    // Node prints its warnings (here MaxListenersExceededWarning) on standard error.
+    const printed: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      const { data, errors } = await graphqlRequest(wide.url, '{ manyAtOnce }');
+      // A warning is printed on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({ manyAtOnce: STATEMENTS_AT_ONCE });
+      expect(mostStatementsAtOnce).toBe(STATEMENTS_AT_ONCE);
+      expect(printed.join('')).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      stderr.mockRestore();
+      await wide.stop();
     }
   });
 });

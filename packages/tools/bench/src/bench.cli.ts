@@ -223,7 +223,7 @@ runMain(async () => {
     return;
   }
   const profileDir = values['profile-gateway'] ? join(REPOSITORY_ROOT, 'bench', 'results', 'profiles') : undefined;
-  const stack = await startStack(databaseUrl, targets, 1, { gatewayProfileDir: profileDir });
+  const stack = await startStack(databaseUrl, targets, 1, { gatewayProfileDir: profileDir, captureSql: true });
   const token = signToken({ sub: 'bench', roles: ['analyst', 'resident'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
   const runId = Date.now().toString(36);
   const selected = operations(codes.prefecture, codes.community, runId).filter((operation) => values.operations.split(',').includes(operation.name));

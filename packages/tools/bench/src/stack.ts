@@ -78,17 +78,25 @@ export function cpuMs(pid: number | undefined): number | null {
 
 /**
  * Starts every subgraph and each requested gateway as its own process, as
- * deployed. Subgraphs keep the SQL they send (SQL_CAPTURE) so the floor can
- * be measured; they run outside production mode for that reason only.
+ * deployed. With `captureSql`, subgraphs keep the SQL they send (SQL_CAPTURE)
+ * so the floor can be measured; they run outside production mode for that
+ * reason only. Runs that measure no floor go without: a capture keeps every
+ * statement with its parameters until it is taken, and a stress-scale
+ * refresh's blocks then filled the statistics subgraph's heap.
  */
-export async function startStack(databaseUrl: string, targets: TargetName[], workers: number, options: { defaultLimits?: boolean; gatewayProfileDir?: string } = {}): Promise<Stack> {
+export async function startStack(
+  databaseUrl: string,
+  targets: TargetName[],
+  workers: number,
+  options: { defaultLimits?: boolean; gatewayProfileDir?: string; captureSql?: boolean } = {},
+): Promise<Stack> {
   // The statistics store refreshes only when the analyst run asks, so no scheduled refresh lands in another operation's figures.
   const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
     port: entry.port,
     // No scheduled statistics refresh: its SQL would mix into the statements the floor counts.
-    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: 'true', DATABASE_POOL_SIZE: '20', STATISTICS_REFRESH_INTERVAL: '0' }),
+    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: String(options.captureSql ?? false), DATABASE_POOL_SIZE: '20', STATISTICS_REFRESH_INTERVAL: '0' }),
   }));
   await Promise.all(subgraphs.map((subgraph) => waitUntilReady(subgraph.process, `http://127.0.0.1:${subgraph.port}/ready`)));
   const gateways: Partial<Record<TargetName, ManagedProcess>> = {};
