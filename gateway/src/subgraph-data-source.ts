@@ -1,14 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { formatTraceparent, tracingEnabled, type Logger } from '@shequ/kit';
+import { formatTraceparent, GATEWAY_SIGNATURE_HEADER, signGatewayRequest, tracingEnabled, type Logger } from '@shequ/kit';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphFetchFailure, SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
 import { failedFetchAnswer, PASSED_THROUGH_UNAVAILABLE_CODES, subgraphFailureOf } from './subgraph-failure';
-import { createSubgraphHttpClient } from './subgraph-http-client';
+import { createSubgraphHttpClient, type SubgraphAnswer, type SubgraphFetch } from './subgraph-http-client';
 import { SubgraphReplicas } from './subgraph-replicas';
-import { signSubgraphRequest } from './subgraph-request-signing';
 
 /**
  * Calls one subgraph over kept-alive HTTP connections, with a
@@ -17,8 +14,14 @@ import { signSubgraphRequest } from './subgraph-request-signing';
  * so one id and one trace follow the request through every log, signed so the
  * subgraph knows the request (and the figures in its representations) came
  * from the gateway. Each fetch is timed in the gateway's metrics by subgraph.
+ *
+ * Its own data source rather than Apollo's RemoteGraphQLDataSource: that one
+ * builds a node-fetch Request and Headers for every fetch and leaves the body
+ * to be serialised again for the signature. Here the body is written once,
+ * signed as written and sent as signed, and the caller's signal reaches the
+ * fetch as an argument.
  */
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** A fetch shared by the callers waiting for it: aborted once every one of them has gone. */
 interface SharedFetch {
@@ -30,15 +33,13 @@ interface SharedFetch {
   unanswered: number;
 }
 
-/**
- * The signal that ends the subgraph fetch made within it: Apollo's data source gives its fetcher no other way to receive one.
- * Only shared queries run within it, so a fetch that has one may be sent again to another replica.
- */
-const fetchSignal = new AsyncLocalStorage<AbortSignal>();
+const JSON_CONTENT_TYPES = ['application/json', 'application/graphql-response+json'];
 
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   /** Identical query fetches in flight right now, shared instead of sent again. */
   private readonly inFlight = new Map<string, SharedFetch>();
+  private readonly replicas: SubgraphReplicas;
+  private readonly client: { fetch: SubgraphFetch };
 
   /**
    * `copyForEachCaller: false` for answers nobody merges into a result tree
@@ -53,40 +54,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly timeoutMs: number,
     private readonly options: { copyForEachCaller?: boolean; subgraph?: string; metrics?: SubgraphFetchMetrics; logger?: Logger } = {},
   ) {
-    const { subgraph, metrics } = options;
-    const replicas = new SubgraphReplicas(typeof urls === 'string' ? [urls] : urls);
-    const client = createSubgraphHttpClient();
-    // A fetch ends at the deadline or when its callers have gone, whichever comes first: the subgraph then cancels its SQL.
-    const timedFetch = ((_url: string, init: FetcherRequestInit) => {
-      const callers = fetchSignal.getStore();
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const signal = callers ? AbortSignal.any([deadline, callers]) : deadline;
-      const started = process.hrtime.bigint();
-      const measure = (failure?: SubgraphFetchFailure) => {
-        if (metrics && subgraph) {
-          metrics.fetched(subgraph, Number(process.hrtime.bigint() - started) / 1e9, failure);
-        }
-      };
-      // Held until the fetch settles: inside AbortSignal.any a timeout signal nothing else references may be
-      // garbage-collected before it fires (nodejs/node#57736), and a fetch to a hung subgraph would then never end.
-      return replicas
-        .send((url) => client.fetch(url, { ...init, signal }), callers !== undefined, signal)
-        .then(
-          (response) => {
-            measure(response.ok ? undefined : 'http_error');
-            return response;
-          },
-          (error: unknown) => {
-            // Given up because every caller left: the subgraph did nothing wrong, and the time says nothing of it.
-            if (deadline.aborted || !callers?.aborted) {
-              measure(deadline.aborted ? 'timeout' : 'unreachable');
-            }
-            throw error;
-          },
-        )
-        .finally(() => deadline.aborted);
-    }) as unknown as Fetcher;
-    super({ url: replicas.urls[0], fetcher: timedFetch });
+    this.replicas = new SubgraphReplicas(typeof urls === 'string' ? [urls] : urls);
+    this.client = createSubgraphHttpClient();
   }
 
   /**
@@ -98,7 +67,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * A shared query is abandoned — and the subgraph stops its SQL — when
    * every caller waiting for it has gone.
    */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const subgraph = this.options.subgraph;
     if (!subgraph || options.kind !== 'incoming operation') {
       return this.processShared(options);
@@ -117,13 +86,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private processShared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { request, context } = options;
     if (!request.query || /^\s*mutation\b/.test(request.query)) {
-      return super.process(options);
+      return this.send(options);
     }
     const key = JSON.stringify([request.query, request.variables ?? null, context?.authorization ?? null]);
     let shared = this.inFlight.get(key);
     if (!shared) {
       const abort = new AbortController();
-      const response = fetchSignal.run(abort.signal, () => super.process(options)).finally(() => this.inFlight.delete(key));
+      const response = this.send(options, abort.signal).finally(() => this.inFlight.delete(key));
       shared = { response, abort, waiting: 0, unanswered: 0 };
       this.inFlight.set(key, shared);
     }
@@ -154,45 +123,110 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * A subgraph refuses a request it cannot even execute (a variable its
-   * scalar rejects, say) with a 4xx and a coded GraphQL error: hand that error
-   * on as it is, instead of a bare "400: Bad Request" the client cannot act on
-   * (and which would carry the subgraph's address). A 5xx is the subgraph
-   * being unavailable: SERVICE_UNAVAILABLE as the subgraph coded it (its
-   * database is down), SUBGRAPH_UNAVAILABLE otherwise.
+   * One request: the body written once, signed as written, sent to a
+   * replica before the deadline (or until `callers`, the signal of a shared
+   * query's callers, says every one of them has gone: the subgraph then
+   * cancels its SQL). Only a shared query has `callers`, so only it may be
+   * sent again to another replica after its connection closed unanswered.
    */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response).catch(() => null);
-    const [first] = (typeof body === 'object' && body && 'errors' in body && Array.isArray(body.errors) ? body.errors : []) as { message?: unknown; extensions?: Record<string, unknown> }[];
-    const code = first?.extensions?.code;
-    if (response.status >= 400 && response.status < 500 && typeof code === 'string' && typeof first.message === 'string') {
-      const { http: _http, stacktrace: _stacktrace, ...extensions } = first.extensions ?? {};
-      return new GraphQLError(first.message, { extensions: { ...extensions, code } });
+  private async send({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>, callers?: AbortSignal): Promise<SubgraphResponse> {
+    if (!request.query) {
+      throw new Error('Missing query');
     }
-    if (response.status >= 500) {
-      const passedThrough = typeof code === 'string' && PASSED_THROUGH_UNAVAILABLE_CODES.has(code) && typeof first.message === 'string';
-      return new GraphQLError(passedThrough ? (first.message as string) : `${response.status}: ${response.statusText}`, { extensions: { code: passedThrough ? code : 'SUBGRAPH_UNAVAILABLE' } });
-    }
-    const status = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
-    return new GraphQLError(`${response.status}: ${response.statusText}`, status ? { extensions: { code: status } } : {});
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!context?.requestId) {
-      return;
-    }
-    request.http?.headers.set('x-request-id', context.requestId);
-    if (context.authorization) {
-      request.http?.headers.set('authorization', context.authorization);
-    }
-    // When tracing, OpenTelemetry's fetch instrumentation writes traceparent itself, its fetch span the parent.
-    if (context.trace && !tracingEnabled()) {
-      request.http?.headers.set('traceparent', formatTraceparent(context.trace));
-      if (context.trace.traceState) {
-        request.http?.headers.set('tracestate', context.trace.traceState);
+    const { http: _http, query, ...rest } = request;
+    const body = JSON.stringify({ query, ...rest });
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const signal = callers ? AbortSignal.any([deadline, callers]) : deadline;
+    const init = { method: 'POST', headers: headersFor(context as GatewayContext | undefined, body), body, signal };
+    const started = process.hrtime.bigint();
+    const measure = (failure?: SubgraphFetchFailure) => {
+      if (this.options.metrics && this.options.subgraph) {
+        this.options.metrics.fetched(this.options.subgraph, Number(process.hrtime.bigint() - started) / 1e9, failure);
       }
+    };
+    let response: SubgraphAnswer;
+    try {
+      response = await this.replicas.send((url) => this.client.fetch(url, init), callers !== undefined, signal);
+    } catch (error) {
+      // (Read here, `deadline` is held until the fetch settles: inside AbortSignal.any a timeout signal nothing else
+      // references may be garbage-collected before it fires, nodejs/node#57736, and a fetch to a hung subgraph would never end.)
+      // Given up because every caller left: the subgraph did nothing wrong, and the time says nothing of it.
+      if (deadline.aborted || !callers?.aborted) {
+        measure(deadline.aborted ? 'timeout' : 'unreachable');
+      }
+      throw error;
     }
-    // Last: the signature covers the request id and the body, which are final now (trace headers are not signed).
-    signSubgraphRequest(request, context.subgraphSigningKey, context.requestId);
+    measure(response.ok ? undefined : 'http_error');
+    if (!response.ok) {
+      throw errorFromResponse(response);
+    }
+    const answer = bodyOf(response);
+    if (typeof answer !== 'object' || answer === null) {
+      throw new Error(`Expected JSON response body, but received: ${String(answer)}`);
+    }
+    return answer as SubgraphResponse;
   }
+}
+
+/**
+ * The request id, the caller's Authorization and the trace context, and last
+ * the signature over the request id and the body as sent (trace headers are
+ * not signed). A request without a request id is none of a caller's: it goes
+ * without.
+ */
+function headersFor(context: GatewayContext | undefined, body: string): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!context?.requestId) {
+    return headers;
+  }
+  headers['x-request-id'] = context.requestId;
+  if (context.authorization) {
+    headers.authorization = context.authorization;
+  }
+  // When tracing, OpenTelemetry's HTTP instrumentation writes traceparent itself, its client span the parent.
+  if (context.trace && !tracingEnabled()) {
+    headers.traceparent = formatTraceparent(context.trace);
+    if (context.trace.traceState) {
+      headers.tracestate = context.trace.traceState;
+    }
+  }
+  if (context.subgraphSigningKey) {
+    headers[GATEWAY_SIGNATURE_HEADER] = signGatewayRequest(context.subgraphSigningKey, { requestId: context.requestId, body });
+  }
+  return headers;
+}
+
+/** The answer as JSON when the subgraph says it is, else as text (which the caller then refuses). Throws on JSON that does not parse. */
+function bodyOf(response: SubgraphAnswer): unknown {
+  const contentType = response.header('content-type');
+  return contentType && JSON_CONTENT_TYPES.some((type) => contentType.startsWith(type)) ? (JSON.parse(response.text) as unknown) : response.text;
+}
+
+/**
+ * A subgraph refuses a request it cannot even execute (a variable its
+ * scalar rejects, say) with a 4xx and a coded GraphQL error: hand that error
+ * on as it is, instead of a bare "400: Bad Request" the client cannot act on
+ * (and which would carry the subgraph's address). A 5xx is the subgraph
+ * being unavailable: SERVICE_UNAVAILABLE as the subgraph coded it (its
+ * database is down), SUBGRAPH_UNAVAILABLE otherwise.
+ */
+function errorFromResponse(response: SubgraphAnswer): GraphQLError {
+  let body: unknown = null;
+  try {
+    body = bodyOf(response);
+  } catch {
+    // Not JSON: no coded error to hand on.
+  }
+  const [first] = (typeof body === 'object' && body && 'errors' in body && Array.isArray(body.errors) ? body.errors : []) as { message?: unknown; extensions?: Record<string, unknown> }[];
+  const code = first?.extensions?.code;
+  if (response.status >= 400 && response.status < 500 && typeof code === 'string' && typeof first.message === 'string') {
+    const { http: _http, stacktrace: _stacktrace, ...extensions } = first.extensions ?? {};
+    return new GraphQLError(first.message, { extensions: { ...extensions, code } });
+  }
+  if (response.status >= 500) {
+    const passedThrough = typeof code === 'string' && PASSED_THROUGH_UNAVAILABLE_CODES.has(code) && typeof first.message === 'string';
+    return new GraphQLError(passedThrough ? (first.message as string) : `${response.status}: ${response.statusText}`, { extensions: { code: passedThrough ? code : 'SUBGRAPH_UNAVAILABLE' } });
+  }
+  const status = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+  return new GraphQLError(`${response.status}: ${response.statusText}`, status ? { extensions: { code: status } } : {});
 }

@@ -44,9 +44,9 @@ describe('the gateway’s subgraph HTTP client', () => {
     const response = await client.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body });
     expect(response.ok).toBe(true);
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('max-age=5');
-    expect(await response.json()).toEqual({ data: { echo: JSON.parse(body) } });
+    expect(response.header('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(response.header('cache-control')).toBe('max-age=5');
+    expect(JSON.parse(response.text)).toEqual({ data: { echo: JSON.parse(body) } });
     expect(received[0].body).toBe(body);
     expect(received[0].headers).toMatchObject({ authorization: 'Bearer t', 'content-length': String(Buffer.byteLength(body)) });
     client.close();
@@ -55,7 +55,7 @@ describe('the gateway’s subgraph HTTP client', () => {
   it('keeps one connection for calls one after another', async () => {
     const client = createSubgraphHttpClient();
     for (let call = 0; call < 5; call += 1) {
-      await (await client.fetch(url, { method: 'POST', body: '{}' })).text();
+      await client.fetch(url, { method: 'POST', body: '{}' });
     }
     expect(received).toHaveLength(5);
     expect(connections).toBe(1);

@@ -1,11 +1,10 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 
 /**
  * The gateway's client for subgraph calls: Node's `http.request` over
- * kept-alive connections, answering with the members of a fetch `Response`
- * the data source reads (status, headers, the body as text or JSON).
+ * kept-alive connections, answering with what the data source reads: the
+ * status, a header or two and the body as text.
  *
  * Not WHATWG `fetch`: on the gateway's busiest path it builds a Request, a
  * Headers and a web stream for every call, and its body reading dominated
@@ -17,7 +16,24 @@ import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher'
  * socket's error (with its `code`); a request its signal ended rejects with
  * the signal's reason (a `TimeoutError` at the deadline).
  */
-export type SubgraphFetch = (url: string, init: FetcherRequestInit & { signal?: AbortSignal }) => Promise<FetcherResponse>;
+export type SubgraphFetch = (url: string, init: SubgraphRequestInit) => Promise<SubgraphAnswer>;
+
+export interface SubgraphRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** A subgraph's answer, read whole. */
+export interface SubgraphAnswer {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  /** A header's value (names in any case), several joined with ", "; undefined when absent. */
+  header(name: string): string | undefined;
+  text: string;
+}
 
 /**
  * Idle connections are kept until the subgraph's announced keep-alive
@@ -27,7 +43,7 @@ export type SubgraphFetch = (url: string, init: FetcherRequestInit & { signal?: 
 export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): void } {
   const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
   const fetch: SubgraphFetch = (url, init) =>
-    new Promise<FetcherResponse>((resolve, reject) => {
+    new Promise<SubgraphAnswer>((resolve, reject) => {
       const { signal } = init;
       if (signal?.aborted) {
         reject(signal.reason);
@@ -38,7 +54,7 @@ export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): voi
       const body = init.body ?? '';
       const request = transport.request(target, {
         method: init.method ?? 'POST',
-        headers: { ...(init.headers as Record<string, string> | undefined), 'content-length': Buffer.byteLength(body) },
+        headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
         agent: agents[target.protocol as keyof typeof agents],
       });
       const onAbort = () => {
@@ -60,7 +76,7 @@ export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): voi
         });
         response.on('end', () => {
           settle();
-          resolve(answerOf(url, response, Buffer.concat(chunks).toString('utf8')));
+          resolve(answerOf(response, Buffer.concat(chunks).toString('utf8')));
         });
       });
       request.end(body);
@@ -74,27 +90,16 @@ export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): voi
   };
 }
 
-function answerOf(url: string, response: http.IncomingMessage, text: string): FetcherResponse {
+function answerOf(response: http.IncomingMessage, text: string): SubgraphAnswer {
   const status = response.statusCode ?? 0;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) {
-      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-  }
   return {
     ok: status >= 200 && status < 300,
     status,
     statusText: response.statusMessage ?? '',
-    url,
-    headers,
-    bodyUsed: false,
-    redirected: false,
-    text: () => Promise.resolve(text),
-    arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer),
-    json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
-    clone() {
-      return answerOf(url, response, text);
+    header(name) {
+      const value = response.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
     },
-  } as unknown as FetcherResponse;
+    text,
+  };
 }

@@ -18,7 +18,7 @@ const listening = async (server: Server) => {
 };
 // The gateway's own client, whose failures the replicas read.
 const client = createSubgraphHttpClient();
-const post = (url: string) => client.fetch(url, { method: 'POST', body: '{}' }).then((response) => response.text());
+const post = (url: string) => client.fetch(url, { method: 'POST', body: '{}' }).then((response) => response.text);
 
 beforeAll(async () => {
   answering = await listening(
