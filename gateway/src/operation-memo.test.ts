@@ -53,6 +53,16 @@ describe('memoizedPerOperation', () => {
     expect(computed()).toBe(2);
   });
 
+  it('keeps nothing for a mutation, whose variables differ from one request to the next', () => {
+    const { memo, computed } = counting();
+    const mutationSchema = buildSchema(`type Query { a: Int } type Mutation { submit(n: Int!): Int }`);
+    const document = parse(`mutation Submit($n: Int!) { submit(n: $n) }`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(memo(mutationSchema, document, operation, { n: 1 })).toEqual({ first: 1 });
+    memo(mutationSchema, document, operation, { n: 1 });
+    expect(computed()).toBe(2);
+  });
+
   it('keeps nothing for variables too long to key', () => {
     const { memo, computed } = counting();
     const { document, operation } = parsed();

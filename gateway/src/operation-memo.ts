@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /** Answers kept per document, by operation name and variables; past this many the oldest go first. */
 const KEPT_PER_DOCUMENT = 64;
@@ -21,12 +21,15 @@ type OperationFunction<T> = (schema: GraphQLSchema, document: DocumentNode, oper
  * and variables: Apollo hands the same parsed document to every request
  * with the same text, so a dashboard sent a thousand times with the same
  * variables is worked out once. Only for answers that depend on nothing
- * else; they are frozen, since every request shares them.
+ * else; they are frozen, since every request shares them. A mutation's are
+ * never kept: its variables differ from one request to the next (an
+ * idempotency key, the record written), so keeping them would cost a key
+ * per request and push out the queries' answers.
  */
 export function memoizedPerOperation<T extends object>(compute: OperationFunction<T>): OperationFunction<T> {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, T>>>();
   return (schema, document, operation, variables) => {
-    const key = keyOf(operation, variables);
+    const key = operation.operation === OperationTypeNode.MUTATION ? null : keyOf(operation, variables);
     if (key === null || key.length > LONGEST_KEPT_VARIABLES) {
       return compute(schema, document, operation, variables);
     }

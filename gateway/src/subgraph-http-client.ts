@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 /**
  * The gateway's client for subgraph calls: Node's `http.request` over
@@ -42,6 +43,21 @@ export interface SubgraphAnswer {
  */
 export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): void } {
   const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+  // A gateway calls a handful of URLs, each many times a second: each is parsed once.
+  const targets = new Map<string, { transport: typeof http | typeof https; options: http.RequestOptions }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      const secure = parsed.protocol === 'https:';
+      target = {
+        transport: secure ? https : http,
+        options: { ...urlToHttpOptions(parsed), agent: secure ? agents['https:'] : agents['http:'] },
+      };
+      targets.set(url, target);
+    }
+    return target;
+  };
   const fetch: SubgraphFetch = (url, init) =>
     new Promise<SubgraphAnswer>((resolve, reject) => {
       const { signal } = init;
@@ -49,14 +65,9 @@ export function createSubgraphHttpClient(): { fetch: SubgraphFetch; close(): voi
         reject(signal.reason);
         return;
       }
-      const target = new URL(url);
-      const transport = target.protocol === 'https:' ? https : http;
+      const { transport, options } = targetOf(url);
       const body = init.body ?? '';
-      const request = transport.request(target, {
-        method: init.method ?? 'POST',
-        headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
-        agent: agents[target.protocol as keyof typeof agents],
-      });
+      const request = transport.request({ ...options, method: init.method ?? 'POST', headers: { ...init.headers, 'content-length': Buffer.byteLength(body) } });
       const onAbort = () => {
         request.destroy();
         reject(signal?.reason);
