@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { BenchOperation } from './operations';
-import { cpuMs, rssMb } from './stack';
+import { cpuMs, machineCpuMs, rssMb } from './stack';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -20,6 +20,11 @@ export interface LoadResult {
   gatewayRssPeakMb?: number | null;
   /** The subgraph processes' CPU milliseconds per answer, all together: what a gateway's calls cost behind it. */
   subgraphCpuMsPerRequest?: number | null;
+  /**
+   * The whole machine's busy CPU milliseconds per answer, every process (PostgreSQL and the load generator too):
+   * with one client, divided by the cores it is the least latency the machine could give if all of it ran side by side.
+   */
+  machineCpuMsPerRequest?: number | null;
   /** The first error answer's beginning, to say what went wrong. */
   firstError?: string;
 }
@@ -87,8 +92,8 @@ const perAnswer = (before: number | null, after: number | null, answered: number
   before !== null && after !== null && answered > 0 ? Math.round(((after - before) / answered) * 100) / 100 : null;
 
 /**
- * `drive`, watching the processes: the gateway's and the subgraphs' CPU
- * time per answer over the run (which includes the few answers still on
+ * `drive`, watching the processes: the gateway's, the subgraphs' and the
+ * whole machine's CPU time per answer over the run (which includes the few answers still on
  * their way at the end, at most one per connection) and the gateway's RSS,
  * sampled every 200 ms.
  */
@@ -96,6 +101,7 @@ export async function driveWatched(watched: WatchedProcesses, ...run: Parameters
   const gatewayPid = watched.gateway;
   const cpuBefore = cpuMs(gatewayPid);
   const subgraphCpuBefore = cpuMsOf(watched.subgraphs);
+  const machineCpuBefore = machineCpuMs();
   let rssPeak = rssMb(gatewayPid);
   const sampler = setInterval(() => {
     const now = rssMb(gatewayPid);
@@ -107,6 +113,7 @@ export async function driveWatched(watched: WatchedProcesses, ...run: Parameters
       ...result,
       gatewayCpuMsPerRequest: perAnswer(cpuBefore, cpuMs(gatewayPid), result.answered),
       subgraphCpuMsPerRequest: perAnswer(subgraphCpuBefore, cpuMsOf(watched.subgraphs), result.answered),
+      machineCpuMsPerRequest: perAnswer(machineCpuBefore, machineCpuMs(), result.answered),
       gatewayRssPeakMb: rssPeak,
     };
   } finally {
@@ -134,6 +141,7 @@ export function combineRuns(previous: LoadResult, next: LoadResult): LoadResult 
     answered: previous.answered + next.answered,
     gatewayCpuMsPerRequest: perRequestOverAll((run) => run.gatewayCpuMsPerRequest),
     subgraphCpuMsPerRequest: perRequestOverAll((run) => run.subgraphCpuMsPerRequest),
+    machineCpuMsPerRequest: perRequestOverAll((run) => run.machineCpuMsPerRequest),
     gatewayRssPeakMb: Math.max(previous.gatewayRssPeakMb ?? 0, next.gatewayRssPeakMb ?? 0) || null,
     firstError: previous.firstError ?? next.firstError,
   };

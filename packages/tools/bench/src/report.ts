@@ -58,11 +58,11 @@ export function toMarkdown(report: BenchReport): string {
   }
   const singleClient = report.operations.filter((operation) => operation.singleClient);
   if (singleClient.length > 0) {
-    lines.push('', 'One client (one connection):', '', '| operation | gateway | req/s | p50 ms | p95 ms | errors | gateway CPU ms per request | subgraph CPU ms per request | p50 ÷ raw SQL |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('', 'One client (one connection):', '', '| operation | gateway | req/s | p50 ms | p95 ms | errors | gateway CPU ms per request | subgraph CPU ms per request | machine CPU ms per request | p50 ÷ raw SQL |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const operation of singleClient) {
       for (const [target, result] of Object.entries(operation.singleClient ?? {})) {
         lines.push(
-          `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.subgraphCpuMsPerRequest)} | ${operation.sqlFloorMs ? ratio(result.p50, operation.sqlFloorMs) : '—'} |`,
+          `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.subgraphCpuMsPerRequest)} | ${shown(result.machineCpuMsPerRequest)} | ${operation.sqlFloorMs ? ratio(result.p50, operation.sqlFloorMs) : '—'} |`,
         );
       }
     }

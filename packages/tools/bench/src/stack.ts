@@ -77,6 +77,21 @@ export function cpuMs(pid: number | undefined): number | null {
 }
 
 /**
+ * CPU time the whole machine has been busy so far, every core together, in
+ * ms (/proc/stat: user, nice, system, irq and softirq; not idle, I/O wait or
+ * time stolen by a hypervisor): the gateway, the subgraphs, PostgreSQL, the
+ * load generator and anything else running.
+ */
+export function machineCpuMs(): number | null {
+  try {
+    const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return (user + nice + system + irq + softirq) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Starts every subgraph and each requested gateway as its own process, as
  * deployed. With `captureSql`, subgraphs keep the SQL they send (SQL_CAPTURE)
  * so the floor can be measured; they run outside production mode for that
