@@ -34,8 +34,16 @@ export interface LoadResult {
  * a fixed time. A response counts as an error unless it is HTTP 200 with no
  * GraphQL `errors` — a gateway that answers fast with errors is not fast.
  */
+/**
+ * The number of the request being sent, counted over every run of the
+ * process: the write operation's idempotency keys are made from it, and a
+ * count that began again with each run sent the first run's keys again, so
+ * that every later round measured retries answered with the first request
+ * (three statements) rather than submissions.
+ */
+let requestNumber = 0;
+
 export async function drive(url: string, operation: BenchOperation, token: string, connections: number, seconds: number): Promise<LoadResult> {
-  let counter = 0;
   let graphqlErrors = 0;
   let firstError: string | undefined;
   const body = (n: number) => JSON.stringify({ query: operation.query, variables: operation.variables(n) });
@@ -49,7 +57,7 @@ export async function drive(url: string, operation: BenchOperation, token: strin
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: body((counter += 1)) }),
+        setupRequest: (request) => ({ ...request, body: body((requestNumber += 1)) }),
         onResponse: (status, responseBody) => {
           if (status !== 200 || responseBody.includes('"errors"')) {
             graphqlErrors += 1;
