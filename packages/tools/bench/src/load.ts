@@ -30,11 +30,6 @@ export interface LoadResult {
 }
 
 /**
- * Drives one operation at one gateway with a fixed number of connections for
- * a fixed time. A response counts as an error unless it is HTTP 200 with no
- * GraphQL `errors` — a gateway that answers fast with errors is not fast.
- */
-/**
  * The number of the request being sent, counted over every run of the
  * process: the write operation's idempotency keys are made from it, and a
  * count that began again with each run sent the first run's keys again, so
@@ -43,6 +38,11 @@ export interface LoadResult {
  */
 let requestNumber = 0;
 
+/**
+ * Drives one operation at one gateway with a fixed number of connections for
+ * a fixed time. A response counts as an error unless it is HTTP 200 with no
+ * GraphQL `errors` — a gateway that answers fast with errors is not fast.
+ */
 export async function drive(url: string, operation: BenchOperation, token: string, connections: number, seconds: number): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstError: string | undefined;
@@ -101,9 +101,9 @@ const perAnswer = (before: number | null, after: number | null, answered: number
 
 /**
  * `drive`, watching the processes: the gateway's, the subgraphs' and the
- * whole machine's CPU time per answer over the run (which includes the few answers still on
- * their way at the end, at most one per connection) and the gateway's RSS,
- * sampled every 200 ms.
+ * whole machine's CPU time per answer over the run (which includes the few
+ * answers still on their way at the end, at most one per connection) and
+ * the gateway's RSS, sampled every 200 ms.
  */
 export async function driveWatched(watched: WatchedProcesses, ...run: Parameters<typeof drive>): Promise<LoadResult> {
   const gatewayPid = watched.gateway;
