@@ -148,9 +148,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       response = await this.replicas.send((url) => this.client.fetch(url, init), callers !== undefined, signal);
     } catch (error) {
-      // (Read here, `deadline` is held until the fetch settles: inside AbortSignal.any a timeout signal nothing else
-      // references may be garbage-collected before it fires, nodejs/node#57736, and a fetch to a hung subgraph would never end.)
-      // Given up because every caller left: the subgraph did nothing wrong, and the time says nothing of it.
+      // Reading `deadline` here also holds it until the fetch settles: inside AbortSignal.any a timeout signal nothing
+      // else references may be garbage-collected before it fires (nodejs/node#57736), and a hung fetch would never end.
+      // Not measured when given up because every caller left: the subgraph did nothing wrong, and the time says nothing of it.
       if (deadline.aborted || !callers?.aborted) {
         measure(deadline.aborted ? 'timeout' : 'unreachable');
       }
