@@ -70,9 +70,10 @@ export { scopedPageLoader, type ScopedPageKey, type ScopedListSpec } from './pag
 export { assertId } from './codes/ids';
 export { maskName, maskPhone, maskIdNumber, personalValue, type PersonalKind } from './identity/masking';
 export { numericColumn } from './database/numeric-column';
-export { aggregatedOverScopes, createMonthSummary, dropMonthSummary, monthSummariesMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, summedOverScopes, type MonthSummary, type ScopedAggregates } from './reporting/month-summary';
+export { aggregatedOverScopes, createMonthSummary, dropMonthSummary, monthSummariesMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, summaryTable, summedOverScopes, type MonthSummary, type ScopedAggregates } from './reporting/month-summary';
+export { WRITER_STRIPES, writerStripesMigration, type TriggerKeptTable } from './reporting/writer-stripes';
 export { createRegionMembers, dropRegionMembers, membersOverScopes, regionMembersMigration, type RegionMembers } from './reporting/region-members';
-export { createMonthHistogram, dropMonthHistogram, histogramDaysMigration, medianOfCounted, medianOverScopes, monthHistogramsMigration, type MonthHistogram } from './reporting/month-histogram';
+export { createMonthHistogram, dropMonthHistogram, histogramDaysMigration, histogramTables, medianOfCounted, medianOverScopes, monthHistogramsMigration, type MonthHistogram } from './reporting/month-histogram';
 export { assertDecimal, type DecimalRule } from './validation/decimal';
 export { readInput } from './validation/input-rule';
 export { assertIdempotencyKey, assertText, assertOptionalText, codePoints, textRule } from './validation/text';

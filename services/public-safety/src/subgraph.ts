@@ -1,4 +1,4 @@
-import { auditLogMigration, defineSubgraph, histogramDaysMigration, monthHistogramsMigration, monthSummariesMigration, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, histogramDaysMigration, histogramTables, monthHistogramsMigration, monthSummariesMigration, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, summaryTable, writerStripesMigration, type SubgraphDefinition } from '@shequ/kit';
 // Imported first: type-graphql lists root fields and types in the order their classes load, which keeps the feed's at the top of schema.graphql.
 import { statisticsModule } from './statistics/statistics.module';
 import { auditModule } from './audit/audit.module';
@@ -28,6 +28,7 @@ export const publicSafetySubgraph: SubgraphDefinition<PublicSafetyLoaders> = def
     monthSummariesMigration(REGION_LEVEL_SAFETY_SUMMARIES, 1767300000000),
     regionMembersMigration([COMMUNITIES_WITH_LIAISON], 1767350000000),
     histogramDaysMigration(SAFETY_HISTOGRAMS, 1767400000000),
+    writerStripesMigration([...[...SAFETY_SUMMARIES, ...LATER_SAFETY_SUMMARIES, ...REGION_LEVEL_SAFETY_SUMMARIES].map(summaryTable), ...SAFETY_HISTOGRAMS.flatMap(histogramTables)], 1767500000000),
   ],
   modules: [communityModule, policingModule, preventionModule, incidentsModule, mediationModule, legalModule, inspectionsModule, supervisionModule, auditModule, reportingModule, statisticsModule],
 });

@@ -1,8 +1,19 @@
-import { auditLogMigration, defineSubgraph, histogramDaysMigration, monthHistogramsMigration, regionLevelSummariesMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import {
+  auditLogMigration,
+  defineSubgraph,
+  histogramDaysMigration,
+  histogramTables,
+  monthHistogramsMigration,
+  regionLevelSummariesMigration,
+  streetMonthSummariesMigration,
+  summaryTable,
+  writerStripesMigration,
+  type SubgraphDefinition,
+} from '@shequ/kit';
 import { auditModule } from './audit/audit.module';
 import { catalogueModule } from './catalogue/catalogue.module';
 import { communityModule } from './community/community.module';
-import { LATER_SERVICE_SUMMARIES, SERVICE_HISTOGRAMS, SERVICE_SUMMARIES } from './community/service-summaries';
+import { INVESTMENT_BY_YEAR, LATER_SERVICE_SUMMARIES, SERVICE_HISTOGRAMS, SERVICE_SUMMARIES } from './community/service-summaries';
 import type { ServiceDeliveryLoaders } from './context';
 import { facilitiesModule } from './facilities/facilities.module';
 import { investmentModule } from './investment/investment.module';
@@ -25,6 +36,7 @@ export const serviceDeliverySubgraph: SubgraphDefinition<ServiceDeliveryLoaders>
     regionLevelSummariesMigration([...SERVICE_SUMMARIES, ...LATER_SERVICE_SUMMARIES], 1767200000000),
     InvestmentByYear1767300000000,
     histogramDaysMigration(SERVICE_HISTOGRAMS, 1767400000000),
+    writerStripesMigration([...[...SERVICE_SUMMARIES, ...LATER_SERVICE_SUMMARIES, INVESTMENT_BY_YEAR].map(summaryTable), ...SERVICE_HISTOGRAMS.flatMap(histogramTables)], 1767500000000),
   ],
   modules: [communityModule, facilitiesModule, catalogueModule, requestsModule, investmentModule, reportingModule, auditModule, statisticsModule],
 });

@@ -1,4 +1,4 @@
-import { auditLogMigration, defineSubgraph, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, type SubgraphDefinition } from '@shequ/kit';
+import { auditLogMigration, defineSubgraph, regionLevelSummariesMigration, regionMembersMigration, streetMonthSummariesMigration, summaryTable, writerStripesMigration, type SubgraphDefinition } from '@shequ/kit';
 // In this order: type-graphql registers types as their files load, and that order is schema.graphql's.
 import { ORGANIZATIONS_SERVING, VOLUNTEER_SUMMARIES } from './community/volunteer-summaries';
 import { statisticsModule } from './statistics/statistics.module';
@@ -18,6 +18,8 @@ import { volunteerModule } from './volunteer/volunteer.module';
 /** Volunteer and NGO cultivation: volunteers, teams, activities, service hours and the time bank, organisations. */
 export const volunteersSubgraph: SubgraphDefinition<VolunteersLoaders> = defineSubgraph({
   name: 'volunteers',
-  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES), RedemptionIdempotency1766500000000, regionLevelSummariesMigration(VOLUNTEER_SUMMARIES, 1767200000000), regionMembersMigration([ORGANIZATIONS_SERVING], 1767300000000)],
+  migrations: [auditLogMigration('volunteers'), VolunteersSchema1764500000000, VolunteerLastServed1764700000000, streetMonthSummariesMigration(VOLUNTEER_SUMMARIES), RedemptionIdempotency1766500000000, regionLevelSummariesMigration(VOLUNTEER_SUMMARIES, 1767200000000), regionMembersMigration([ORGANIZATIONS_SERVING], 1767300000000),
+    writerStripesMigration(VOLUNTEER_SUMMARIES.map(summaryTable), 1767500000000),
+  ],
   modules: [volunteerModule, teamModule, activityModule, hoursModule, organizationModule, communityModule, reportingModule, auditModule, statisticsModule],
 });

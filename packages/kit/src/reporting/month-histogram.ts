@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SCOPES } from './scopes';
-import { aggregatedOverScopes, countedFacts, dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type MonthSummary } from './month-summary';
+import { aggregatedOverScopes, applyFunction, countedFacts, dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type MonthSummary } from './month-summary';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import type { ChinaWindow } from '../time/china-time';
+import { WRITER_STRIPE, type TriggerKeptTable } from './writer-stripes';
 
 /**
  * A histogram of durations in days over a summary's facts, kept exact by
@@ -45,15 +46,20 @@ function byDay(histogram: MonthHistogram): HistogramTable {
   return { table: `${histogram.table}_by_day`, column: 'day', type: 'integer', bucket: `floor(${distributionBucketSql(histogram.days)})::integer` };
 }
 
-/** Counts the facts of `transition` (a transition table, or the source for the backfill) into the table with `sign`, once per region level. */
-function applyStatement(histogram: MonthHistogram, table: HistogramTable, transition: string, sign: 1 | -1): string {
+/**
+ * Counts the facts of `transition` (a transition table, or the source for
+ * the backfill) into the table with `sign`, once per region level: into the
+ * writer's stripe when `striped` (see writer-stripes), else the key's one row.
+ */
+function applyStatement(histogram: MonthHistogram, table: HistogramTable, transition: string, sign: 1 | -1, striped = false): string {
   const conditions = [`${histogram.of.time.column} IS NOT NULL`, ...(histogram.of.filter ? [histogram.of.filter] : [])];
-  return `INSERT INTO ${histogram.of.schema}.${table.table} AS h (region_prefix, month, ${table.column}, facts)
-      SELECT region_level.prefix, ${monthOf(histogram.of, transition)}, ${table.bucket}, ${sign === 1 ? '' : '-'}count(*)
+  const key = ['region_prefix', 'month', table.column, ...(striped ? ['stripe'] : [])].join(', ');
+  return `INSERT INTO ${histogram.of.schema}.${table.table} AS h (${key}, facts)
+      SELECT region_level.prefix, ${monthOf(histogram.of, transition)}, ${table.bucket}, ${striped ? `${WRITER_STRIPE}, ` : ''}${sign === 1 ? '' : '-'}count(*)
       FROM ${transition} ${eachRegionLevel()}
       WHERE ${conditions.join(' AND ')}
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-      ON CONFLICT (region_prefix, month, ${table.column}) DO UPDATE SET facts = h.facts + EXCLUDED.facts;`;
+      ON CONFLICT (${key}) DO UPDATE SET facts = h.facts + EXCLUDED.facts;`;
 }
 
 /** Creates one of the histogram's tables, fills it from the facts already there and adds the triggers that keep it exact. */
@@ -139,6 +145,21 @@ export function histogramDaysMigration(histograms: readonly MonthHistogram[], ti
       }
     }
   };
+}
+
+/** A histogram's two tables (by bucket, keyed bucket before month; by whole day), as writerStripesMigration splits them across writer stripes. */
+export function histogramTables(histogram: MonthHistogram): TriggerKeptTable[] {
+  return [
+    { table: byBucket(histogram), key: ['region_prefix', 'days', 'month'] },
+    { table: byDay(histogram), key: ['region_prefix', 'month', 'day'] },
+  ].map(({ table, key }) => ({
+    schema: histogram.of.schema,
+    table: table.table,
+    key,
+    include: ['facts'],
+    measures: ['facts'],
+    applyFunction: (striped: boolean) => applyFunction({ schema: histogram.of.schema, table: table.table }, (facts, sign) => applyStatement(histogram, table, facts, sign, striped)),
+  }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SCOPES } from './scopes';
 import { sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
+import { WRITER_STRIPE, type TriggerKeptTable } from './writer-stripes';
 
 /**
  * A fact table summed by month for every region level (province, prefecture,
@@ -67,30 +68,32 @@ interface SummaryLayout {
 const BY_REGION_LEVEL: SummaryLayout = { key: 'region_prefix', prefixLengths: REGION_PREFIX_LENGTHS };
 const BY_STREET: SummaryLayout = { key: 'street_code', prefixLengths: [9] };
 
-/** Counts the facts of `transition` (a transition table, or the source itself for the backfill) into the summary with `sign`, once per kept level. */
-function applyStatement(summary: MonthSummary, layout: SummaryLayout, transition: string, sign: 1 | -1): string {
+/**
+ * Counts the facts of `transition` (a transition table, or the source itself
+ * for the backfill) into the summary with `sign`, once per kept level: into
+ * the writer's stripe when `striped` (see writer-stripes), else the key's
+ * one row.
+ */
+function applyStatement(summary: MonthSummary, layout: SummaryLayout, transition: string, sign: 1 | -1, striped = false): string {
   const names = Object.keys(summary.measures);
   const sums = names.map((name) => `${sign === 1 ? '' : '-'}sum(${summary.measures[name]})`).join(', ');
   const target = `${summary.schema}.${summary.table}`;
-  return `INSERT INTO ${target} AS s (${layout.key}, month, ${names.join(', ')})
-      SELECT region_level.prefix, ${monthOf(summary, transition)}, ${sums}
+  const stripe = striped ? ['stripe'] : [];
+  return `INSERT INTO ${target} AS s (${[layout.key, 'month', ...stripe, ...names].join(', ')})
+      SELECT region_level.prefix, ${monthOf(summary, transition)}, ${striped ? `${WRITER_STRIPE}, ` : ''}${sums}
       FROM ${transition} ${eachRegionLevel(layout.prefixLengths)}
       ${summary.filter ? `WHERE ${summary.filter}` : ''}
       GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (${layout.key}, month) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;
+      ON CONFLICT (${[layout.key, 'month', ...stripe].join(', ')}) DO UPDATE SET ${names.map((name) => `${name} = s.${name} + EXCLUDED.${name}`).join(', ')};`;
 }
 
 /**
- * Creates `<table>_apply()` and the statement-level triggers on the source
- * that call it with the changed facts as transition tables: `apply(facts,
- * sign)` is the statement that counts a transition table in (+1) or out (−1).
- * (The seed truncates facts and their summaries together, so TRUNCATE needs
- * no trigger.)
+ * `<table>_apply()`, created or replaced: `apply(facts, sign)` is the
+ * statement that counts a transition table in (+1) or out (−1).
  */
-export async function maintainByTriggers(runner: QueryRunner, target: { schema: string; table: string; source: string }, apply: (facts: string, sign: 1 | -1) => string): Promise<void> {
-  const name = `${target.schema}.${target.table}`;
-  await runner.query(`
-    CREATE FUNCTION ${name}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+export function applyFunction(target: { schema: string; table: string }, apply: (facts: string, sign: 1 | -1) => string): string {
+  return `
+    CREATE OR REPLACE FUNCTION ${target.schema}.${target.table}_apply() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
         ${apply('old_facts', -1)}
@@ -99,7 +102,18 @@ export async function maintainByTriggers(runner: QueryRunner, target: { schema: 
         ${apply('new_facts', 1)}
       END IF;
       RETURN NULL;
-    END $$`);
+    END $$`;
+}
+
+/**
+ * Creates `<table>_apply()` (see applyFunction) and the statement-level
+ * triggers on the source that call it with the changed facts as transition
+ * tables. (The seed truncates facts and their summaries together, so
+ * TRUNCATE needs no trigger.)
+ */
+export async function maintainByTriggers(runner: QueryRunner, target: { schema: string; table: string; source: string }, apply: (facts: string, sign: 1 | -1) => string): Promise<void> {
+  const name = `${target.schema}.${target.table}`;
+  await runner.query(applyFunction(target, apply));
   const source = `${target.schema}.${target.source}`;
   await runner.query(`CREATE TRIGGER ${target.table}_insert AFTER INSERT ON ${source}
     REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION ${name}_apply()`);
@@ -155,6 +169,18 @@ export async function createMonthSummary(runner: QueryRunner, summary: MonthSumm
 export async function dropMonthSummary(runner: QueryRunner, summary: MonthSummary): Promise<void> {
   await dropSummaryTable(runner, summary);
   await runner.query(`DROP INDEX IF EXISTS ${summary.schema}.${summary.table}_time_idx`);
+}
+
+/** A summary kept by region level, as writerStripesMigration splits it across writer stripes. */
+export function summaryTable(summary: MonthSummary): TriggerKeptTable {
+  return {
+    schema: summary.schema,
+    table: summary.table,
+    key: [BY_REGION_LEVEL.key, 'month'],
+    include: [],
+    measures: Object.keys(summary.measures),
+    applyFunction: (striped) => applyFunction(summary, (facts, sign) => applyStatement(summary, BY_REGION_LEVEL, facts, sign, striped)),
+  };
 }
 
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */

@@ -25,7 +25,7 @@ const WARM_UP_SECONDS = 12;
 const SETTLE_MS = 1000;
 
 const USAGE =
-  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst [--refresh-only]] [--profile-gateway]';
+  'usage: pnpm bench [--scale demo|province|stress] [--seconds 15] [--connections 50] [--targets shequ,plain,hive] [--operations dashboard,rollup,...] [--smoke] [--soak SECONDS] [--worst-case] [--analyst [--refresh-only]] [--profile-gateway] [--profile-subgraphs]';
 
 /** Seeds the scale unless the database already holds it (same community count). */
 async function ensureScale(databaseUrl: string, scale: keyof typeof SCALES, log: (line: string) => void): Promise<void> {
@@ -196,6 +196,7 @@ runMain(async () => {
       analyst: { type: 'boolean', default: false },
       'refresh-only': { type: 'boolean', default: false },
       'profile-gateway': { type: 'boolean', default: false },
+      'profile-subgraphs': { type: 'boolean', default: false },
     },
   });
   const scale = values.smoke ? 'demo' : values.scale;
@@ -222,8 +223,12 @@ runMain(async () => {
     await server?.stop();
     return;
   }
-  const profileDir = values['profile-gateway'] ? join(REPOSITORY_ROOT, 'bench', 'results', 'profiles') : undefined;
-  const stack = await startStack(databaseUrl, targets, 1, { gatewayProfileDir: profileDir, captureSql: true });
+  const profileDir = values['profile-gateway'] || values['profile-subgraphs'] ? join(REPOSITORY_ROOT, 'bench', 'results', 'profiles') : undefined;
+  const stack = await startStack(databaseUrl, targets, 1, {
+    gatewayProfileDir: values['profile-gateway'] ? profileDir : undefined,
+    subgraphProfileDir: values['profile-subgraphs'] ? profileDir : undefined,
+    captureSql: true,
+  });
   const token = signToken({ sub: 'bench', roles: ['analyst', 'resident'], jurisdiction: '620000' }, BENCH_JWT_SECRET);
   const runId = Date.now().toString(36);
   const selected = operations(codes.prefecture, codes.community, runId).filter((operation) => values.operations.split(',').includes(operation.name));
@@ -336,7 +341,7 @@ runMain(async () => {
     process.stdout.write(`\n${writeReport(report)}`);
   }
   if (profileDir) {
-    process.stdout.write(`the gateway's CPU profile is in ${profileDir}\n`);
+    process.stdout.write(`the CPU profiles are in ${profileDir}\n`);
   }
   if (failed) {
     throw new StartupError('some operations answered with errors');

@@ -91,6 +91,11 @@ export function machineCpuMs(): number | null {
   }
 }
 
+/** A V8 CPU profile of the process's whole run, written into `directory` when it stops (open it in Chrome's DevTools). */
+function cpuProfileFlags(directory: string | undefined): string[] {
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
+}
+
 /**
  * Starts every subgraph and each requested gateway as its own process, as
  * deployed. With `captureSql`, subgraphs keep the SQL they send (SQL_CAPTURE)
@@ -103,7 +108,7 @@ export async function startStack(
   databaseUrl: string,
   targets: TargetName[],
   workers: number,
-  options: { defaultLimits?: boolean; gatewayProfileDir?: string; captureSql?: boolean } = {},
+  options: { defaultLimits?: boolean; gatewayProfileDir?: string; subgraphProfileDir?: string; captureSql?: boolean } = {},
 ): Promise<Stack> {
   // The statistics store refreshes only when the analyst run asks, so no scheduled refresh lands in another operation's figures.
   const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
@@ -111,7 +116,14 @@ export async function startStack(
     name: entry.name,
     port: entry.port,
     // No scheduled statistics refresh: its SQL would mix into the statements the floor counts.
-    process: startNodeProcess(entry.name, join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'), { ...common, PORT: String(entry.port), SQL_CAPTURE: String(options.captureSql ?? false), DATABASE_POOL_SIZE: '20', STATISTICS_REFRESH_INTERVAL: '0' }),
+    process: startNodeProcess(
+      entry.name,
+      join(REPOSITORY_ROOT, entry.directory, 'dist', 'main.js'),
+      { ...common, PORT: String(entry.port), SQL_CAPTURE: String(options.captureSql ?? false), DATABASE_POOL_SIZE: '20', STATISTICS_REFRESH_INTERVAL: '0' },
+      [],
+      false,
+      cpuProfileFlags(options.subgraphProfileDir),
+    ),
   }));
   await Promise.all(subgraphs.map((subgraph) => waitUntilReady(subgraph.process, `http://127.0.0.1:${subgraph.port}/ready`)));
   const gateways: Partial<Record<TargetName, ManagedProcess>> = {};
@@ -134,9 +146,7 @@ export async function startStack(
           MAX_HEAVY_IN_FLIGHT: '10000',
           MAX_HEAVY_IN_FLIGHT_PER_CALLER: '10000',
         };
-        // A V8 CPU profile of the whole run, written when the gateway stops (open it in Chrome's DevTools).
-        const profile = options.gatewayProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.gatewayProfileDir}`] : [];
-        gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', NODE_OPTIONS: GATEWAY_NODE_OPTIONS, ...(options.defaultLimits ? {} : comparable) }, [], false, profile);
+        gateways.shequ = startNodeProcess('shequ', join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), { ...common, PORT: port, NODE_ENV: 'production', NODE_OPTIONS: GATEWAY_NODE_OPTIONS, ...(options.defaultLimits ? {} : comparable) }, [], false, cpuProfileFlags(options.gatewayProfileDir));
       } else if (target === 'plain') {
         gateways.plain = startNodeProcess('plain', join(__dirname, 'peers', 'plain-gateway.js'), { PORT: port, SUPERGRAPH_PATH, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY });
       } else {
