@@ -86,6 +86,7 @@ export { assertDate, assertOptionalDate, assertInstant, dateRule, ANY_TIME, EARL
 export { readRankingFirst, DEFAULT_RANKING_SIZE, MAX_RANKING_SIZE } from './reporting/ranking';
 export { readTrendWindow, MAX_TREND_YEARS, type TrendWindow } from './reporting/trend-window';
 export { SCOPES, scopeParameters, withinScope } from './reporting/scopes';
+export { queryOverScopes, type ScopeRow } from './reporting/scope-statements';
 export {
   CHINA_TIME_ZONE,
   currentInstant,

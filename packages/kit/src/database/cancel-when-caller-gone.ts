@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { callerScope } from '../server/caller-scope';
+import { callerGoneSignal } from '../server/caller-scope';
 
 const WATCHED = Symbol('cancels when its caller has gone');
 
@@ -52,7 +52,7 @@ export function cancelWhenCallerGone(dataSource: DataSource, connectionString: s
       if (cancelling && answersWithPromise(args)) {
         return cancelling.then(() => watched(...args));
       }
-      const signal = callerScope.getStore();
+      const signal = callerGoneSignal();
       if (!signal) {
         return send(...args);
       }

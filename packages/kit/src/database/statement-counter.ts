@@ -1,7 +1,7 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
 import { countStatementForRequest } from '../observability/request-observation';
-import { callerScope } from '../server/caller-scope';
+import { callerGoneSignal } from '../server/caller-scope';
 
 /**
  * TypeORM logger that counts every SQL statement sent (the N+1 tests and the
@@ -25,7 +25,7 @@ export class StatementCounter implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    if (callerScope.getStore()?.aborted) {
+    if (callerGoneSignal()?.aborted) {
       // Cancelled because its caller has gone (cancelWhenCallerGone): expected, not a failure.
       this.logger.debug({ sql: query }, 'sql cancelled: the caller has gone');
       return;

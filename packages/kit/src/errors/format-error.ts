@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { callerScope } from '../server/caller-scope';
+import { callerGoneSignal } from '../server/caller-scope';
 import { isDatabaseUnavailable } from './service-unavailable';
 
 const PUBLIC_CODES = new Set([
@@ -56,7 +56,7 @@ export function createErrorFormatter(options: { development: boolean; logger: Lo
       // Apollo's own refusals of a malformed request (e.g. a persisted-query hash that does not match its query) carry a 4xx and no code.
       return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
     }
-    if (callerScope.getStore()?.aborted) {
+    if (callerGoneSignal()?.aborted) {
       // The caller left (or the gateway gave up): what stopped was stopped for them, and nobody reads this answer.
       options.logger.info({ path: formatted.path }, 'stopped: the caller has gone');
       return { message: 'The caller went before the answer was ready', extensions: { code: 'TIMEOUT', ...departmentOf(options) }, path: formatted.path };

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { observedRequest, type OperationType } from './request-observation';
+import { requestObservation } from '../server/caller-scope';
+import type { OperationType } from './request-observation';
 
 /**
- * Tells the request's observation (see `observedRequest`) what Apollo knows:
+ * Tells the request's observation (see `requestObservation`) what Apollo knows:
  * the operation's type and the codes of the errors in the answer, as
  * formatted for the client. Add it to every Apollo server the kit's HTTP
  * server serves.
@@ -10,7 +11,7 @@ import { observedRequest, type OperationType } from './request-observation';
 export function requestMetricsPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      const observation = observedRequest.getStore();
+      const observation = requestObservation();
       if (!observation) {
         return;
       }

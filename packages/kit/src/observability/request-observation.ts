@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { requestObservation } from '../server/caller-scope';
 
 /** How a GraphQL request ended, a metric label: a handful of values whatever the traffic. */
 export type RequestOutcome = 'ok' | 'partial' | 'error' | 'abandoned';
@@ -53,10 +53,7 @@ export class RequestObservation {
   }
 }
 
-/** The request being served, for the work done on its behalf (the Apollo plugin, the SQL logger). */
-export const observedRequest = new AsyncLocalStorage<RequestObservation>();
-
 /** Counts one SQL statement for the request being served, if any. */
 export function countStatementForRequest(): void {
-  observedRequest.getStore()?.statementSent();
+  requestObservation()?.statementSent();
 }

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SCOPES } from './scopes';
-import { aggregatedOverScopes, applyFunction, countedFacts, dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type MonthSummary } from './month-summary';
+import { builtOncePerShape, isCommunityPrefix, SCOPES } from './scopes';
+import { aggregatedOverScopes, applyFunction, countedFacts, dropTriggerMaintenance, eachRegionLevel, maintainByTriggers, monthOf, monthWindow, SCOPE_CODE, type MonthSummary } from './month-summary';
 import { distributionBucketSql } from '../statistics/distribution-bucket';
 import type { ChinaWindow } from '../time/china-time';
 import { WRITER_STRIPE, type TriggerKeptTable } from './writer-stripes';
@@ -182,7 +182,7 @@ export function medianOfCounted(value: string, reached: string, total: string): 
  * median as over every bucket, from a sixth of the rows. Scopes without facts
  * are absent.
  */
-export function medianOverScopes(histogram: MonthHistogram, prefixes: readonly string[], window: ChinaWindow): string {
+export const medianOverScopes = builtOncePerShape(function medianOverScopes(histogram: MonthHistogram, prefixes: readonly string[], window: ChinaWindow): string {
   const months = monthWindow(histogram.of.time, window, histogram.table);
   const [buckets, days] = [byBucket(histogram), byDay(histogram)];
   const factsWithin = (condition: string, sign: 1 | -1 = 1) => countedFacts(histogram.of, { days: buckets.bucket, weight: String(sign) }, condition);
@@ -223,4 +223,4 @@ export function medianOverScopes(histogram: MonthHistogram, prefixes: readonly s
       SELECT b.code, b.days, m.before_low_day + sum(b.facts) OVER (PARTITION BY b.code ORDER BY b.days) AS reached, m.total
       FROM middle_buckets b JOIN middle m ON m.code = b.code
     ) running GROUP BY code`;
-}
+});

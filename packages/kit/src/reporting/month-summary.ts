@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SCOPES } from './scopes';
+import { builtOncePerShape, isCommunityPrefix, SCOPES } from './scopes';
 import { sqlDate, sqlInstant, type ChinaWindow } from '../time/china-time';
 import { WRITER_STRIPE, type TriggerKeptTable } from './writer-stripes';
 
@@ -186,7 +186,6 @@ export function summaryTable(summary: MonthSummary): TriggerKeptTable {
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */
 export const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
 
-export const isCommunityPrefix = (prefix: string) => prefix.length === 12;
 
 /**
  * The migration that creates a department's summaries, kept by region level
@@ -409,7 +408,7 @@ export function countedFacts(summary: Pick<MonthSummary, 'schema' | 'source' | '
  * first and last months; a community reads its own facts. Scopes without any
  * fact are absent from the result.
  */
-export function summedOverScopes(summary: MonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
+export const summedOverScopes = builtOncePerShape(function summedOverScopes(summary: MonthSummary, prefixes: readonly string[], window?: ChinaWindow): string {
   const names = Object.keys(summary.measures);
   const months = monthWindow(summary.time, window, summary.table);
   const factsWithin = (condition: string, sign: 1 | -1 = 1) =>
@@ -428,4 +427,4 @@ export function summedOverScopes(summary: MonthSummary, prefixes: readonly strin
   return `SELECT code, ${names.map((name) => `sum(${name}) AS ${name}`).join(', ')} FROM (
       ${branches.join('\n      UNION ALL\n      ')}
     ) summed GROUP BY code`;
-}
+});

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SCOPES } from './scopes';
-import { dropTriggerMaintenance, eachRegionLevel, isCommunityPrefix, maintainByTriggers, SCOPE_CODE } from './month-summary';
+import { builtOncePerShape, isCommunityPrefix, SCOPES } from './scopes';
+import { dropTriggerMaintenance, eachRegionLevel, maintainByTriggers, SCOPE_CODE } from './month-summary';
 
 /**
  * The distinct members of a fact table's rows — the organisations serving
@@ -76,7 +76,7 @@ export function regionMembersMigration(list: readonly RegionMembers[], timestamp
  * community's from its own facts, a region's from its rows of the members
  * table. Scopes without members are absent.
  */
-export function membersOverScopes(members: RegionMembers, prefixes: readonly string[]): string {
+export const membersOverScopes = builtOncePerShape(function membersOverScopes(members: RegionMembers, prefixes: readonly string[]): string {
   const branches: string[] = [];
   if (prefixes.some(isCommunityPrefix)) {
     branches.push(`SELECT DISTINCT ${SCOPE_CODE}, f.member FROM ${SCOPES}
@@ -91,4 +91,4 @@ export function membersOverScopes(members: RegionMembers, prefixes: readonly str
     throw new Error('membersOverScopes needs at least one scope');
   }
   return branches.join('\n      UNION ALL\n      ');
-}
+});

@@ -1,11 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isScalarType, parse, type GraphQLSchema } from 'graphql';
+import { isScalarType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from '../auth/auth-checker';
 import { entityKeyFields, guardedReference, type ReferenceResolver } from './entity-representations';
 import { storableInstant } from './storable-instant';
+import { takingTurns, weightedRootFields } from './weight';
 
 export type { ReferenceResolver };
 
@@ -59,6 +60,13 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     resolvers.DateTimeISO = storableInstant(instant) as unknown as GraphQLResolverMap<Context>[string];
   }
   const typeDefs = parse(sdl);
+  // Weighted root fields take turns within the process (see `Weight`).
+  const query = resolvers.Query as Record<string, GraphQLFieldResolver<unknown, unknown>> | undefined;
+  if (query) {
+    for (const name of weightedRootFields(typeDefs)) {
+      query[name] = takingTurns(query[name]);
+    }
+  }
   const keyFields = entityKeyFields(typeDefs);
   for (const [typeName, fields] of keyFields) {
     const resolveReference = guardedReference(typeName, fields, options.references?.[typeName]);

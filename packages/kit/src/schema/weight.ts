@@ -1,6 +1,7 @@
-import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Kind, type DocumentNode, type GraphQLFieldResolver, type ObjectTypeDefinitionNode } from 'graphql';
+import { Directive } from 'type-graphql';
 import { graphqlError } from '../errors/graphql-errors';
-import { callerScope } from '../server/caller-scope';
+import { callerGoneSignal } from '../server/caller-scope';
 
 /** One at a time, first come first served. */
 class Turns {
@@ -32,20 +33,36 @@ class Turns {
  */
 const heavyRootFields = new Turns();
 
-const oneHeavyRootFieldAtATime: MiddlewareFn = async ({ info }, next) => {
-  if (info.parentType !== info.schema.getQueryType()) {
-    return next();
-  }
-  const release = await heavyRootFields.take();
-  try {
-    if (callerScope.getStore()?.aborted) {
-      throw graphqlError('TIMEOUT', 'The caller went before the answer was ready');
+/**
+ * A weighted root field's resolver, made to take its turn (above). Applied
+ * by the kit when it assembles the schema (`buildFederatedSchema`), to the
+ * root fields the SDL gives a `@cost`: wrapped there, rather than as a
+ * type-graphql middleware of `@Weight`, so the weighted fields of entities
+ * (a figure of each of fifty communities) do not each pay a middleware
+ * chain only to be let through.
+ */
+export function takingTurns(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+  return async (...args) => {
+    const release = await heavyRootFields.take();
+    try {
+      if (callerGoneSignal()?.aborted) {
+        throw graphqlError('TIMEOUT', 'The caller went before the answer was ready');
+      }
+      return await resolve(...args);
+    } finally {
+      release();
     }
-    return await next();
-  } finally {
-    release();
-  }
-};
+  };
+}
+
+/** The root query fields an SDL gives a `@cost` (see `Weight`). */
+export function weightedRootFields(sdl: DocumentNode): string[] {
+  return sdl.definitions
+    .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Query')
+    .flatMap((query) => query.fields ?? [])
+    .filter((field) => field.directives?.some((directive) => directive.name.value === 'cost'))
+    .map((field) => field.name.value);
+}
 
 /**
  * Declares the work behind a field whose cost does not follow its rows on
@@ -62,10 +79,5 @@ export function Weight(units: number): MethodDecorator & PropertyDecorator {
   if (!Number.isInteger(units) || units < 1) {
     throw new Error(`a weight is a whole number of units, at least 1 (got ${units})`);
   }
-  const directive = Directive(`@cost(weight: ${units})`);
-  const turns = UseMiddleware(oneHeavyRootFieldAtATime);
-  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    directive(target, key, descriptor as PropertyDescriptor);
-    turns(target, key, descriptor as PropertyDescriptor);
-  };
+  return Directive(`@cost(weight: ${units})`);
 }

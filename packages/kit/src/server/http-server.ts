@@ -5,10 +5,10 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { observedRequest, type RequestObservation } from '../observability/request-observation';
+import type { RequestObservation } from '../observability/request-observation';
 import { requestTraceContext, type TraceContext } from '../observability/trace-context';
 import { stopTracing } from '../observability/tracing-state';
-import { callerScope } from './caller-scope';
+import { requestObservation, serveRequest } from './caller-scope';
 import { applyExposure, mayReadMetrics, type HttpExposure } from './http-exposure';
 import type { ProcessMetrics } from './metrics';
 
@@ -185,7 +185,7 @@ function graphqlErrorBody(message: string, code: string) {
 
 /** A GraphQL request the server refuses itself, before Apollo: the code is counted with the request's metrics. */
 function refuse(response: ServerResponse, status: number, message: string, code: string): void {
-  observedRequest.getStore()?.refused(code);
+  requestObservation()?.refused(code);
   sendJson(response, status, graphqlErrorBody(message, code));
 }
 
@@ -226,7 +226,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
       const verdict = options.preflight(body ?? Object.fromEntries(url.searchParams), request, info.signedByGateway);
       if ('error' in verdict) {
         const code = verdict.error.extensions?.code;
-        observedRequest.getStore()?.refused(typeof code === 'string' ? code : 'BAD_REQUEST');
+        requestObservation()?.refused(typeof code === 'string' ? code : 'BAD_REQUEST');
         sendJson(response, verdict.status, { errors: [{ message: verdict.error.message, extensions: verdict.error.extensions }] });
         return;
       }
@@ -344,8 +344,8 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
           }
           // 'close' follows both a finished answer and a caller who left: the slot is freed either way.
           const callerGone = abortedWhenCallerLeaves(response, () => admission.release());
-          await observedRequest.run(observed, () =>
-            callerScope.run(callerGone, () => handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone }))),
+          await serveRequest({ callerGone, observation: observed }, () =>
+            handleGraphql(request, response, url, (signed, service) => ({ ...identify(signed, service), signal: callerGone })),
           );
           return;
         }

@@ -103,35 +103,54 @@ export function chinaDays(first: string, last: string): ChinaWindow {
   return { first, last, since: chinaMidnight(first), until: chinaMidnight(addDays(last, 1)) };
 }
 
+/**
+ * A window that follows today is the same for every instant of a China day,
+ * and China midnights fall on whole minutes (UTC+8), so it is worked out once
+ * a minute: reporting loaders ask for it several times per request. The one
+ * window is shared, so it is frozen.
+ */
+function keptForTheMinute(window: (now: Date) => ChinaWindow): (now?: Date) => Readonly<ChinaWindow> {
+  let minute = Number.NaN;
+  let kept: Readonly<ChinaWindow> | undefined;
+  return (now = currentInstant()) => {
+    const at = Math.floor(now.getTime() / 60_000);
+    if (at !== minute || !kept) {
+      kept = Object.freeze(window(now));
+      minute = at;
+    }
+    return kept;
+  };
+}
+
 /** The last 12 months: the 12 months ending today, today included, the day 12 months ago not (so no day counts twice in consecutive years). */
-export function lastTwelveMonths(now = currentInstant()): ChinaWindow {
+export const lastTwelveMonths = keptForTheMinute((now) => {
   const today = chinaToday(now);
   return chinaDays(addDays(addMonths(today, -12), 1), today);
-}
+});
 
 /** The last 30 days: today and the 29 before it. */
-export function lastThirtyDays(now = currentInstant()): ChinaWindow {
+export const lastThirtyDays = keptForTheMinute((now) => {
   const today = chinaToday(now);
   return chinaDays(addDays(today, -29), today);
-}
+});
 
 /** This year so far: 1 January up to today, in China. */
-export function thisYear(now = currentInstant()): ChinaWindow {
+export const thisYear = keptForTheMinute((now) => {
   const today = chinaToday(now);
   return chinaDays(`${today.slice(0, 4)}-01-01`, today);
-}
+});
 
 /** This calendar year, whole: 1 January to 31 December, in China (for figures kept by year, such as investment). */
-export function thisCalendarYear(now = currentInstant()): ChinaWindow {
+export const thisCalendarYear = keptForTheMinute((now) => {
   const year = chinaYear(now);
   return chinaDays(`${year}-01-01`, `${year}-12-31`);
-}
+});
 
 /** Last month: the whole calendar month before the current one, in China. */
-export function lastMonth(now = currentInstant()): ChinaWindow {
+export const lastMonth = keptForTheMinute((now) => {
   const first = addMonths(`${chinaToday(now).slice(0, 7)}-01`, -1);
   return chinaDays(first, addDays(addMonths(first, 1), -1));
-}
+});
 
 /** A trend period's length. */
 export type PeriodUnit = 'month' | 'quarter' | 'year';

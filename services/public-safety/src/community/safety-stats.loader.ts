@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, membersOverScopes, perThousand, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope } from '@shequ/kit';
+import { chinaToday, lastThirtyDays, lastTwelveMonths, medianOverScopes, membersOverScopes, perThousand, queryOverScopes, ratio, scopeParameters, SCOPES, sqlDate, summedOverScopes, withinScope, type ScopeRow } from '@shequ/kit';
 import { COMMUNITIES_WITH_LIAISON, INCIDENTS_BY_OCCURRENCE, LEGAL_SERVICE_REACH, MEDIATION_CLOSING_DAYS, MEDIATIONS_BY_CLOSING, MEDIATIONS_BY_RECEIPT, OPEN_HAZARDS, PATROLS_BY_DAY } from './safety-summaries';
 import { SafetyStats } from './safety-stats.type';
 
@@ -44,7 +44,7 @@ export function onDaysOf(column: string, window: { first: string; last: string }
  * One aggregate statement per figure group: each sums the month summaries,
  * or joins every scope of the batch to its prefix-matched rows.
  */
-const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: Record<string, string | null>) => Partial<SafetyAggregate> }[] = [
+const STATEMENTS: { sql: (prefixes: readonly string[]) => string; read: (row: ScopeRow) => Partial<SafetyAggregate> }[] = [
   {
     sql: (prefixes) => summedOverScopes(INCIDENTS_BY_OCCURRENCE, prefixes, lastTwelveMonths()),
     read: (row) => ({ incidentsLast12Months: Number(row.incidents) }),
@@ -96,14 +96,16 @@ export async function loadSafetyAggregates(dataSource: DataSource, codes: readon
   const unique = [...new Set(codes)];
   const parameters = scopeParameters(unique);
   const byCode = new Map<string, SafetyAggregate>(unique.map((code) => [code, { ...EMPTY }]));
-  await Promise.all(
-    STATEMENTS.map(async (statement) => {
-      const rows: Record<string, string | null>[] = await dataSource.query(statement.sql(parameters[1]), parameters);
-      for (const row of rows) {
-        Object.assign(byCode.get(row.code as string) as SafetyAggregate, statement.read(row));
-      }
-    }),
+  const rows = await queryOverScopes(
+    dataSource,
+    STATEMENTS.map((statement) => statement.sql(parameters[1])),
+    parameters,
   );
+  STATEMENTS.forEach((statement, index) => {
+    for (const row of rows[index]) {
+      Object.assign(byCode.get(row.code as string) as SafetyAggregate, statement.read(row));
+    }
+  });
   return codes.map((code) => byCode.get(code) as SafetyAggregate);
 }
 

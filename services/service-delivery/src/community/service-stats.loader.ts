@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { lastTwelveMonths, medianOverScopes, ratio, scopeParameters, summedOverScopes, thisCalendarYear } from '@shequ/kit';
+import { lastTwelveMonths, medianOverScopes, queryOverScopes, ratio, scopeParameters, summedOverScopes, thisCalendarYear, type ScopeRow } from '@shequ/kit';
 import { ServiceFacilityKind } from '../facilities/service-facility.entity';
 import type { ServiceFigures } from './service-stats.type';
 import { WELFARE_KINDS } from './service-stats.sql';
@@ -15,55 +15,51 @@ interface RequestFigures {
 }
 
 /**
- * Request figures by scope: the additive ones from the month summaries, the
- * median from the regions' histograms of days to resolve (a community from
- * its own requests in both).
+ * The figures of many communities and regions at once: six statements
+ * (facilities, four for requests, investment; see `queryOverScopes`) per
+ * batch however many codes, each an aggregate over prefix-matched rows. The
+ * additive request figures come from the month summaries, the median from the
+ * regions' histograms of days to resolve (a community from its own requests
+ * in both).
  */
-async function requestFigures(dataSource: DataSource, parameters: [readonly string[], string[]]): Promise<Map<string, RequestFigures>> {
+async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
+  const parameters = scopeParameters(codes);
   const prefixes = parameters[1];
-  const byCode = async (statement: string) => new Map(((await dataSource.query(statement, parameters)) as Record<string, string | null>[]).map((row) => [row.code as string, row]));
   const window = lastTwelveMonths();
-  const [open, submitted, resolved, medians] = await Promise.all([
-    byCode(summedOverScopes(OPEN_REQUESTS, prefixes)),
-    byCode(summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, window)),
-    byCode(summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, window)),
-    byCode(medianOverScopes(RESOLUTION_DAYS, prefixes, window)),
-  ]);
-  const figures = new Map<string, RequestFigures>();
-  for (const code of parameters[0]) {
-    const resolution = resolved.get(code);
+  const [facilities, open, submitted, resolved, medians, investment] = await queryOverScopes(
+    dataSource,
+    [
+      // Regions add up their summary rows, communities their own facilities (and investment).
+      summedOverScopes(COUNTED_FACILITIES, prefixes),
+      summedOverScopes(OPEN_REQUESTS, prefixes),
+      summedOverScopes(REQUESTS_BY_SUBMISSION, prefixes, window),
+      summedOverScopes(REQUESTS_BY_RESOLUTION, prefixes, window),
+      medianOverScopes(RESOLUTION_DAYS, prefixes, window),
+      summedOverScopes(INVESTMENT_BY_YEAR, prefixes, thisCalendarYear()),
+    ],
+    parameters,
+  );
+  const byScope = (rows: ScopeRow[]) => new Map(rows.map((row) => [row.code as string, row]));
+  const [openByCode, submittedByCode, resolvedByCode, mediansByCode] = [open, submitted, resolved, medians].map(byScope);
+  const requests = new Map<string, RequestFigures>();
+  for (const code of codes) {
+    const resolution = resolvedByCode.get(code);
     const resolvedCount = Number(resolution?.resolved ?? 0);
     const rated = Number(resolution?.rated ?? 0);
-    const median = medians.get(code)?.median;
-    figures.set(code, {
-      openRequests: Number(open.get(code)?.requests ?? 0),
-      requestsLast12Months: Number(submitted.get(code)?.requests ?? 0),
+    const median = mediansByCode.get(code)?.median;
+    requests.set(code, {
+      openRequests: Number(openByCode.get(code)?.requests ?? 0),
+      requestsLast12Months: Number(submittedByCode.get(code)?.requests ?? 0),
       resolvedWithin15DaysRate: ratio(Number(resolution?.resolved_within_15_days ?? 0), resolvedCount),
       medianDaysToResolve: median == null ? null : Number(median),
       averageSatisfaction: ratio(Number(resolution?.satisfaction_sum ?? 0), rated),
     });
   }
-  return figures;
-}
-
-/**
- * The figures of many communities and regions at once: six statements
- * (facilities, four for requests, investment) per batch however many codes,
- * each an aggregate over prefix-matched rows.
- */
-async function loadFigures(dataSource: DataSource, codes: readonly string[]): Promise<ServiceFigures[]> {
-  const parameters = scopeParameters(codes);
-  const [facilities, requests, investment] = await Promise.all([
-    // Regions add up their summary rows, communities their own facilities (and investment).
-    dataSource.query(summedOverScopes(COUNTED_FACILITIES, parameters[1]), parameters) as Promise<Record<string, string>[]>,
-    requestFigures(dataSource, parameters),
-    dataSource.query(summedOverScopes(INVESTMENT_BY_YEAR, parameters[1], thisCalendarYear()), parameters) as Promise<{ code: string; amount: string }[]>,
-  ]);
-  const investmentByCode = new Map(investment.map((row) => [row.code, Number(row.amount)]));
+  const investmentByCode = new Map(investment.map((row) => [row.code as string, Number(row.amount)]));
   const kindsByCode = new Map<string, { kind: ServiceFacilityKind; count: number; welfare: boolean }[]>();
   for (const row of facilities) {
     const kinds = Object.values(ServiceFacilityKind).map((kind) => ({ kind, count: Number(row[facilityKindMeasure(kind)]), welfare: WELFARE_KINDS.includes(kind) }));
-    kindsByCode.set(row.code, kinds.filter((entry) => entry.count > 0));
+    kindsByCode.set(row.code as string, kinds.filter((entry) => entry.count > 0));
   }
   return codes.map((code) => {
     const kinds = (kindsByCode.get(code) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));

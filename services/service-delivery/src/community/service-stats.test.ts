@@ -119,7 +119,7 @@ describe('serviceStats means the same at every level', () => {
     expect(three.entities[0].serviceRequests.totalCount).toBe(7);
     expect(three.entities[0].serviceRequests.edges).toHaveLength(2);
     expect(three.entities[2].serviceFacilities).toEqual([{ name: '西园养老院', kind: 'ELDERLY_CARE' }]);
-    expect(three.statements).toBe(8); // facilities, request pages, and the six stats statements
+    expect(three.statements).toBe(3); // facilities, request pages, and the six stats statements sent as one (a batch of communities)
     expect(hundreds.statements).toBe(three.statements);
   });
 
