@@ -295,7 +295,13 @@ runMain(async () => {
             );
           }
         }
-        // One client alone: latency without queueing behind other callers.
+        // One client alone: latency without queueing behind other callers, against the floor replayed just before it:
+        // the machine's speed drifted by a third over one run, and a floor measured minutes earlier moved the ratio with it.
+        if (entry.sqlFloorMs !== undefined) {
+          await waitForIdleDatabase(databaseUrl);
+          entry.singleClientSqlFloorMs = (await replayFloor(databaseUrl, captured)).ms;
+          log(`${operation.name}: SQL floor ${entry.singleClientSqlFloorMs} ms just before one client's rounds`);
+        }
         entry.singleClient = {};
         for (const target of targets) {
           await waitForIdleDatabase(databaseUrl);

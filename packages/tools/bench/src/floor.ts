@@ -52,7 +52,7 @@ const median = (values: number[]) => {
  * subgraphs side by side, as the gateway would reach them at best. Gives the
  * median over `rounds` replays after one warm-up, and the slowest statements.
  */
-export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 5): Promise<Floor> {
+export async function replayFloor(databaseUrl: string, captured: Record<string, CapturedStatement[]>, rounds = 9): Promise<Floor> {
   const subgraphs = Object.keys(captured);
   const clients = await Promise.all(
     subgraphs.map(async () => {
