@@ -1,7 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
-import { countStatementForRequest } from '../observability/request-observation';
-import { callerGoneSignal } from '../server/caller-scope';
+import { callerGoneSignal, requestObservation } from '../server/caller-scope';
 
 /**
  * TypeORM logger that counts every SQL statement sent (the N+1 tests and the
@@ -17,7 +16,7 @@ export class StatementCounter implements TypeOrmLogger {
 
   logQuery(query: string, parameters?: unknown[]): void {
     this.statements += 1;
-    countStatementForRequest();
+    requestObservation()?.statementSent();
     if (this.captured && this.captured.length < 10_000) {
       this.captured.push({ sql: query, parameters: parameters ?? [] });
     }

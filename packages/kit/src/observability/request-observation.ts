@@ -1,5 +1,3 @@
-import { requestObservation } from '../server/caller-scope';
-
 /** How a GraphQL request ended, a metric label: a handful of values whatever the traffic. */
 export type RequestOutcome = 'ok' | 'partial' | 'error' | 'abandoned';
 
@@ -51,9 +49,4 @@ export class RequestObservation {
     const outcome: RequestOutcome = abandoned ? 'abandoned' : this.errorCodes.length === 0 ? 'ok' : this.answeredWithData ? 'partial' : 'error';
     this.record(this, outcome);
   }
-}
-
-/** Counts one SQL statement for the request being served, if any. */
-export function countStatementForRequest(): void {
-  requestObservation()?.statementSent();
 }
