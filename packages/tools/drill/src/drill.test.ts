@@ -27,7 +27,7 @@ beforeAll(async () => {
   const code = await new Promise<number | null>((resolve) => drill?.once('exit', resolve));
   drill = undefined;
   if (code !== 0) {
-    throw new Error(`the smoke drill exited with ${code}:\n${output.join('')}`);
+    throw new Error(`the smoke drill exited with ${code}:\n${output.join('')}\nwhat its processes printed last, warnings left out:\n${lastWords()}`);
   }
   const file = readdirSync(folder).find((name) => name.endsWith('.json'));
   if (!file) {
@@ -35,6 +35,20 @@ beforeAll(async () => {
   }
   report = JSON.parse(readFileSync(join(folder, file), 'utf8')) as DrillReport;
 }, DRILL_LIMIT_MS);
+
+/** The processes' output, but for the warnings of faults the drill causes on purpose: why one exited, when the drill could not start. */
+function lastWords(): string {
+  const log = readdirSync(folder).find((name) => name.endsWith('.log'));
+  if (!log) {
+    return '(no process output)';
+  }
+  const quietLevels = /"level":(30|40),/;
+  return readFileSync(join(folder, log), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !quietLevels.test(line))
+    .slice(-40)
+    .join('\n');
+}
 
 afterAll(() => {
   // Only when the drill was still running (this run was cut short): it stops its platform on SIGTERM.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '@shequ/database';
 import { GATEWAY_PORT, REPOSITORY_ROOT, SUBGRAPHS } from '@shequ/schema';
 import { copyWorkspace, deployPackage, devOnlyPackagesIn, diskUsage, startDeployed } from './deploy-check';
 import { deployables, type Deployable } from './deployment';
@@ -17,17 +17,6 @@ function pnpmCommand(): string[] {
     throw new Error(`run this through pnpm: npx -y pnpm@10.34.9 infra:check-deploys\n${USAGE}`);
   }
   return execPath.endsWith('.cjs') || execPath.endsWith('.js') ? [process.execPath, execPath] : [execPath];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** What a deployed process is started with for a full start: its own port, throwaway secrets, the given database. */

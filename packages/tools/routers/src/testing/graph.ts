@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@shequ/database';
 import { startGateway, type GatewaySettings, type RunningGateway } from '@shequ/gateway';
 import { testGatewaySettings } from '@shequ/gateway/testing';
 import type { SubgraphSettings } from '@shequ/kit';
@@ -40,14 +40,6 @@ export function subgraphUrls(subgraphs: Record<string, TestSubgraph>): Record<st
 /** The platform's own gateway over the same subgraphs, to compare answers with. */
 export function startPlatformGateway(subgraphs: Record<string, TestSubgraph>, overrides: Partial<GatewaySettings> = {}): Promise<RunningGateway> {
   return startGateway(testGatewaySettings(subgraphUrls(subgraphs), overrides));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface RunningHiveGateway {
