@@ -33,8 +33,10 @@ export function ephemeralPortsStartAt(): number {
  * Chosen at random below the operating system's ephemeral range, not by
  * `listen(0)`: a port in that range, once released, may be handed to any
  * other process's `listen(0)` or outgoing connection in the moment before
- * ours binds it — and on a machine running other servers' tests, one did,
- * and a readiness probe then got its answer from the wrong server.
+ * ours binds it. With the test suites running side by side, a server of
+ * one suite could take the port meant for a subgraph of the drill, which
+ * would then fail to listen while its readiness probe was answered by the
+ * other suite's server.
  */
 export async function freePort(): Promise<number> {
   const ceiling = ephemeralPortsStartAt();
