@@ -5,6 +5,7 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { StartupError } from '../environment/parse-environment';
 import type { RequestObservation } from '../observability/request-observation';
 import { requestTraceContext, type TraceContext } from '../observability/trace-context';
 import { stopTracing } from '../observability/tracing-state';
@@ -385,10 +386,16 @@ export function createHttpServer<Context extends BaseContext>(options: HttpServe
   return server;
 }
 
-/** Listens and resolves the base URL, e.g. http://127.0.0.1:4001 (port 0 picks a free one). */
+/**
+ * Listens and resolves the base URL, e.g. http://127.0.0.1:4001 (port 0
+ * picks a free one). A port another program holds is a startup error that
+ * says so, not a stack trace.
+ */
 export function listen(server: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartupError(`port ${port} on ${host} is already in use by another program: stop it, or set PORT to another port`) : error),
+    );
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

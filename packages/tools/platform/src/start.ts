@@ -7,6 +7,7 @@ import { startNodeProcess, waitUntilReady } from './child-process';
 import { DatabaseSupervisor } from './database-supervisor';
 import { readEnvironment } from './environment';
 import { GATEWAY_NODE_OPTIONS } from './infra/deployment';
+import { portsInUse, portsInUseMessage } from './ports-in-use';
 import { Supervisor } from './supervisor';
 import { welcomeMessage } from './welcome';
 
@@ -20,6 +21,10 @@ import { welcomeMessage } from './welcome';
  */
 runMain(async () => {
   const settings = readEnvironment();
+  const taken = await portsInUse([...SUBGRAPHS.map((entry) => ({ name: entry.name, port: entry.port })), { name: 'gateway', port: GATEWAY_PORT }]);
+  if (taken.length > 0) {
+    throw new StartupError(portsInUseMessage(taken));
+  }
   const say = (line: string) => process.stdout.write(`${'platform'.padEnd(12)}| ${line}\n`);
   const supervisor = new Supervisor({ log: say });
   const server = settings.databaseUrl ? null : await startLocalServer();
