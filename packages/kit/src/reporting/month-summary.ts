@@ -186,7 +186,6 @@ export function summaryTable(summary: MonthSummary): TriggerKeptTable {
 /** Grouping by the scope compares bytes, not the database locale's rules: codes sort the same, and a province's worth of rows sorts faster. */
 export const SCOPE_CODE = 'scope.code COLLATE "C" AS code';
 
-
 /**
  * The migration that creates a department's summaries, kept by region level
  * (tables, backfill, triggers, time indexes). Summaries added later come in
