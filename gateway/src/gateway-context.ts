@@ -1,4 +1,5 @@
 import type { TraceContext, Viewer } from '@shequ/kit';
+import type { FetchClock } from './observability/operation-time';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -21,4 +22,6 @@ export interface GatewayContext {
    * else — the token, codes, the subgraphs' own rules — does.
    */
   writtenByGateway?: boolean;
+  /** The time the request's operations waited on subgraphs (`operationTimePlugin`). */
+  fetchClock?: FetchClock;
 }

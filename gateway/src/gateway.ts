@@ -28,6 +28,7 @@ import { DEFAULT_LIMITS } from './limits/operation-limits';
 import { createPreflight } from './limits/preflight';
 import { RedisCache } from './limits/redis-cache';
 import { TrustedDocuments } from './limits/trusted-documents';
+import { FetchClock, operationTimePlugin } from './observability/operation-time';
 import { OverloadMetrics } from './observability/overload-metrics';
 import { observeRedis } from './observability/redis-metrics';
 import { SubgraphFetchMetrics } from './observability/subgraph-fetch-metrics';
@@ -104,6 +105,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     stopOnTerminationSignals: false,
     plugins: [
       requestMetricsPlugin(),
+      operationTimePlugin(metrics.registry),
       serviceUnavailablePlugin(),
       divisionCodesPlugin(codes),
       operationLimitsPlugin(limits, readFieldWeights(supergraphSdl), new HeavyOperations(settings.heavyOperations ?? DEFAULT_HEAVY_OPERATIONS)),
@@ -138,6 +140,7 @@ export async function startGateway(settings: GatewaySettings): Promise<RunningGa
     callerKey: callerKeyOf(viewer, request),
     subgraphSigningKey: settings.signingKey,
     trace: requestTraceContext(request),
+    fetchClock: new FetchClock(),
   });
   const server = createHttpServer<GatewayContext>({
     apollo,

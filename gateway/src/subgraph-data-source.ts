@@ -72,7 +72,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (!subgraph || options.kind !== 'incoming operation') {
       return this.processShared(options);
     }
-    return this.processShared(options).catch((error: unknown) => {
+    const clock = options.context?.fetchClock;
+    clock?.fetchStarted();
+    const answered = this.processShared(options).finally(() => clock?.fetchEnded());
+    return answered.catch((error: unknown) => {
       const failure = subgraphFailureOf(error, subgraph, this.timeoutMs, options.context?.signal?.aborted ?? false);
       if (!failure) {
         throw error;

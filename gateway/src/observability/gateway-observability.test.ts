@@ -11,7 +11,10 @@ import { testGatewaySettings } from '../testing/test-settings';
  * dropped connection. Nothing but headers and failures are under test here;
  * the real subgraph's side is platform-observability.test.ts's.
  */
-type Behaviour = 'answer' | 'http-error' | 'hang' | 'drop';
+type Behaviour = 'answer' | 'slow' | 'http-error' | 'hang' | 'drop';
+
+/** How long the stand-in takes to answer when `slow`. */
+const SLOW_ANSWER_MS = 60;
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -42,8 +45,11 @@ beforeAll(async () => {
         return;
       }
       received.push({ headers: request.headers, body });
+      const answer = () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { region: { name: '兰州市' } } }));
       if (behaviour === 'answer') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { region: { name: '兰州市' } } }));
+        answer();
+      } else if (behaviour === 'slow') {
+        setTimeout(answer, SLOW_ANSWER_MS);
       } else if (behaviour === 'http-error') {
         response.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway');
       } else if (behaviour === 'drop') {
@@ -110,6 +116,30 @@ describe("the gateway's /metrics", () => {
     expect(grew('shequ_subgraph_fetch_duration_seconds_count', { subgraph: 'governance' })).toBe(3);
     expect(grew('shequ_graphql_request_duration_seconds_count', { service: 'gateway', operation_type: 'query', outcome: 'ok' })).toBe(3);
     expect(grew('shequ_subgraph_fetch_failures_total', { subgraph: 'governance' })).toBe(0);
+  });
+
+  it("splits each operation's time into the gateway's own and the wait on subgraphs", async () => {
+    const before = await scrape();
+    behaviour = 'slow';
+    expect((await graphqlRequest(gateway.url, QUERY)).errors).toBeUndefined();
+    const after = await scrape();
+    const grew = (name: string, labels: Record<string, string>) => metricValue(after, name, labels) - metricValue(before, name, labels);
+    expect(grew('shequ_gateway_operation_seconds_count', { spent: 'gateway' })).toBe(1);
+    expect(grew('shequ_gateway_operation_seconds_count', { spent: 'subgraphs' })).toBe(1);
+    const waited = grew('shequ_gateway_operation_seconds_sum', { spent: 'subgraphs' });
+    const own = grew('shequ_gateway_operation_seconds_sum', { spent: 'gateway' });
+    // The fetch was in flight at least as long as the stand-in held its answer back.
+    expect(waited).toBeGreaterThanOrEqual(SLOW_ANSWER_MS / 1000);
+    expect(own).toBeGreaterThan(0);
+    // Both parts lie within the request, which the HTTP server times from its arrival to its answer.
+    expect(own + waited).toBeLessThanOrEqual(grew('shequ_graphql_request_duration_seconds_sum', { service: 'gateway', operation_type: 'query' }));
+  });
+
+  it('does not split an operation that asked no subgraph', async () => {
+    const before = await scrape();
+    expect((await graphqlRequest(gateway.url, '{ __typename }')).errors).toBeUndefined();
+    const after = await scrape();
+    expect(metricValue(after, 'shequ_gateway_operation_seconds_count', { spent: 'gateway' })).toBe(metricValue(before, 'shequ_gateway_operation_seconds_count', { spent: 'gateway' }));
   });
 
   it.each([

@@ -46,6 +46,7 @@ export type { SubgraphContext } from './server/context';
 export { ProcessMetrics, type MetricsPage, type ObservedDatabase } from './server/metrics';
 export { requestMetricsPlugin } from './observability/metrics-plugin';
 export { serveClusterMetrics } from './observability/cluster-metrics';
+export { metricValue, parsePrometheusText, type PrometheusSample } from './observability/prometheus-text';
 export { formatTraceparent, parseTraceparent, parseTracestate, requestTraceContext, type TraceContext } from './observability/trace-context';
 export { tracingEnabled } from './observability/tracing-state';
 export { tracingVariables } from './observability/tracing-environment';

@@ -14,6 +14,7 @@ import { combineRuns, drive, driveWatched, once } from './load';
 import { BENCH_WRITE_KEY_PREFIX, operations, type BenchOperation } from './operations';
 import { writeReport, writeWorstCaseReport, type BenchReport, type OperationReport } from './report';
 import { measureCandidates, slowestOf, victimUnder, worstCaseCandidates, worstCaseMarkdown, type Caller } from './worst-case';
+import { scrapeGateway, timeSplit } from './time-split';
 import { BENCH_JWT_SECRET, graphqlUrl, peakRssMb, rssMb, startStack, TARGETS, type TargetName } from './stack';
 
 /** Load before the soak's first RSS reading. */
@@ -305,8 +306,13 @@ runMain(async () => {
         entry.singleClient = {};
         for (const target of targets) {
           await waitForIdleDatabase(databaseUrl);
+          // Shequ's gateway says where its answers went: its own work, or waiting on subgraphs.
+          const metricsBefore = target === 'shequ' ? await scrapeGateway(graphqlUrl(target)) : null;
           const result = await driveWatched(watchedFor(target), graphqlUrl(target), operation, token, 1, Math.max(2, Math.round(seconds / 2)));
           entry.singleClient[target] = result;
+          if (metricsBefore !== null) {
+            entry.singleClientSplit = timeSplit(metricsBefore, await scrapeGateway(graphqlUrl(target))) ?? undefined;
+          }
           log(`${operation.name} ${target} one client: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.errors} errors`);
         }
       }

@@ -4,6 +4,7 @@ import { REPOSITORY_ROOT } from '@shequ/schema';
 import type { SlowStatement } from './floor';
 import type { LoadResult } from './load';
 import type { TargetName } from './stack';
+import type { TimeSplit } from './time-split';
 
 export interface OperationReport {
   operation: string;
@@ -11,6 +12,8 @@ export interface OperationReport {
   results: Partial<Record<TargetName, LoadResult>>;
   /** The same operation from one connection at a time. */
   singleClient?: Partial<Record<TargetName, LoadResult>>;
+  /** Where Shequ's one-client answers went, from its gateway's metrics. */
+  singleClientSplit?: TimeSplit;
   /** Median milliseconds of the same SQL run directly with pg (rollup and dashboard). */
   sqlFloorMs?: number;
   /** The same floor replayed again just before the one-client rounds, which are compared with it. */
@@ -74,6 +77,21 @@ export function toMarkdown(report: BenchReport): string {
           `| ${operation.operation} | ${target} | ${result.requestsPerSecond} | ${result.p50} | ${result.p95} | ${result.errors} | ${shown(result.gatewayCpuMsPerRequest)} | ${shown(result.subgraphCpuMsPerRequest)} | ${shown(result.machineCpuMsPerRequest)} | ${floorMs ? `${ratio(result.p50, floorMs)} (SQL ${floorMs} ms)` : '—'} |`,
         );
       }
+    }
+  }
+  const split = report.operations.filter((operation) => operation.singleClientSplit);
+  if (split.length > 0) {
+    lines.push(
+      '',
+      "Where Shequ's one-client answers went, per answer (its gateway's `shequ_gateway_operation_seconds` and `shequ_subgraph_fetch_duration_seconds`):",
+      '',
+      "| operation | gateway's own ms | waiting on subgraphs ms | subgraph fetches (per answer × mean ms) |",
+      '|---|---:|---:|---|',
+    );
+    for (const operation of split) {
+      const { gatewayMs, subgraphsMs, fetches } = operation.singleClientSplit as TimeSplit;
+      const fetched = Object.entries(fetches).map(([subgraph, { perAnswer, meanMs }]) => `${subgraph} ${perAnswer} × ${meanMs}`);
+      lines.push(`| ${operation.operation} | ${gatewayMs} | ${subgraphsMs} | ${fetched.join(', ')} |`);
     }
   }
   for (const operation of report.operations.filter((entry) => entry.slowestStatements?.length)) {

@@ -14,6 +14,8 @@ export type TargetName = keyof typeof TARGETS;
 export const BENCH_JWT_SECRET = 'shequ-benchmark-secret-0123456789abcdef';
 /** Every gateway measured signs its subgraph requests with it, as a deployment's gateway must. */
 export const BENCH_SIGNING_KEY = 'shequ-benchmark-signing-key-0123456789abcdef';
+/** Lets the bench read Shequ's `/metrics` outside development (`timeSplit`). */
+export const BENCH_METRICS_TOKEN = 'shequ-benchmark-metrics-token-0123456789';
 
 export interface Stack {
   subgraphs: { name: string; port: number; process: ManagedProcess }[];
@@ -111,7 +113,7 @@ export async function startStack(
   options: { defaultLimits?: boolean; gatewayProfileDir?: string; subgraphProfileDir?: string; captureSql?: boolean } = {},
 ): Promise<Stack> {
   // The statistics store refreshes only when the analyst run asks, so no scheduled refresh lands in another operation's figures.
-  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
+  const common = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET, SUBGRAPH_SIGNING_KEY: BENCH_SIGNING_KEY, METRICS_TOKEN: BENCH_METRICS_TOKEN, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKERS: String(workers), STATISTICS_REFRESH_INTERVAL: '0' };
   const subgraphs = SUBGRAPHS.map((entry) => ({
     name: entry.name,
     port: entry.port,
