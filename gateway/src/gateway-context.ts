@@ -1,5 +1,5 @@
 import type { TraceContext, Viewer } from '@shequ/kit';
-import type { FetchClock } from './observability/operation-time';
+import type { FetchClock } from './observability/fetch-clock';
 
 export interface GatewayContext {
   viewer: Viewer | null;

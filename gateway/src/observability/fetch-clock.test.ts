@@ -1,4 +1,4 @@
-import { FetchClock } from './operation-time';
+import { FetchClock } from './fetch-clock';
 
 /** A clock the test moves by hand, in milliseconds. */
 function handClock() {
