@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Histogram, type Registry } from 'prom-client';
 import type { GatewayContext } from '../gateway-context';
-import { monotonic, type Clock } from './fetch-clock';
+import { monotonic } from './fetch-clock';
 
 /**
  * Splits each operation that fetched from subgraphs into the time the
@@ -11,7 +11,7 @@ import { monotonic, type Clock } from './fetch-clock';
  * subgraphs' own metrics it says where a slow answer went: to the gateway,
  * or to the subgraph whose fetches are slow.
  */
-export function operationTimePlugin(registry: Registry, now: Clock = monotonic): ApolloServerPlugin<GatewayContext> {
+export function operationTimePlugin(registry: Registry): ApolloServerPlugin<GatewayContext> {
   const spent = new Histogram({
     name: 'shequ_gateway_operation_seconds',
     help: "Each operation that fetched from subgraphs, by what its time went to: the gateway's own work (spent=gateway) or waiting with at least one subgraph fetch in flight (spent=subgraphs).",
@@ -21,7 +21,7 @@ export function operationTimePlugin(registry: Registry, now: Clock = monotonic):
   });
   return {
     async requestDidStart({ contextValue: { fetchClock } }) {
-      const started = now();
+      const started = monotonic();
       // An export runs its pages as operations on one context: each is measured from where the last left the clock.
       const fetchesBefore = fetchClock?.fetchCount ?? 0;
       const waitedBefore = fetchClock?.waitedSeconds ?? 0;
@@ -30,7 +30,7 @@ export function operationTimePlugin(registry: Registry, now: Clock = monotonic):
           if (!fetchClock || fetchClock.fetchCount === fetchesBefore) {
             return;
           }
-          const totalSeconds = Number(now() - started) / 1e9;
+          const totalSeconds = Number(monotonic() - started) / 1e9;
           const waited = Math.min(fetchClock.waitedSeconds - waitedBefore, totalSeconds);
           spent.observe({ spent: 'subgraphs' }, waited);
           spent.observe({ spent: 'gateway' }, totalSeconds - waited);
